@@ -1,0 +1,70 @@
+// The backend: one handler map implementing the contract, and one dispatcher that
+// validates every call at the boundary. Serves IPC (Electron), HTTP (dev server), CLI and tests alike.
+import { ARGS, isMethod, type Api, type Envelope, type Handlers, type Method } from '../../shared/api/contract.ts';
+import { describeZodError } from '../../shared/domain/schemas.ts';
+import { AppError } from './errors.ts';
+import { buildPlanDocx, docxFileName } from './export/docx.ts';
+import { loadSnapshot } from './export/snapshot.ts';
+import { actorHandlers } from './handlers/actors.ts';
+import { budgetHandlers } from './handlers/budget.ts';
+import { measureHandlers } from './handlers/measures.ts';
+import { planHandlers } from './handlers/plan.ts';
+import type { Session } from './session.ts';
+
+export function createHandlers(s: Session): Handlers {
+  return {
+    ...planHandlers(s),
+    ...measureHandlers(s),
+    ...actorHandlers(s),
+    ...budgetHandlers(s),
+    'export.docx': async () => {
+      const snap = loadSnapshot(s);
+      const bytes = await buildPlanDocx(snap);
+      return { fileName: docxFileName(snap), base64: Buffer.from(bytes).toString('base64') };
+    },
+  } satisfies Handlers;
+}
+
+function sqliteMessage(e: { code?: string; message?: string }): AppError | null {
+  const code = e.code ?? '';
+  if (code === 'SQLITE_FULL') return new AppError('disk-full', 'Der Datenträger ist voll. Die Änderung wurde nicht gespeichert; der Plan ist unverändert.');
+  if (code.startsWith('SQLITE_IOERR')) return new AppError('io-error', 'Beim Schreiben der Plandatei ist ein Ein-/Ausgabefehler aufgetreten. Die Änderung wurde nicht gespeichert.');
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new AppError('busy', 'Die Plandatei ist gerade gesperrt. Bitte in einem Moment erneut versuchen.');
+  if (code === 'SQLITE_READONLY') return new AppError('read-only', 'Die Plandatei ist schreibgeschützt. Die Änderung wurde nicht gespeichert.');
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return new AppError('damaged', 'Die Plandatei ist beschädigt. Bitte eine Sicherung öffnen.');
+  if (code.startsWith('SQLITE_CONSTRAINT')) return new AppError('invalid', 'Die Änderung verstößt gegen eine Regel des Plans und wurde nicht gespeichert.');
+  return null;
+}
+
+/** Turns any failure into { code, message } with a German message; unknown faults are logged, never shown raw. */
+export function toApiError(e: unknown): { code: string; message: string } {
+  if (e instanceof AppError) return { code: e.code, message: e.message };
+  const mapped = sqliteMessage(e as { code?: string });
+  if (mapped) return { code: mapped.code, message: mapped.message };
+  console.error('[backend] unexpected error', e);
+  return { code: 'internal', message: 'Ein unerwarteter Fehler ist aufgetreten. Die Änderung wurde nicht gespeichert.' };
+}
+
+export async function dispatch(handlers: Handlers, method: unknown, rawArgs: unknown): Promise<Envelope<unknown>> {
+  if (!isMethod(method)) return { ok: false, error: { code: 'unknown-method', message: 'Unbekannte Funktion.' } };
+  const parsed = ARGS[method].safeParse(rawArgs ?? {});
+  if (!parsed.success) return { ok: false, error: { code: 'invalid', message: describeZodError(parsed.error) } };
+  try {
+    const handler = handlers[method] as (a: unknown) => unknown;
+    const value = await handler(parsed.data);
+    return { ok: true, value: value ?? null };
+  } catch (e) {
+    return { ok: false, error: toApiError(e) };
+  }
+}
+
+/** A typed in-process client: the same path as IPC and HTTP, minus the hop. Throws AppError on failure. */
+export function createClient(handlers: Handlers): Api {
+  return new Proxy({} as Api, {
+    get: (_t, method: string) => async (args: unknown) => {
+      const r = await dispatch(handlers, method as Method, args);
+      if (!r.ok) throw new AppError(r.error.code, r.error.message);
+      return r.value;
+    },
+  });
+}

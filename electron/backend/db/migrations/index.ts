@@ -1,0 +1,6 @@
+// Every shipped migration, imported statically (asar-safe, no directory scan).
+import type { Migration } from './types.ts';
+import { migration as m0001 } from './0001-initial.ts';
+
+export const MIGRATIONS: readonly Migration[] = [m0001];
+export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;

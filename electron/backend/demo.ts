@@ -1,0 +1,179 @@
+// The demo plan "Landkreis Musterland": a dozen realistic measures, actors and budget
+// lines, so a first start shows the main job at once. Fictional names throughout.
+import type { ActorKind, CostKind, FundingKind, BudgetState, MeasureStatus, Quarter, Role } from '../../shared/domain/enums.ts';
+import { newId } from '../../shared/domain/ids.ts';
+import type { Actor } from '../../shared/domain/types.ts';
+import type { Db } from './db/open.ts';
+import { insertActor, upsertResponsibility } from './repos/actors.ts';
+import { insertBudgetLine } from './repos/budget.ts';
+import { logChange, type ChangeContext } from './repos/changelog.ts';
+import { insertMeasure } from './repos/measures.ts';
+
+type ActorSeed = [key: string, name: string, kind: ActorKind, orgUnit: string, contactPerson: string];
+const ACTORS: ActorSeed[] = [
+  ['integration', 'Stabsstelle Integration und Teilhabe', 'kreisverwaltung', 'Dezernat II – Soziales', 'Frau Dr. Yildiz'],
+  ['soziales', 'Fachdienst Soziales und Wohnen', 'kreisverwaltung', 'Dezernat II – Soziales', 'Herr Brandt'],
+  ['wirtschaft', 'Amt für Wirtschaftsförderung und Regionalentwicklung', 'kreisverwaltung', 'Dezernat I – Landrat', 'Frau Keller'],
+  ['verkehr', 'Fachdienst ÖPNV und Mobilität', 'kreisverwaltung', 'Dezernat III – Bauen und Verkehr', 'Herr Nowak'],
+  ['presse', 'Büro Landrat / Pressestelle', 'kreisverwaltung', 'Dezernat I – Landrat', 'Frau Albers'],
+  ['sozialausschuss', 'Kreistag – Ausschuss für Soziales und Integration', 'kreistag', 'Kreistag', ''],
+  ['beirat', 'Integrationsbeirat des Landkreises', 'beirat', '', 'Vorsitz: Herr Haddad'],
+  ['jobcenter', 'Jobcenter Musterland', 'jobcenter', 'Markt und Integration', 'Frau Schulte'],
+  ['ihk', 'IHK Musterland-Süd', 'kammer', 'Fachkräftesicherung', ''],
+  ['hwk', 'Handwerkskammer Musterland', 'kammer', 'Ausbildungsberatung', ''],
+  ['lindenau', 'Gemeinde Lindenau', 'gemeinde', 'Bürgermeisteramt', 'Bürgermeisterin Vogt'],
+  ['bergheim', 'Stadt Bergheim', 'gemeinde', 'Fachbereich Bürgerdienste', ''],
+  ['ksb', 'Kreissportbund Musterland e. V.', 'verein', '', ''],
+  ['bruecke', 'Brücke e. V. – Verein der Zugewanderten in Musterland', 'migrantenorganisation', '', 'Frau Osei'],
+  ['unternehmer', 'Unternehmerverband Musterland', 'arbeitgeber', '', ''],
+  ['vgm', 'Verkehrsgesellschaft Musterland mbH', 'sonstige', 'Angebotsplanung', ''],
+];
+
+type Line = [year: number, cents: number, cost: CostKind, funding: FundingKind, state: BudgetState, extra?: { programme?: string; quoteBp?: number; produkt?: string; kostenstelle?: string }];
+interface MeasureSeed {
+  code: string; baustelle: string; title: string; goal: string; need: string; description: string;
+  status: MeasureStatus; start: [number, Quarter]; end: [number, Quarter]; items: string[];
+  roles: [string, Role][]; lines: Line[];
+}
+
+const KH = { produkt: '31.10.01', kostenstelle: '5010' };
+const MEASURES: MeasureSeed[] = [
+  {
+    code: 'M-1.01', baustelle: 'B1', title: 'Beteiligungswerkstätten „Gemeinsam in Musterland“ in allen Gemeinden',
+    goal: 'Bis Ende 2027 hat jede Gemeinde mindestens eine offene Beteiligungswerkstatt durchgeführt; die Ergebnisse fließen in den Maßnahmenplan ein.',
+    need: 'Alle, die bisher selten gehört werden: Neuzugezogene, junge Menschen, Ältere in kleinen Ortsteilen.',
+    description: 'Moderierte Werkstätten vor Ort, diversitätssensibel geplant (Zeiten, Orte, Sprachen, Kinderbetreuung).',
+    status: 'beschlossen', start: [2026, 1], end: [2027, 4], items: ['B1-G-LV-1', 'B1-F-LV-1'],
+    roles: [['integration', 'verantwortlich'], ['lindenau', 'mitwirkend'], ['bergheim', 'mitwirkend'], ['beirat', 'mitwirkend'], ['sozialausschuss', 'zu-informieren']],
+    lines: [[2026, 1_800_000, 'sachkosten', 'kreishaushalt', 'bewilligt', KH], [2027, 1_500_000, 'sachkosten', 'kreishaushalt', 'geplant', KH]],
+  },
+  {
+    code: 'M-1.02', baustelle: 'B1', title: 'Integrationsbeirat mit echten Mitbestimmungsrechten stärken',
+    goal: 'Der Beirat erhält ein Antrags- und Rederecht im Kreistag und in allen Fachausschüssen.',
+    need: 'Menschen, deren Anliegen in den Gremien bisher nicht vertreten sind.',
+    description: 'Satzungsänderung, Geschäftsstelle mit halber Stelle, Qualifizierung der Mitglieder.',
+    status: 'beschlussreif', start: [2026, 2], end: [2028, 4], items: ['B1-G-LV-3'],
+    roles: [['integration', 'verantwortlich'], ['beirat', 'federfuehrend'], ['sozialausschuss', 'mitwirkend']],
+    lines: [[2026, 2_600_000, 'personal', 'kreishaushalt', 'geplant', KH], [2027, 3_500_000, 'personal', 'kreishaushalt', 'geplant', KH], [2028, 3_600_000, 'personal', 'kreishaushalt', 'geplant', KH]],
+  },
+  {
+    code: 'M-2.01', baustelle: 'B2', title: 'Mehrsprachige und leichte Bürgerinformation im Kreishaus und online',
+    goal: 'Die 30 meistgenutzten Leistungen sind in fünf Sprachen und Leichter Sprache erklärt.',
+    need: 'Alle, die Behördentexte schwer verstehen – unabhängig von Herkunft.',
+    description: 'Übersetzung, digitale Übersetzungshilfen am Empfang, Piktogramm-Leitsystem.',
+    status: 'in-umsetzung', start: [2025, 3], end: [2026, 4], items: ['B2-G-LV-1', 'B2-F-LV-1'],
+    roles: [['integration', 'verantwortlich'], ['presse', 'mitwirkend']],
+    lines: [[2026, 4_200_000, 'sachkosten', 'foerdermittel', 'bewilligt', { programme: 'Landesprogramm „Teilhabe vor Ort“', quoteBp: 8000 }]],
+  },
+  {
+    code: 'M-2.02', baustelle: 'B2', title: 'Fachstelle Wohnen: Zugangshürden am Wohnungsmarkt abbauen',
+    goal: 'Vermittlung von 60 Wohnungen pro Jahr an Menschen mit Zugangshürden.',
+    need: 'Haushalte, die am Wohnungsmarkt benachteiligt sind: Alleinerziehende, Geflüchtete, Menschen mit geringem Einkommen.',
+    description: 'Beratung von Wohnungssuchenden und Vermietenden, Mietausfallfonds, Kooperation mit Wohnungsbaugesellschaften.',
+    status: 'in-planung', start: [2027, 1], end: [2029, 4], items: ['B2-G-PE-1'],
+    roles: [['soziales', 'verantwortlich'], ['bergheim', 'mitwirkend'], ['lindenau', 'mitwirkend']],
+    lines: [[2027, 9_500_000, 'personal', 'kreishaushalt', 'geplant', KH], [2028, 9_800_000, 'personal', 'kreishaushalt', 'geplant', KH], [2029, 10_100_000, 'personal', 'kreishaushalt', 'geplant', KH], [2027, 5_000_000, 'sachkosten', 'drittmittel', 'beantragt']],
+  },
+  {
+    code: 'M-3.01', baustelle: 'B3', title: 'Jahresdialog Zusammenhalt mit dem Landrat',
+    goal: 'Einmal jährlich ein öffentlicher Dialog, der Vielfalt als Teil der Kreisgeschichte sichtbar macht.',
+    need: 'Die ganze Bevölkerung; besonders Menschen, die sich von der Politik nicht angesprochen fühlen.',
+    description: 'Veranstaltung mit Livestream und Social-Media-Begleitung, Porträtserie „Menschen in Musterland“.',
+    status: 'beschlossen', start: [2026, 2], end: [2029, 4], items: ['B3-G-PE-1', 'B3-G-PE-3', 'B3-F-PE-1'],
+    roles: [['presse', 'verantwortlich'], ['integration', 'mitwirkend'], ['beirat', 'mitwirkend']],
+    lines: [[2026, 1_200_000, 'sachkosten', 'kreishaushalt', 'bewilligt', KH], [2027, 1_200_000, 'sachkosten', 'kreishaushalt', 'geplant', KH], [2028, 1_250_000, 'sachkosten', 'kreishaushalt', 'geplant', KH]],
+  },
+  {
+    code: 'M-4.01', baustelle: 'B4', title: 'Welcome Center Fachkräfte mit Kammern und Arbeitgebern',
+    goal: 'Ein Anlaufpunkt für Betriebe und zuziehende Fachkräfte; Verfahren in höchstens 8 Wochen.',
+    need: 'Betriebe mit Fachkräftebedarf und alle Zuziehenden, die Arbeit, Wohnung und Anerkennung suchen.',
+    description: 'Gemeinsame Anlaufstelle von Ausländerbehörde, Wirtschaftsförderung, Jobcenter und Kammern; kurze Wege in der Verwaltung.',
+    status: 'beschlussreif', start: [2026, 3], end: [2028, 4], items: ['B4-G-LV-1', 'B4-G-LV-2', 'B4-F-LV-1'],
+    roles: [['wirtschaft', 'verantwortlich'], ['jobcenter', 'mitwirkend'], ['ihk', 'mitwirkend'], ['hwk', 'mitwirkend'], ['unternehmer', 'mitwirkend']],
+    lines: [[2026, 6_000_000, 'personal', 'foerdermittel', 'beantragt', { programme: 'ESF Plus – Fachkräftesicherung', quoteBp: 6000 }], [2027, 12_000_000, 'personal', 'foerdermittel', 'geplant', { programme: 'ESF Plus – Fachkräftesicherung', quoteBp: 6000 }], [2028, 12_000_000, 'personal', 'foerdermittel', 'geplant', { programme: 'ESF Plus – Fachkräftesicherung', quoteBp: 6000 }], [2026, 2_500_000, 'investition', 'kreishaushalt', 'geplant', { produkt: '57.10.01', kostenstelle: '7020' }]],
+  },
+  {
+    code: 'M-4.02', baustelle: 'B4', title: 'Berufsbegleitender Spracherwerb im Betrieb',
+    goal: '150 Beschäftigte pro Jahr lernen Deutsch am Arbeitsplatz.',
+    need: 'Beschäftigte mit geringen Deutschkenntnissen, gleich welcher Herkunft.',
+    description: 'Job-Sprachkurse in Kooperation mit Betrieben und Volkshochschule.',
+    status: 'idee', start: [2027, 1], end: [2028, 4], items: ['B2-G-LV-2'],
+    roles: [['jobcenter', 'federfuehrend'], ['unternehmer', 'mitwirkend']],
+    lines: [[2027, 3_000_000, 'sachkosten', 'eigenmittel-dritter', 'geplant'], [2028, 3_000_000, 'sachkosten', 'eigenmittel-dritter', 'geplant']],
+  },
+  {
+    code: 'M-5.01', baustelle: 'B5', title: 'Sozialraumanalyse Daseinsvorsorge für alle Gemeinden',
+    goal: 'Reale Problemursachen (Kita-Plätze, Hausärzte, Wohnraum) belegt benennen, statt sie der Migration zuzuschreiben.',
+    need: 'Alle Menschen vor Ort, die von Engpässen der Infrastruktur betroffen sind.',
+    description: 'Datenauswertung und Befragung; Ergebnisse werden in öffentlichen Sitzungen vorgestellt.',
+    status: 'in-planung', start: [2026, 2], end: [2026, 4], items: ['B5-G-AM-1', 'B5-G-LV-1', 'B5-F-PE-1'],
+    roles: [['soziales', 'verantwortlich'], ['integration', 'mitwirkend'], ['sozialausschuss', 'zu-informieren']],
+    lines: [[2026, 4_500_000, 'sachkosten', 'kreishaushalt', 'geplant', KH]],
+  },
+  {
+    code: 'M-6.01', baustelle: 'B6', title: 'Rufbus für Randlagen und Abendstunden',
+    goal: 'Jeder Ortsteil ist werktags bis 22 Uhr erreichbar.',
+    need: 'Alle ohne Auto: Jugendliche, Ältere, Schichtarbeitende, Neuzugezogene.',
+    description: 'On-Demand-Rufbus in drei Bediengebieten, abgestimmt mit Nachbarkreisen.',
+    status: 'beschlussreif', start: [2027, 1], end: [2029, 4], items: ['B6-G-PE-1', 'B6-G-PE-2'],
+    roles: [['verkehr', 'verantwortlich'], ['vgm', 'federfuehrend'], ['lindenau', 'mitwirkend']],
+    lines: [[2027, 18_000_000, 'investition', 'foerdermittel', 'beantragt', { programme: 'Landesförderung ÖPNV im ländlichen Raum', quoteBp: 7500 }], [2027, 9_000_000, 'sachkosten', 'kreishaushalt', 'geplant', { produkt: '54.70.01', kostenstelle: '6610' }], [2028, 9_200_000, 'sachkosten', 'kreishaushalt', 'geplant', { produkt: '54.70.01', kostenstelle: '6610' }], [2029, 9_400_000, 'sachkosten', 'kreishaushalt', 'geplant', { produkt: '54.70.01', kostenstelle: '6610' }]],
+  },
+  {
+    code: 'M-6.02', baustelle: 'B6', title: 'Führerschein- und Mobilitätsförderung über das Jobcenter',
+    goal: '80 Führerscheine pro Jahr für Arbeitsuchende ohne ÖPNV-Anbindung an den Arbeitsort.',
+    need: 'Arbeitsuchende, die ohne Auto keinen Arbeitsplatz erreichen.',
+    description: 'Spielräume im SGB II nutzen, ergänzt um eine Fahrradwerkstatt mit Verleih.',
+    status: 'in-umsetzung', start: [2025, 1], end: [2027, 4], items: ['B6-G-LV-3', 'B6-G-LV-2'],
+    roles: [['jobcenter', 'verantwortlich'], ['ksb', 'mitwirkend']],
+    lines: [[2026, 7_200_000, 'sachkosten', 'drittmittel', 'bewilligt'], [2027, 7_200_000, 'sachkosten', 'drittmittel', 'geplant']],
+  },
+  {
+    code: 'M-7.01', baustelle: 'B7', title: 'Förderfonds Begegnungsorte für Vereine und Initiativen',
+    goal: '25 niedrigschwellige Begegnungsprojekte pro Jahr in Vereinen, Kirchengemeinden und Dorfläden.',
+    need: 'Alle, die im Ort wenige Kontakte haben.',
+    description: 'Kleinförderung bis 5.000 € je Projekt, einfaches Antragsverfahren, Beratung durch den Kreissportbund und Brücke e. V.',
+    status: 'beschlossen', start: [2026, 1], end: [2029, 4], items: ['B7-G-PE-1', 'B7-G-LV-2', 'B7-F-LV-1'],
+    roles: [['integration', 'verantwortlich'], ['ksb', 'mitwirkend'], ['bruecke', 'mitwirkend'], ['sozialausschuss', 'zu-informieren']],
+    lines: [[2026, 10_000_000, 'sachkosten', 'kreishaushalt', 'bewilligt', KH], [2027, 10_000_000, 'sachkosten', 'kreishaushalt', 'geplant', KH], [2028, 10_000_000, 'sachkosten', 'kreishaushalt', 'geplant', KH], [2029, 10_000_000, 'sachkosten', 'kreishaushalt', 'geplant', KH]],
+  },
+  {
+    code: 'M-7.02', baustelle: 'B7', title: 'Fortbildungsreihe vielfaltssensible Öffnung für Vereine',
+    goal: '40 Vereine überprüfen ihren Außenauftritt und ihre Angebote auf ausschließende Mechanismen.',
+    need: 'Vereine, die neue Mitglieder gewinnen wollen, und Menschen, die bisher keinen Zugang finden.',
+    description: 'Leitfaden, sechs Workshops pro Jahr, Mentoring durch Migrant:innenorganisationen.',
+    status: 'idee', start: [2027, 1], end: [2028, 4], items: ['B7-G-LV-3', 'B7-G-ZO-2'],
+    roles: [['bruecke', 'federfuehrend'], ['ksb', 'mitwirkend']],
+    lines: [[2027, 1_600_000, 'sachkosten', 'kreishaushalt', 'geplant', KH], [2028, 1_600_000, 'sachkosten', 'kreishaushalt', 'geplant', KH]],
+  },
+];
+
+export const DEMO_MEASURE_COUNT = MEASURES.length;
+
+export function fillDemoPlan(db: Db, ctx: ChangeContext): void {
+  const now = ctx.now();
+  const actorIds = new Map<string, string>();
+  for (const [key, name, kind, orgUnit, contactPerson] of ACTORS) {
+    const a: Actor = { id: newId(), name, kind, orgUnit, contactPerson, contactDetails: '', notes: '' };
+    insertActor(db, a);
+    actorIds.set(key, a.id);
+  }
+  for (const s of MEASURES) {
+    const id = newId();
+    insertMeasure(db, {
+      id, code: s.code, title: s.title, description: s.description, goal: s.goal, need: s.need, baustelleId: s.baustelle,
+      furtherBaustellenIds: [], status: s.status, startYear: s.start[0], startQuarter: s.start[1], endYear: s.end[0], endQuarter: s.end[1],
+      notes: '', grundmauerIds: s.items.filter((i) => i.includes('-G-')), frageIds: s.items.filter((i) => i.includes('-F-')),
+      createdAt: now, updatedAt: now,
+    });
+    for (const [key, role] of s.roles) upsertResponsibility(db, { measureId: id, actorId: actorIds.get(key)!, role });
+    for (const [year, cents, costKind, fundingKind, state, extra] of s.lines) {
+      insertBudgetLine(db, {
+        id: newId(), measureId: id, year, amountCents: cents, costKind, fundingKind, state,
+        produkt: extra?.produkt ?? '', kostenstelle: extra?.kostenstelle ?? '', programme: extra?.programme ?? '',
+        foerderquoteBp: extra?.quoteBp ?? null, note: '',
+      });
+    }
+  }
+  logChange(db, ctx, 'plan', 'demo', 'create', 'Demoplan „Landkreis Musterland“ angelegt', undefined, undefined);
+}

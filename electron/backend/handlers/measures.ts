@@ -1,0 +1,139 @@
+import type { Handlers } from '../../../shared/api/contract.ts';
+import { MEASURE_STATUS_LABELS } from '../../../shared/domain/enums.ts';
+import { newId } from '../../../shared/domain/ids.ts';
+import { describeZodError, measureFullSchema } from '../../../shared/domain/schemas.ts';
+import type { Measure } from '../../../shared/domain/types.ts';
+import type { Db } from '../db/open.ts';
+import { invalid, notFound } from '../errors.ts';
+import { getActor, listResponsibilities, responsibleOf, upsertResponsibility } from '../repos/actors.ts';
+import { listBudgetLines } from '../repos/budget.ts';
+import { baustelleExists, catalogueItem } from '../repos/catalogue.ts';
+import { logChange } from '../repos/changelog.ts';
+import {
+  deleteMeasure, findMeasureByCode, getMeasure, insertMeasure, listMeasureRows, nextMeasureCode, updateMeasure,
+} from '../repos/measures.ts';
+import type { Session } from '../session.ts';
+
+/** Checks what only the plan can know: Baustellen, catalogue items, unique code. */
+function checkReferences(db: Db, m: Measure): void {
+  const full = measureFullSchema.safeParse(m);
+  if (!full.success) throw invalid(describeZodError(full.error));
+  if (!baustelleExists(db, m.baustelleId)) throw invalid(`Die Baustelle „${m.baustelleId}“ gibt es im Katalog dieses Plans nicht.`);
+  for (const b of m.furtherBaustellenIds) {
+    if (!baustelleExists(db, b)) throw invalid(`Die Baustelle „${b}“ gibt es im Katalog dieses Plans nicht.`);
+  }
+  for (const id of m.grundmauerIds) {
+    if (catalogueItem(db, id)?.kind !== 'grundmauer') throw invalid(`Die Grundmauer „${id}“ gibt es im Katalog dieses Plans nicht.`);
+  }
+  for (const id of m.frageIds) {
+    if (catalogueItem(db, id)?.kind !== 'frage') throw invalid(`Die Frage „${id}“ gibt es im Katalog dieses Plans nicht.`);
+  }
+  const clash = findMeasureByCode(db, m.code);
+  if (clash && clash.id !== m.id) throw invalid(`Die Nummer „${m.code}“ ist schon vergeben. Bitte eine andere Nummer wählen.`);
+}
+
+function checkResponsible(db: Db, m: Measure): void {
+  if (m.status !== 'idee' && !responsibleOf(db, m.id)) {
+    throw invalid(`Für den Status „${MEASURE_STATUS_LABELS[m.status]}“ braucht die Maßnahme genau eine verantwortliche Stelle. Bitte zuerst unter „Zuständigkeiten“ eine verantwortliche Stelle festlegen.`);
+  }
+}
+
+function baustelleNumber(db: Db, id: string): number {
+  const r = db.prepare('SELECT number FROM baustellen WHERE id = ?').get(id) as { number: number } | undefined;
+  if (!r) throw invalid(`Die Baustelle „${id}“ gibt es im Katalog dieses Plans nicht.`);
+  return r.number;
+}
+
+export function measureHandlers(s: Session) {
+  return {
+    'measures.list': () => listMeasureRows(s.db),
+    'measures.get': ({ id }) => {
+      const db = s.db;
+      const measure = getMeasure(db, id);
+      if (!measure) throw notFound('Die Maßnahme');
+      const budgetLines = listBudgetLines(db, id);
+      return { measure, responsibilities: listResponsibilities(db, id), budgetLines, totalCents: budgetLines.reduce((a, b) => a + b.amountCents, 0) };
+    },
+    'measures.create': (args) => {
+      const db = s.db;
+      return db.transaction(() => {
+        const now = s.ctx.now();
+        const m: Measure = {
+          id: newId(),
+          code: args.code?.trim() || nextMeasureCode(db, baustelleNumber(db, args.baustelleId)),
+          title: args.title.trim(),
+          description: args.description ?? '',
+          goal: args.goal ?? '',
+          need: args.need ?? '',
+          baustelleId: args.baustelleId,
+          furtherBaustellenIds: args.furtherBaustellenIds ?? [],
+          status: args.status ?? 'idee',
+          startYear: args.startYear ?? null,
+          startQuarter: args.startQuarter ?? null,
+          endYear: args.endYear ?? null,
+          endQuarter: args.endQuarter ?? null,
+          notes: args.notes ?? '',
+          grundmauerIds: args.grundmauerIds ?? [],
+          frageIds: args.frageIds ?? [],
+          createdAt: now,
+          updatedAt: now,
+        };
+        checkReferences(db, m);
+        insertMeasure(db, m);
+        if (args.responsibleActorId) {
+          if (!getActor(db, args.responsibleActorId)) throw notFound('Der Akteur');
+          upsertResponsibility(db, { measureId: m.id, actorId: args.responsibleActorId, role: 'verantwortlich' });
+        }
+        checkResponsible(db, m);
+        logChange(db, s.ctx, 'measure', m.id, 'create', `Maßnahme ${m.code} angelegt`, undefined, m);
+        return m;
+      })();
+    },
+    'measures.adopt': ({ grundmauerId }) => {
+      const db = s.db;
+      const item = catalogueItem(db, grundmauerId);
+      if (!item || item.kind !== 'grundmauer') throw notFound('Die Grundmauer');
+      return db.transaction(() => {
+        const now = s.ctx.now();
+        const title = item.text.length <= 200 ? item.text : `${item.text.slice(0, 197)}…`;
+        const m: Measure = {
+          id: newId(), code: nextMeasureCode(db, baustelleNumber(db, item.baustelleId)), title,
+          description: `Übernommen aus der Grundmauer: „${item.text}“`, goal: '', need: '', baustelleId: item.baustelleId,
+          furtherBaustellenIds: [], status: 'idee', startYear: null, startQuarter: null, endYear: null, endQuarter: null,
+          notes: '', grundmauerIds: [item.id], frageIds: [], createdAt: now, updatedAt: now,
+        };
+        checkReferences(db, m);
+        insertMeasure(db, m);
+        logChange(db, s.ctx, 'measure', m.id, 'create', `Maßnahme ${m.code} aus Grundmauer ${item.id} übernommen`, undefined, m);
+        return m;
+      })();
+    },
+    'measures.update': ({ id, patch }) => {
+      const db = s.db;
+      return db.transaction(() => {
+        const before = getMeasure(db, id);
+        if (!before) throw notFound('Die Maßnahme');
+        const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+        const after: Measure = { ...before, ...defined, id, updatedAt: s.ctx.now() };
+        if (typeof after.title === 'string') after.title = after.title.trim();
+        if (typeof after.code === 'string') after.code = after.code.trim();
+        checkReferences(db, after);
+        checkResponsible(db, after);
+        updateMeasure(db, after);
+        logChange(db, s.ctx, 'measure', id, 'update', `Maßnahme ${after.code} geändert`, before, after);
+        return after;
+      })();
+    },
+    'measures.delete': ({ id }) => {
+      const db = s.db;
+      db.transaction(() => {
+        const before = getMeasure(db, id);
+        if (!before) throw notFound('Die Maßnahme');
+        deleteMeasure(db, id);
+        logChange(db, s.ctx, 'measure', id, 'delete', `Maßnahme ${before.code} gelöscht`, before, undefined);
+      })();
+      return null;
+    },
+  } satisfies Partial<Handlers>;
+}
+

@@ -1,0 +1,115 @@
+import { basename } from 'node:path';
+import { CATALOGUE } from '../../../shared/catalogue/index.ts';
+import type { Handlers } from '../../../shared/api/contract.ts';
+import type { PlanInfo } from '../../../shared/domain/types.ts';
+import { LATEST_VERSION } from '../db/migrations/index.ts';
+import type { Db } from '../db/open.ts';
+import { fillDemoPlan } from '../demo.ts';
+import { AppError } from '../errors.ts';
+import { installCatalogue, readCatalogue } from '../repos/catalogue.ts';
+import { getMeta, setMeta } from '../repos/meta.ts';
+import type { Session } from '../session.ts';
+
+export function initPlan(db: Db, s: Session, meta: { title?: string; landkreis?: string }): void {
+  installCatalogue(db, CATALOGUE);
+  setMeta(db, 'title', meta.title?.trim() || 'Maßnahmenplan Zusammenhalt');
+  setMeta(db, 'landkreis', meta.landkreis?.trim() ?? '');
+  setMeta(db, 'created_at', s.ctx.now());
+  setMeta(db, 'created_by', s.ctx.user);
+}
+
+export function planInfo(s: Session): PlanInfo {
+  const db = s.db;
+  const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const cat = db.prepare('SELECT id, version FROM catalogue ORDER BY version DESC LIMIT 1').get() as { id: string; version: number };
+  return {
+    path: s.path!,
+    fileName: basename(s.path!),
+    title: getMeta(db, 'title') ?? '',
+    landkreis: getMeta(db, 'landkreis') ?? '',
+    schemaVersion: LATEST_VERSION,
+    catalogueId: cat.id,
+    catalogueVersion: cat.version,
+    measureCount: count('measures'),
+    actorCount: count('actors'),
+    createdAt: getMeta(db, 'created_at') ?? '',
+  };
+}
+
+/** Creates the demo plan file at `path` (refuses to overwrite). */
+export function createDemo(s: Session, path: string): PlanInfo {
+  s.create(path, (db) => {
+    initPlan(db, s, { title: 'Maßnahmenplan „Gemeinsam in Musterland“ 2026–2029', landkreis: 'Landkreis Musterland' });
+    fillDemoPlan(db, s.ctx);
+  });
+  return planInfo(s);
+}
+
+/** On start: reopen the last plan; else open (or first create) the demo plan in the data folder. */
+export function openInitial(s: Session): PlanInfo {
+  const last = s.recent().find((r) => r.exists);
+  if (last) {
+    try {
+      s.open(last.path);
+      return planInfo(s);
+    } catch {
+      // Fall through to the demo plan; the UI shows the recent list with the failing file.
+    }
+  }
+  try {
+    s.open(s.demoPath);
+    return planInfo(s);
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'file-missing') return createDemo(s, s.demoPath);
+    throw e;
+  }
+}
+
+export function planHandlers(s: Session) {
+  return {
+    'plan.info': () => (s.isOpen ? planInfo(s) : null),
+    'plan.recent': () => s.recent(),
+    'plan.new': ({ path, title, landkreis }) => {
+      s.create(path, (db) => initPlan(db, s, { title, landkreis }));
+      return planInfo(s);
+    },
+    'plan.createDemo': ({ path }) => createDemo(s, path),
+    'plan.open': ({ path }) => {
+      s.open(path);
+      const info = planInfo(s);
+      s.setRecentTitle(info.path, info.title);
+      return info;
+    },
+    'plan.saveAs': async ({ path }) => {
+      const db = s.db;
+      const { existsSync } = await import('node:fs');
+      if (existsSync(path)) throw new AppError('file-exists', `Die Datei „${path}“ gibt es bereits. Bitte einen anderen Namen wählen.`);
+      try {
+        // The online backup API copies a consistent snapshot, WAL included.
+        await db.backup(path);
+      } catch {
+        throw new AppError('file-unwritable', `Der Plan konnte nicht unter „${path}“ gespeichert werden. Ist der Ordner vorhanden und beschreibbar?`);
+      }
+      s.open(path);
+      return planInfo(s);
+    },
+    'plan.close': () => {
+      s.close();
+      return null;
+    },
+    'plan.update': ({ title, landkreis }) => {
+      const db = s.db;
+      db.transaction(() => {
+        if (title !== undefined) setMeta(db, 'title', title);
+        if (landkreis !== undefined) setMeta(db, 'landkreis', landkreis);
+      })();
+      const info = planInfo(s);
+      s.setRecentTitle(info.path, info.title);
+      return info;
+    },
+    'catalogue.get': () => {
+      // Read from the plan's own copy, so an old plan shows the catalogue it was made with.
+      return readCatalogue(s.db);
+    },
+  } satisfies Partial<Handlers>;
+}

@@ -1,0 +1,4 @@
+// Stable random ids (text), so two copies of a plan can later be compared and merged.
+export function newId(): string {
+  return globalThis.crypto.randomUUID();
+}

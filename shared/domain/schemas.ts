@@ -1,0 +1,119 @@
+// Validation of everything that crosses into the backend. German messages,
+// because they reach the planner unchanged.
+import { z } from 'zod';
+import {
+  ACTOR_KINDS, BUDGET_STATES, COST_KINDS, FUNDING_KINDS, MAX_YEAR, MEASURE_STATUSES, MIN_YEAR, ROLES,
+} from './enums.ts';
+
+z.config(z.locales.de());
+
+const text = (max: number, label: string) =>
+  z.string({ error: `${label}: Text erwartet.` }).max(max, { error: `${label}: höchstens ${max} Zeichen.` });
+const requiredText = (max: number, label: string) =>
+  z.string({ error: `${label}: Text erwartet.` }).trim().min(1, { error: `Bitte ${label} angeben.` })
+    .max(max, { error: `${label}: höchstens ${max} Zeichen.` });
+export const idSchema = z.string({ error: 'Kennung fehlt.' }).min(1, { error: 'Kennung fehlt.' }).max(100);
+
+export const yearSchema = z.number({ error: 'Das Jahr muss eine Zahl sein.' })
+  .int({ error: 'Das Jahr muss eine ganze Zahl sein.' })
+  .min(MIN_YEAR, { error: `Das Jahr muss zwischen ${MIN_YEAR} und ${MAX_YEAR} liegen.` })
+  .max(MAX_YEAR, { error: `Das Jahr muss zwischen ${MIN_YEAR} und ${MAX_YEAR} liegen.` });
+const quarterSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: 'Das Quartal muss 1 bis 4 sein.' });
+
+export const centsSchema = z.number({ error: 'Der Betrag muss eine Zahl sein.' })
+  .int({ error: 'Der Betrag muss in ganzen Cent angegeben sein.' })
+  .min(0, { error: 'Der Betrag darf nicht negativ sein.' })
+  .max(100_000_000_000_00, { error: 'Der Betrag ist unrealistisch hoch (über 100 Mrd. €).' });
+
+export const measureFields = z.object({
+  code: requiredText(20, 'eine Nummer (z. B. M-2.03)').regex(/^[\p{L}\p{N}][\p{L}\p{N}.\-/ ]*$/u, { error: 'Die Nummer darf nur Buchstaben, Ziffern, Punkt, Bindestrich und Schrägstrich enthalten.' }),
+  title: requiredText(200, 'einen Titel'),
+  description: text(20_000, 'Beschreibung'),
+  goal: text(5_000, 'Ziel'),
+  need: text(5_000, 'Bedarf'),
+  baustelleId: idSchema,
+  furtherBaustellenIds: z.array(idSchema).max(7),
+  status: z.enum(MEASURE_STATUSES, { error: 'Unbekannter Status.' }),
+  startYear: yearSchema.nullable(),
+  startQuarter: quarterSchema.nullable(),
+  endYear: yearSchema.nullable(),
+  endQuarter: quarterSchema.nullable(),
+  notes: text(20_000, 'Notizen'),
+  grundmauerIds: z.array(idSchema).max(200),
+  frageIds: z.array(idSchema).max(200),
+});
+
+function checkPeriod(m: { startYear?: number | null; startQuarter?: number | null; endYear?: number | null; endQuarter?: number | null }, ctx: z.RefinementCtx) {
+  if (m.startYear != null && m.endYear != null) {
+    const a = m.startYear * 4 + ((m.startQuarter ?? 1) - 1);
+    const b = m.endYear * 4 + ((m.endQuarter ?? 4) - 1);
+    if (b < a) ctx.addIssue({ code: 'custom', message: 'Das Ende der Laufzeit liegt vor dem Beginn.', path: ['endYear'] });
+  }
+  if (m.startQuarter != null && m.startYear == null) ctx.addIssue({ code: 'custom', message: 'Zum Startquartal fehlt das Startjahr.', path: ['startYear'] });
+  if (m.endQuarter != null && m.endYear == null) ctx.addIssue({ code: 'custom', message: 'Zum Endquartal fehlt das Endjahr.', path: ['endYear'] });
+}
+
+export const measureCreateSchema = measureFields.partial({
+  code: true, description: true, goal: true, need: true, furtherBaustellenIds: true, status: true, startYear: true,
+  startQuarter: true, endYear: true, endQuarter: true, notes: true, grundmauerIds: true, frageIds: true,
+}).extend({ responsibleActorId: idSchema.optional() }).superRefine(checkPeriod);
+export type MeasureCreate = z.infer<typeof measureCreateSchema>;
+
+export const measurePatchSchema = measureFields.partial();
+export type MeasurePatch = z.infer<typeof measurePatchSchema>;
+
+export const actorFields = z.object({
+  name: requiredText(200, 'einen Namen'),
+  kind: z.enum(ACTOR_KINDS, { error: 'Unbekannte Art von Akteur.' }),
+  orgUnit: text(200, 'Organisationseinheit'),
+  contactPerson: text(200, 'Ansprechperson'),
+  contactDetails: text(1_000, 'Kontaktdaten'),
+  notes: text(5_000, 'Notizen'),
+});
+export const actorCreateSchema = actorFields.partial({ orgUnit: true, contactPerson: true, contactDetails: true, notes: true });
+export type ActorCreate = z.infer<typeof actorCreateSchema>;
+export const actorPatchSchema = actorFields.partial();
+export type ActorPatch = z.infer<typeof actorPatchSchema>;
+
+export const roleSchema = z.enum(ROLES, { error: 'Unbekannte Rolle.' });
+
+const budgetFields = z.object({
+  year: yearSchema,
+  amountCents: centsSchema,
+  costKind: z.enum(COST_KINDS, { error: 'Unbekannte Kostenart.' }),
+  fundingKind: z.enum(FUNDING_KINDS, { error: 'Unbekannte Finanzierungsart.' }),
+  produkt: text(50, 'Produkt'),
+  kostenstelle: text(50, 'Kostenstelle'),
+  programme: text(200, 'Förderprogramm'),
+  foerderquoteBp: z.number({ error: 'Die Förderquote muss eine Zahl sein.' }).int({ error: 'Die Förderquote muss in ganzen Hundertstel-Prozent angegeben sein.' })
+    .min(0, { error: 'Die Förderquote muss zwischen 0 und 100 % liegen.' }).max(10_000, { error: 'Die Förderquote muss zwischen 0 und 100 % liegen.' }).nullable(),
+  state: z.enum(BUDGET_STATES, { error: 'Unbekannter Stand der Finanzierung.' }),
+  note: text(2_000, 'Anmerkung'),
+});
+
+function checkFunding(b: { fundingKind?: string; foerderquoteBp?: number | null; programme?: string }, ctx: z.RefinementCtx) {
+  if (b.fundingKind === 'foerdermittel') {
+    if (b.foerderquoteBp == null) ctx.addIssue({ code: 'custom', message: 'Bei Fördermitteln bitte die Förderquote angeben.', path: ['foerderquoteBp'] });
+    if (!b.programme?.trim()) ctx.addIssue({ code: 'custom', message: 'Bei Fördermitteln bitte das Förderprogramm angeben.', path: ['programme'] });
+  }
+}
+
+export const budgetCreateSchema = budgetFields.partial({
+  costKind: true, fundingKind: true, produkt: true, kostenstelle: true, programme: true, foerderquoteBp: true, state: true, note: true,
+}).extend({ measureId: idSchema }).superRefine(checkFunding);
+export type BudgetCreate = z.infer<typeof budgetCreateSchema>;
+export const budgetPatchSchema = budgetFields.partial();
+export type BudgetPatch = z.infer<typeof budgetPatchSchema>;
+
+export const planPathSchema = z.string({ error: 'Dateipfad fehlt.' }).trim().min(1, { error: 'Bitte einen Dateipfad angeben.' }).max(4096)
+  .refine((p) => p.toLowerCase().endsWith('.wirplan'), { error: 'Plandateien haben die Endung .wirplan.' });
+
+/** German one-line summary of a failed validation, for the user. */
+export function describeZodError(error: z.ZodError): string {
+  const msgs = [...new Set(error.issues.map((i) => i.message))];
+  return msgs.slice(0, 5).join(' ');
+}
+
+/** A complete measure after a patch is merged: checked again as a whole. */
+export const measureFullSchema = measureFields.superRefine(checkPeriod);
+export const budgetFullSchema = budgetFields.superRefine(checkFunding);

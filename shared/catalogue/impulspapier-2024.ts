@@ -1,6 +1,6 @@
 // The Baustellen catalogue of the Impulspapier "Das „gemeinsame Wir“ in ländlichen Räumen"
 // (Robert Bosch Stiftung / Universität Hildesheim, 2024), word for word from
-// resources/catalogue/impulspapier-2024.txt. Every text here is checked against that file by
+// tests/fixtures/impulspapier-2024.txt. Every text here is checked against that file by
 // tests/unit/catalogue.test.ts; do not reword, correct or "fix" anything here (the paper's own
 // typos such as "Teilhabebarrrieren" and "(ehrllich)" are kept on purpose).
 import type { Catalogue } from './types.ts';

@@ -1,5 +1,5 @@
 // Proves that shared/catalogue holds the Baustellen of the Impulspapier word for word: the
-// shipped source text (resources/catalogue/impulspapier-2024.txt) is parsed here independently
+// shipped source text (tests/fixtures/impulspapier-2024.txt) is parsed here independently
 // and compared item by item with the typed catalogue.
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
@@ -8,7 +8,7 @@ import {
 } from '../../shared/catalogue/index.ts';
 import type { ActorGroup, Catalogue } from '../../shared/catalogue/index.ts';
 
-const SOURCE_URL = new URL('../../resources/catalogue/impulspapier-2024.txt', import.meta.url);
+const SOURCE_URL = new URL('../../tests/fixtures/impulspapier-2024.txt', import.meta.url);
 const SOURCE = readFileSync(SOURCE_URL, 'utf8');
 
 // ---------------------------------------------------------------------------------------------

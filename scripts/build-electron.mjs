@@ -1,0 +1,8 @@
+// Bundles Electron's main (with the backend) and the preload into dist-electron/ as CommonJS.
+// Sandboxed preloads must be CommonJS; better-sqlite3 stays external (native module).
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: false, logLevel: 'warning', external: ['electron', 'better-sqlite3', 'highs'] };
+await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist-electron/main.cjs' });
+await build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist-electron/preload.cjs' });
+console.log('built dist-electron/main.cjs and dist-electron/preload.cjs');

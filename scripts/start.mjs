@@ -11,10 +11,13 @@ const run = (cmd, args) => {
 
 run('npm', ['run', '-s', 'build']);
 let electronPath = null;
-try {
-  electronPath = createRequire(import.meta.url)('electron');
-} catch {
-  electronPath = null;
+if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD !== '1') {
+  try {
+    // Resolves the binary; on a machine with internet, electron downloads it on first use.
+    electronPath = createRequire(import.meta.url)('electron');
+  } catch {
+    electronPath = null;
+  }
 }
 if (typeof electronPath === 'string') {
   const child = spawn(electronPath, ['.'], { stdio: 'inherit' });

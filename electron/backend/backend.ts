@@ -7,22 +7,36 @@ import { buildPlanDocx, docxFileName } from './export/docx.ts';
 import { loadSnapshot } from './export/snapshot.ts';
 import { actorHandlers } from './handlers/actors.ts';
 import { budgetHandlers } from './handlers/budget.ts';
+import { bulkHandlers } from './handlers/bulk.ts';
+import { frageHandlers } from './handlers/fragen.ts';
+import { overviewHandlers } from './handlers/overview.ts';
+import { sheetHandlers } from './handlers/sheet.ts';
+import { viewHandlers } from './handlers/views.ts';
 import { measureHandlers } from './handlers/measures.ts';
 import { planHandlers } from './handlers/plan.ts';
+import { backupHandlers } from './handlers/backups.ts';
+import { afterEachCall } from './safety/hooks.ts';
 import type { Session } from './session.ts';
 
 export function createHandlers(s: Session): Handlers {
-  return {
+  // afterEachCall: write-back of network plans and the 15-minute backup (electron/backend/safety).
+  return afterEachCall(s, {
     ...planHandlers(s),
+    ...backupHandlers(s),
     ...measureHandlers(s),
     ...actorHandlers(s),
     ...budgetHandlers(s),
+    ...sheetHandlers(s),
+    ...frageHandlers(s),
+    ...bulkHandlers(s),
+    ...overviewHandlers(s),
+    ...viewHandlers(s),
     'export.docx': async () => {
       const snap = loadSnapshot(s);
       const bytes = await buildPlanDocx(snap);
       return { fileName: docxFileName(snap), base64: Buffer.from(bytes).toString('base64') };
     },
-  } satisfies Handlers;
+  } satisfies Handlers);
 }
 
 function sqliteMessage(e: { code?: string; message?: string }): AppError | null {

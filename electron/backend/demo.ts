@@ -7,7 +7,9 @@ import type { Db } from './db/open.ts';
 import { insertActor, upsertResponsibility } from './repos/actors.ts';
 import { insertBudgetLine } from './repos/budget.ts';
 import { logChange, type ChangeContext } from './repos/changelog.ts';
+import { putFrageAnswer } from './repos/fragen.ts';
 import { insertMeasure } from './repos/measures.ts';
+import { putDependency, putIndicator, putMilestone } from './repos/sheet.ts';
 
 type ActorSeed = [key: string, name: string, kind: ActorKind, orgUnit: string, contactPerson: string];
 const ACTORS: ActorSeed[] = [
@@ -148,6 +150,97 @@ const MEASURES: MeasureSeed[] = [
   },
 ];
 
+// The Maßnahmenblatt of each demo measure: Ausgangslage, Hemmnisse/Risiken, Umsetzungsschritte
+// [title, year, quarter, done] and Erfolgsindikatoren [name, baseline, target, target year, source].
+interface SheetSeed {
+  ausgangslage: string; risks: string;
+  milestones?: [title: string, year: number, quarter: Quarter, done: boolean][];
+  indicators?: [name: string, baseline: string, target: string, targetYear: number, dataSource: string][];
+}
+const SHEETS: Record<string, SheetSeed> = {
+  'M-1.01': {
+    ausgangslage: 'Beteiligung findet bisher fast nur in Bergheim statt; in den kleinen Gemeinden kommen überwiegend dieselben Personen zu Sitzungen.',
+    risks: 'Geringe Resonanz in Gemeinden ohne eigene Ansprechperson; Moderation muss früh ausgeschrieben werden.',
+    milestones: [['Moderationsteam beauftragt', 2026, 1, true], ['Erste Werkstatt in Lindenau', 2026, 2, false], ['Werkstätten in allen Gemeinden durchgeführt', 2027, 3, false], ['Ergebnisbericht an den Sozialausschuss', 2027, 4, false]],
+    indicators: [['Gemeinden mit mindestens einer Werkstatt', '1 von 14', '14 von 14', 2027, 'Dokumentation der Stabsstelle Integration'], ['Anteil Teilnehmender, die zum ersten Mal an einer Beteiligung teilnehmen', 'unbekannt', 'mindestens 50 %', 2027, 'Kurzbefragung am Ende jeder Werkstatt']],
+  },
+  'M-1.02': {
+    ausgangslage: 'Der Integrationsbeirat berät bisher nur auf Einladung; Anträge an den Kreistag kann er nicht stellen.',
+    risks: 'Mehrheit für die Satzungsänderung im Kreistag ist offen; Nachbesetzung der Geschäftsstelle.',
+    milestones: [['Entwurf der Satzungsänderung', 2026, 2, false], ['Beschluss des Kreistags', 2026, 4, false], ['Geschäftsstelle besetzt', 2027, 1, false]],
+    indicators: [['Anträge des Beirats an Kreistag und Ausschüsse pro Jahr', '0', '4', 2028, 'Sitzungsdienst (Ratsinformationssystem)']],
+  },
+  'M-2.01': {
+    ausgangslage: 'Informationen im Kreishaus und auf der Website gibt es fast nur auf Deutsch in Verwaltungssprache.',
+    risks: 'Pflege der Übersetzungen nach Rechtsänderungen; Qualität maschineller Übersetzung.',
+    milestones: [['Die 30 meistgenutzten Leistungen ausgewählt', 2025, 3, true], ['Texte in Leichter Sprache online', 2026, 2, true], ['Übersetzungen in fünf Sprachen online', 2026, 4, false]],
+    indicators: [['Leistungen mit mehrsprachiger Erklärung', '0', '30', 2026, 'Redaktionssystem der Website'], ['Abrufe der übersetzten Seiten pro Monat', '0', '2.000', 2026, 'Webstatistik']],
+  },
+  'M-2.02': {
+    ausgangslage: 'Die Leerstandsquote ist niedrig; Haushalte mit geringem Einkommen und Geflüchtete suchen im Schnitt über ein Jahr.',
+    risks: 'Zu wenige Vermietende machen mit; Finanzierung des Mietausfallfonds über Drittmittel noch nicht gesichert.',
+    milestones: [['Kooperationsvereinbarung mit den Wohnungsbaugesellschaften', 2027, 1, false], ['Fachstelle eröffnet', 2027, 2, false]],
+    indicators: [['Vermittelte Wohnungen pro Jahr', '12', '60', 2029, 'Fallstatistik der Fachstelle']],
+  },
+  'M-3.01': {
+    ausgangslage: 'Öffentliche Debatten über Zuwanderung werden im Kreis vor allem über Konflikte geführt.',
+    risks: 'Störungen der Veranstaltung; zu geringe Reichweite außerhalb der Kreisstadt.',
+    milestones: [['Erster Jahresdialog', 2026, 4, false], ['Porträtserie „Menschen in Musterland“ gestartet', 2026, 3, false]],
+    indicators: [['Teilnehmende vor Ort und im Livestream', '–', '400', 2027, 'Anmeldeliste und Streaming-Statistik']],
+  },
+  'M-4.01': {
+    ausgangslage: 'Betriebe und zuziehende Fachkräfte müssen bis zu fünf Stellen aufsuchen; Anerkennungsverfahren dauern oft über sechs Monate.',
+    risks: 'ESF-Plus-Bewilligung steht aus; Datenaustausch zwischen Ausländerbehörde und Jobcenter datenschutzrechtlich zu klären.',
+    milestones: [['Förderantrag ESF Plus eingereicht', 2026, 2, true], ['Räume im Kreishaus hergerichtet', 2026, 3, false], ['Welcome Center eröffnet', 2026, 4, false]],
+    indicators: [['Durchschnittliche Verfahrensdauer bis zur Arbeitsaufnahme', '26 Wochen', 'höchstens 8 Wochen', 2028, 'Fallstatistik Welcome Center'], ['Beratene Betriebe pro Jahr', '0', '120', 2028, 'Fallstatistik Welcome Center']],
+  },
+  'M-4.02': {
+    ausgangslage: 'Integrationskurse finden am Vormittag statt und sind für Beschäftigte im Schichtdienst kaum erreichbar.',
+    risks: 'Betriebe stellen Beschäftigte nicht frei; Kursleitungen fehlen.',
+    indicators: [['Beschäftigte in Job-Sprachkursen pro Jahr', '0', '150', 2028, 'Teilnahmelisten der Volkshochschule']],
+  },
+  'M-5.01': {
+    ausgangslage: 'Engpässe bei Kita-Plätzen, Hausärzten und Wohnraum werden in Bürgerversammlungen häufig der Zuwanderung zugeschrieben; belastbare Zahlen je Gemeinde fehlen.',
+    risks: 'Datenlücken bei den Gemeinden; Ergebnisse können politisch umstritten sein.',
+    milestones: [['Daten der Gemeinden zusammengeführt', 2026, 2, false], ['Befragung abgeschlossen', 2026, 3, false], ['Vorstellung im Kreistag', 2026, 4, false]],
+    indicators: [['Gemeinden mit ausgewerteten Daten', '0 von 14', '14 von 14', 2026, 'Projektbericht']],
+  },
+  'M-6.01': {
+    ausgangslage: 'Nach 19 Uhr fährt in acht von 14 Gemeinden kein Bus mehr; Randlagen haben am Wochenende kein Angebot.',
+    risks: 'Förderbescheid des Landes steht aus; Fahrpersonal schwer zu gewinnen.',
+    milestones: [['Bediengebiete mit den Nachbarkreisen abgestimmt', 2026, 4, false], ['Start des Rufbusses im ersten Bediengebiet', 2027, 2, false]],
+    indicators: [['Ortsteile werktags bis 22 Uhr erreichbar', '6 von 41', '41 von 41', 2029, 'Fahrplanauswertung der VGM'], ['Fahrgäste im Rufbus pro Monat', '0', '3.000', 2029, 'Buchungssystem der VGM']],
+  },
+  'M-6.02': {
+    ausgangslage: 'Viele Arbeitsuchende in Randlagen erreichen potenzielle Arbeitsorte ohne Auto nicht.',
+    risks: 'Fahrschulen mit langen Wartezeiten; Mittel im Eingliederungstitel begrenzt.',
+    milestones: [['Förderrichtlinie des Jobcenters angepasst', 2025, 1, true], ['Fahrradwerkstatt eröffnet', 2025, 3, true]],
+    indicators: [['Geförderte Führerscheine pro Jahr', '25', '80', 2027, 'Förderstatistik des Jobcenters']],
+  },
+  'M-7.01': {
+    ausgangslage: 'Vereine und Initiativen finden für kleine Begegnungsprojekte kaum passende Förderung; Anträge sind zu aufwendig.',
+    risks: 'Mittel fließen vor allem an bereits gut vernetzte Vereine.',
+    milestones: [['Förderrichtlinie beschlossen', 2026, 1, true], ['Erste Förderrunde', 2026, 2, false]],
+    indicators: [['Geförderte Begegnungsprojekte pro Jahr', '0', '25', 2027, 'Förderdatenbank der Stabsstelle'], ['Anteil der Projekte außerhalb der Kreisstadt', '–', 'mindestens 60 %', 2027, 'Förderdatenbank der Stabsstelle']],
+  },
+  'M-7.02': {
+    ausgangslage: 'Viele Vereine verlieren Mitglieder, erreichen Zugezogene aber nicht.',
+    risks: 'Bereitschaft der Vereine zur Teilnahme; Kapazität der Migrant:innenorganisationen für das Mentoring.',
+  },
+};
+
+/** Abhängigkeiten: [measure, depends on]. */
+const DEPENDENCIES: [string, string][] = [['M-4.02', 'M-4.01'], ['M-2.02', 'M-5.01'], ['M-7.02', 'M-7.01']];
+
+/** Answers to Fragen für den gemeinsamen Weiterbau: [Frage, answer, answered by]. */
+const ANSWERS: [string, string, string][] = [
+  ['B1-F-LV-1', 'Betroffene Gruppen werden vor jeder größeren Maßnahme in einer Werkstatt vor Ort gehört (M-1.01); der Integrationsbeirat benennt Ansprechpersonen.', 'Frau Dr. Yildiz'],
+  ['B2-F-LV-1', 'Die 30 meistgenutzten Leistungen werden mehrsprachig und in Leichter Sprache erklärt (M-2.01); Verteilung zusätzlich über Migrant:innenorganisationen und Gemeinden.', 'Frau Albers'],
+  ['B5-F-PE-1', 'Nach ersten Rückmeldungen: Kita-Plätze in Lindenau, hausärztliche Versorgung im Süden, Wohnraum in Bergheim. Die Sozialraumanalyse (M-5.01) soll das belegen.', 'Herr Brandt'],
+  ['B6-F-LV-1', 'Die Bahnhöfe Bergheim und Lindenau sowie die Kreisvolkshochschule; sie sollen mit dem Rufbus (M-6.01) auch abends erreichbar werden.', 'Herr Nowak'],
+  ['B4-F-PE-3', 'Welcome Center über ESF Plus (60 %) und Kreishaushalt; Rufbus über die Landesförderung ÖPNV im ländlichen Raum.', 'Frau Keller'],
+];
+
 export const DEMO_MEASURE_COUNT = MEASURES.length;
 
 export function fillDemoPlan(db: Db, ctx: ChangeContext): void {
@@ -158,10 +251,14 @@ export function fillDemoPlan(db: Db, ctx: ChangeContext): void {
     insertActor(db, a);
     actorIds.set(key, a.id);
   }
+  const measureIds = new Map<string, string>();
   for (const s of MEASURES) {
     const id = newId();
+    measureIds.set(s.code, id);
+    const sheet = SHEETS[s.code];
     insertMeasure(db, {
       id, code: s.code, title: s.title, description: s.description, goal: s.goal, need: s.need, baustelleId: s.baustelle,
+      ausgangslage: sheet?.ausgangslage ?? '', risks: sheet?.risks ?? '',
       furtherBaustellenIds: [], status: s.status, startYear: s.start[0], startQuarter: s.start[1], endYear: s.end[0], endQuarter: s.end[1],
       notes: '', grundmauerIds: s.items.filter((i) => i.includes('-G-')), frageIds: s.items.filter((i) => i.includes('-F-')),
       createdAt: now, updatedAt: now,
@@ -174,6 +271,12 @@ export function fillDemoPlan(db: Db, ctx: ChangeContext): void {
         foerderquoteBp: extra?.quoteBp ?? null, note: '',
       });
     }
+    (sheet?.milestones ?? []).forEach(([title, dueYear, dueQuarter, done], position) =>
+      putMilestone(db, { id: newId(), measureId: id, title, dueYear, dueQuarter, done, position }));
+    (sheet?.indicators ?? []).forEach(([name, baseline, target, targetYear, dataSource], position) =>
+      putIndicator(db, { id: newId(), measureId: id, name, baseline, target, targetYear, dataSource, position }));
   }
+  for (const [code, on] of DEPENDENCIES) putDependency(db, { measureId: measureIds.get(code)!, dependsOnId: measureIds.get(on)! });
+  for (const [frageId, answer, answeredBy] of ANSWERS) putFrageAnswer(db, { frageId, answer, answeredBy, updatedAt: now });
   logChange(db, ctx, 'plan', 'demo', 'create', 'Demoplan „Landkreis Musterland“ angelegt', undefined, undefined);
 }

@@ -4,14 +4,21 @@ import { basename, join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import type { RecentPlan } from '../../shared/domain/types.ts';
 import { AppError } from './errors.ts';
-import { createPlanDb, openPlanDb, type Db } from './db/open.ts';
+import type { Db } from './db/open.ts';
 import type { ChangeContext } from './repos/changelog.ts';
+import { BACKUP_INTERVAL_MS, createGuarded, openGuarded, restoreBackup, type GuardedPlan, type SafetyOptions } from './safety/guarded-plan.ts';
+import { acquireLock, newLockToken } from './safety/lock.ts';
+import { isNetworkPath } from './safety/network.ts';
 
 export interface SessionOptions {
   /** Folder for the recent list and the demo plan (Electron: app.getPath('userData')). */
   dataDir: string;
   user?: string;
   now?: () => string;
+  /** Which paths are on a network drive (default: UNC paths and NFS/SMB mounts); tests inject one. */
+  isNetworkPath?: (path: string) => boolean;
+  /** Routine backups while changes happen, at most this often (default 15 minutes). */
+  backupIntervalMs?: number;
 }
 
 const MAX_RECENT = 10;
@@ -19,7 +26,9 @@ const MAX_RECENT = 10;
 export class Session {
   readonly dataDir: string;
   readonly ctx: ChangeContext;
-  private current: { db: Db; path: string } | null = null;
+  /** Lock, backups and network handling of the open plan (electron/backend/safety). */
+  readonly safety: SafetyOptions;
+  private current: { db: Db; path: string; guard: GuardedPlan } | null = null;
 
   constructor(opts: SessionOptions) {
     this.dataDir = opts.dataDir;
@@ -28,6 +37,10 @@ export class Session {
       try { user = userInfo().username; } catch { user = 'unbekannt'; }
     }
     this.ctx = { user, now: opts.now ?? (() => new Date().toISOString()) };
+    this.safety = {
+      dataDir: this.dataDir, owner: { user, token: newLockToken(), now: this.ctx.now },
+      isNetworkPath: opts.isNetworkPath ?? isNetworkPath, backupIntervalMs: opts.backupIntervalMs ?? BACKUP_INTERVAL_MS,
+    };
     mkdirSync(this.dataDir, { recursive: true });
   }
 
@@ -47,36 +60,52 @@ export class Session {
 
   open(path: string): Db {
     const full = resolve(path);
-    const db = openPlanDb(full);
-    this.replace(db, full);
-    return db;
+    // The same plan again: let go of it first (its lock, a network plan's working copy).
+    if (this.current?.path === full) this.close();
+    const plan = openGuarded(full, this.safety);
+    this.replace(plan);
+    return plan.db;
   }
 
   /** Creates a new plan file; `fill` runs inside the same transaction as the catalogue copy. */
   create(path: string, fill: (db: Db) => void): Db {
-    const full = resolve(path);
-    const db = createPlanDb(full);
-    try {
-      db.transaction(() => fill(db))();
-    } catch (e) {
-      db.close();
-      throw e;
-    }
-    this.replace(db, full);
-    return db;
+    const plan = createGuarded(resolve(path), this.safety, fill);
+    this.replace(plan);
+    return plan.db;
   }
 
   close(): void {
     if (this.current) {
-      this.current.db.close();
+      const { guard } = this.current;
       this.current = null;
+      guard.close();
     }
   }
 
-  private replace(db: Db, path: string): void {
+  private replace(plan: GuardedPlan): void {
     this.close();
-    this.current = { db, path };
-    this.remember(path);
+    this.current = { db: plan.db, path: plan.path, guard: plan };
+    this.remember(plan.path);
+  }
+
+  /** After each successful contract call (see safety/hooks.ts): write-back and routine backup. */
+  async afterCall(): Promise<void> {
+    await this.current?.guard.afterCall();
+  }
+
+  /** Replaces a plan (the open one, or `path`) by one of its backups and opens it; the state before is kept. */
+  async restore(backupId: string, path?: string): Promise<void> {
+    const target = path ? resolve(path) : this.path;
+    if (!target) throw new AppError('no-plan', 'Es ist kein Plan geöffnet. Bitte einen Plan öffnen oder neu anlegen.');
+    // Held across restore and reopen, so no one else can slip in between.
+    const hold = acquireLock(target, this.safety.owner);
+    try {
+      const open = this.current?.path === target ? this.current.guard : null;
+      await restoreBackup(target, backupId, this.safety, open, () => this.close());
+      this.open(target);
+    } finally {
+      hold.release();
+    }
   }
 
   private get recentFile(): string {

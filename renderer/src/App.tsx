@@ -1,11 +1,120 @@
-import { useEffect, useState } from 'react';
-import type { PlanInfo } from '../../shared/domain/types.ts';
-import { useBackend } from './backend/useBackend.tsx';
+// The workbench shell: skip link, header with the plan and the file actions, navigation, main area.
+import { useEffect, useRef } from 'react';
+import { FileMenu } from './components/FileMenu.tsx';
+import { ErrorAlert, StatusLine } from './components/Messages.tsx';
+import { currentHash, hrefFor, useRoute, type Route, type ViewName } from './lib/useRoute.ts';
+import { useWorkbench, WorkbenchProvider } from './useWorkbench.tsx';
+import { ActorsView } from './views/ActorsView.tsx';
+import { CatalogueView } from './views/CatalogueView.tsx';
+import { ExportView } from './views/ExportView.tsx';
+import { FinanceView } from './views/FinanceView.tsx';
+import { MeasuresView } from './views/MeasuresView.tsx';
+import { MeasureView } from './views/MeasureView.tsx';
+import { PlanView } from './views/PlanView.tsx';
 
-// Placeholder shell: replaced by the real workbench UI.
+const NAV: { view: ViewName; label: string; also?: ViewName[] }[] = [
+  { view: 'plan', label: 'Plan' },
+  { view: 'katalog', label: 'Katalog' },
+  { view: 'massnahmen', label: 'Maßnahmen', also: ['massnahme', 'neu'] },
+  { view: 'akteure', label: 'Akteure' },
+  { view: 'finanzen', label: 'Finanzen' },
+  { view: 'export', label: 'Export' },
+];
+
+const DOC_TITLES: Record<ViewName, string> = {
+  plan: 'Plan', katalog: 'Katalog', massnahmen: 'Maßnahmen', massnahme: 'Maßnahme', neu: 'Neue Maßnahme',
+  akteure: 'Akteure', finanzen: 'Finanzen', export: 'Export',
+};
+
 export function App() {
-  const { call } = useBackend();
-  const [info, setInfo] = useState<PlanInfo | null>(null);
-  useEffect(() => { call('plan.info', {}).then(setInfo); }, [call]);
-  return <main><h1>Zusammenhalt-Werkbank</h1><p>{info?.title}</p></main>;
+  return (
+    <WorkbenchProvider>
+      <Shell />
+    </WorkbenchProvider>
+  );
+}
+
+function Shell() {
+  const route = useRoute();
+  const wb = useWorkbench();
+  const key = hrefFor(route);
+  const first = useRef(true);
+
+  // After a change of view, focus its heading so keyboard and screen reader users start there.
+  useEffect(() => {
+    document.title = `${DOC_TITLES[route.view]} – ${wb.info?.title ? `${wb.info.title} – ` : ''}Zusammenhalt-Werkbank`;
+  }, [route.view, wb.info?.title]);
+  const viewFocusesItself = route.view === 'katalog' && route.baustelleId !== undefined; // focuses the Baustelle
+  useEffect(() => {
+    if (first.current) { first.current = false; return; }
+    if (!viewFocusesItself) document.getElementById('main-heading')?.focus();
+  }, [key, viewFocusesItself]);
+
+  const info = wb.info;
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main-heading" onClick={(e) => { e.preventDefault(); document.getElementById('main-heading')?.focus(); }}>
+        Zum Inhalt springen
+      </a>
+      <header className="app-header">
+        <div className="brand" aria-hidden="true">ZW</div>
+        <div className="plan-title">
+          <p className="app-name">Zusammenhalt-Werkbank</p>
+          {info ? (
+            <>
+              <p className="plan-name">{info.title}</p>
+              <p className="plan-meta">
+                {info.landkreis ? <span>{info.landkreis}</span> : null}
+                <span className="file-name" title={info.path}><span className="visually-hidden">Datei: </span>{info.fileName}</span>
+              </p>
+            </>
+          ) : wb.loaded ? <p className="plan-name">Kein Plan geöffnet</p> : <p className="plan-name">Plan wird geladen…</p>}
+        </div>
+        <FileMenu />
+      </header>
+      <div className="app-body">
+        <nav className="app-nav" aria-label="Hauptnavigation">
+          <ul>
+            {NAV.map((n) => {
+              const current = route.view === n.view || (n.also?.includes(route.view) ?? false);
+              return (
+                <li key={n.view}>
+                  <a href={hrefFor({ view: n.view } as Route)} aria-current={current ? 'page' : undefined}>{n.label}</a>
+                </li>
+              );
+            })}
+          </ul>
+          <p className="nav-note">Änderungen werden sofort in der Plandatei gespeichert.</p>
+        </nav>
+        <main id="main" className="app-main">
+          <ErrorAlert message={wb.loadError} />
+          <StatusLine className="notice">{wb.notice && wb.notice.hash === currentHash() ? wb.notice.text : null}</StatusLine>
+          <View route={route} />
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function View({ route }: { route: Route }) {
+  const wb = useWorkbench();
+  if (!wb.loaded) return <h1 id="main-heading" tabIndex={-1}>Plan wird geladen…</h1>;
+  if (!wb.info && route.view !== 'plan') {
+    return (
+      <>
+        <h1 id="main-heading" tabIndex={-1}>Kein Plan geöffnet</h1>
+        <p>Bitte über „Öffnen…“ einen Plan öffnen, mit „Neuer Plan…“ einen anlegen oder unter <a href="#/plan">Plan</a> einen zuletzt geöffneten wählen.</p>
+      </>
+    );
+  }
+  switch (route.view) {
+    case 'plan': return <PlanView />;
+    case 'katalog': return <CatalogueView focusBaustelle={route.baustelleId} />;
+    case 'massnahmen': return <MeasuresView />;
+    case 'massnahme': return <MeasureView key={route.id} id={route.id} />;
+    case 'neu': return <MeasureView key={`neu-${route.baustelleId ?? ''}`} baustelleId={route.baustelleId} />;
+    case 'akteure': return <ActorsView />;
+    case 'finanzen': return <FinanceView />;
+    case 'export': return <ExportView />;
+  }
 }

@@ -8,8 +8,16 @@ import {
   actorCreateSchema, actorPatchSchema, budgetCreateSchema, budgetPatchSchema, idSchema, measureCreateSchema,
   measurePatchSchema, planPathSchema, roleSchema,
 } from '../domain/schemas.ts';
+import {
+  bulkUpdateSchema, dependenciesSetSchema, frageAnswerSchema, indicatorSaveSchema, jsonValueSchema, milestoneSaveSchema,
+  prefKeySchema, viewSaveSchema,
+} from '../domain/schemas.ts';
 import type {
   Actor, BudgetLine, Measure, MeasureDetail, MeasureRow, PlanInfo, RecentPlan, Responsibility, Totals,
+} from '../domain/types.ts';
+import type {
+  ActorLoadReport, Coverage, FrageStatus, HistoryStatus, HistoryStep, Indicator, JsonValue, Milestone, SavedView, Timeline,
+  UndoResult,
 } from '../domain/types.ts';
 
 const none = z.object({}).strict();
@@ -23,6 +31,12 @@ export const ARGS = {
   'plan.saveAs': z.object({ path: planPathSchema }),
   'plan.close': none,
   'plan.update': z.object({ title: z.string().trim().min(1, { error: 'Bitte einen Plantitel angeben.' }).max(200).optional(), landkreis: z.string().trim().max(200).optional() }),
+  /** Backups of the open plan, newest first. */
+  'plan.backups': none,
+  /** Backups of any plan file, without opening it (offered when a plan fails to open). */
+  'plan.backupsFor': z.object({ path: planPathSchema }),
+  /** Restores a backup as the current plan (the open one, or `path`) and opens it; the state before is backed up first. */
+  'plan.restore': z.object({ backupId: z.string({ error: 'Bitte eine Sicherung auswählen.' }).min(1, { error: 'Bitte eine Sicherung auswählen.' }).max(200), path: planPathSchema.optional() }),
 
   'catalogue.get': none,
 
@@ -48,6 +62,57 @@ export const ARGS = {
   'budget.totals': none,
 
   'export.docx': z.object({}).strict(),
+
+  // ---- Maßnahmenblatt (schema 2). Each write of plan data is one undo step (views and prefs are UI state, not undoable). ----
+  /** Without id: new Umsetzungsschritt appended at the end (or at `position`); with id: update, omitted fields kept. */
+  'milestones.save': milestoneSaveSchema,
+  'milestones.delete': z.object({ id: idSchema }),
+  /** Without id: new Erfolgsindikator; with id: update, omitted fields kept. */
+  'indicators.save': indicatorSaveSchema,
+  'indicators.delete': z.object({ id: idSchema }),
+  /** Replaces the measures `measureId` depends on. Refuses self-dependency and cycles (message names the codes). */
+  'dependencies.set': dependenciesSetSchema,
+
+  /** Every Frage für den gemeinsamen Weiterbau with the plan's answer and linked measures. */
+  'fragen.list': none,
+  /** Records the answer (answeredBy = the session user); an empty answer removes it. */
+  'fragen.answer': frageAnswerSchema,
+  /** New measure (status Idee) under the Frage's Baustelle, linked to the Frage; title defaults to the Frage's text. */
+  'measures.createFromFrage': z.object({ frageId: idSchema, title: z.string().trim().min(1, { error: 'Bitte einen Titel angeben.' }).max(200, { error: 'Titel: höchstens 200 Zeichen.' }).optional() }),
+  /**
+   * Sets status and/or verantwortliche Stelle of several measures: all or nothing, one undo step.
+   * A new verantwortliche Stelle replaces the old one, which stays on the measure as mitwirkend.
+   */
+  'measures.bulkUpdate': bulkUpdateSchema,
+
+  /** Per actor: measures per role, total, active verantwortlich count and the overload flag. */
+  'actors.load': none,
+  /** Baustellen × actor groups: Grundmauern adopted/open, Fragen answered/open; per Baustelle counts. */
+  'coverage.get': none,
+  /** Measures on a quarter axis with their Umsetzungsschritte. */
+  'timeline.get': none,
+
+  /** Änderungsprotokoll, newest first, grouped into steps. entityId: only steps touching it (a measure id includes its budget lines, milestones, …). limit: steps, default 100. */
+  'history.list': z.object({ entityId: idSchema.optional(), limit: z.number().int().min(1).max(1_000).optional() }),
+  /** What undo/redo would do now (for menu labels and button states). */
+  'history.status': none,
+  /**
+   * Undoes the latest step in effect (any write of plan data: measures, actors, responsibilities, budget lines,
+   * Maßnahmenblatt lists, dependencies, Frage answers, plan title); error code 'nothing-to-undo' when there is none.
+   * Survives closing the plan. Steps from before schema 2 and the creation of the plan cannot be undone.
+   */
+  'history.undo': none,
+  /** Redoes the most recently undone step; error code 'nothing-to-redo'. A new change empties the redo stack. */
+  'history.redo': none,
+
+  /** Saved views ("Beschlussreif für den Sozialausschuss"): name + opaque UI state. Not part of undo. */
+  'views.list': none,
+  'views.save': viewSaveSchema,
+  'views.delete': z.object({ id: idSchema }),
+  /** Per-plan UI preferences (e.g. key "table.measures.columns"); null when unset. Not part of undo. */
+  'prefs.get': z.object({ key: prefKeySchema }),
+  /** value null removes the key. */
+  'prefs.set': z.object({ key: prefKeySchema, value: jsonValueSchema }),
 } as const;
 
 export interface ApiResults {
@@ -59,6 +124,9 @@ export interface ApiResults {
   'plan.saveAs': PlanInfo;
   'plan.close': null;
   'plan.update': PlanInfo;
+  'plan.backups': BackupInfo[];
+  'plan.backupsFor': BackupInfo[];
+  'plan.restore': PlanInfo;
 
   'catalogue.get': Catalogue;
 
@@ -84,6 +152,32 @@ export interface ApiResults {
   'budget.totals': Totals;
 
   'export.docx': { fileName: string; base64: string };
+
+  'milestones.save': Milestone;
+  'milestones.delete': null;
+  'indicators.save': Indicator;
+  'indicators.delete': null;
+  'dependencies.set': { measureId: string; dependsOn: string[]; dependents: string[] };
+
+  'fragen.list': FrageStatus[];
+  'fragen.answer': FrageStatus;
+  'measures.createFromFrage': Measure;
+  'measures.bulkUpdate': Measure[];
+
+  'actors.load': ActorLoadReport;
+  'coverage.get': Coverage;
+  'timeline.get': Timeline;
+
+  'history.list': HistoryStep[];
+  'history.status': HistoryStatus;
+  'history.undo': UndoResult;
+  'history.redo': UndoResult;
+
+  'views.list': SavedView[];
+  'views.save': SavedView;
+  'views.delete': null;
+  'prefs.get': JsonValue | null;
+  'prefs.set': null;
 }
 
 export type Method = keyof typeof ARGS & keyof ApiResults;
@@ -99,6 +193,23 @@ export function isMethod(name: unknown): name is Method {
 }
 
 export interface ApiError { code: string; message: string }
+
+/** open: when the plan was opened; migration: before a format change; periodic: every 15 min while working;
+ *  restore: before a restore replaced the plan; kept: the replaced file as it was; unsynced: a network plan's unsent working copy. */
+export type BackupKind = 'open' | 'migration' | 'periodic' | 'restore' | 'kept' | 'unsynced';
+export interface BackupInfo {
+  /** File name of the backup; what plan.restore takes. */
+  id: string;
+  path: string;
+  createdAt: string;
+  kind: BackupKind;
+  kindLabel: string;
+  sizeBytes: number;
+  /** Null when the backup cannot be read as a plan. */
+  measureCount: number | null;
+  /** Checked: a plan file that opens. */
+  ok: boolean;
+}
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** Events the host pushes to the renderer (menu commands, plan switched). */

@@ -132,15 +132,14 @@ export function compareCodes(a: string, b: string): number {
       const sy = y.replace(/^0+(?=\d)/u, '');
       if (sx.length !== sy.length) return sx.length - sy.length;
       if (sx !== sy) return sx < sy ? -1 : 1;
-      if (x.length !== y.length) return x.length - y.length;
     } else {
       const lx = x.toLowerCase();
       const ly = y.toLowerCase();
       if (lx !== ly) return lx < ly ? -1 : 1;
-      if (x !== y) return x < y ? -1 : 1;
     }
   }
   if (ta.length !== tb.length) return ta.length - tb.length;
+  // Equal up to case and leading zeros: fall back to plain code-unit order.
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

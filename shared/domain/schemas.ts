@@ -31,6 +31,8 @@ export const measureFields = z.object({
   description: text(20_000, 'Beschreibung'),
   goal: text(5_000, 'Ziel'),
   need: text(5_000, 'Bedarf'),
+  ausgangslage: text(20_000, 'Ausgangslage'),
+  risks: text(20_000, 'Hemmnisse/Risiken'),
   baustelleId: idSchema,
   furtherBaustellenIds: z.array(idSchema).max(7),
   status: z.enum(MEASURE_STATUSES, { error: 'Unbekannter Status.' }),
@@ -54,7 +56,7 @@ function checkPeriod(m: { startYear?: number | null; startQuarter?: number | nul
 }
 
 export const measureCreateSchema = measureFields.partial({
-  code: true, description: true, goal: true, need: true, furtherBaustellenIds: true, status: true, startYear: true,
+  code: true, description: true, goal: true, need: true, ausgangslage: true, risks: true, furtherBaustellenIds: true, status: true, startYear: true,
   startQuarter: true, endYear: true, endQuarter: true, notes: true, grundmauerIds: true, frageIds: true,
 }).extend({ responsibleActorId: idSchema.optional() }).superRefine(checkPeriod);
 export type MeasureCreate = z.infer<typeof measureCreateSchema>;
@@ -117,3 +119,73 @@ export function describeZodError(error: z.ZodError): string {
 /** A complete measure after a patch is merged: checked again as a whole. */
 export const measureFullSchema = measureFields.superRefine(checkPeriod);
 export const budgetFullSchema = budgetFields.superRefine(checkFunding);
+
+// ---- Maßnahmenblatt, Fragen, bulk edits, views (schema version 2) ----
+
+const dueCheck = (label: string) => (v: { year?: number | null; quarter?: number | null }, ctx: z.RefinementCtx) => {
+  if (v.quarter != null && v.year == null) ctx.addIssue({ code: 'custom', message: `Zum Quartal ${label} fehlt das Jahr.`, path: ['year'] });
+};
+
+/** Create (without id) or update (with id) an Umsetzungsschritt. Omitted fields keep their value on update. */
+export const milestoneSaveSchema = z.object({
+  id: idSchema.optional(),
+  measureId: idSchema,
+  title: requiredText(300, 'einen Titel für den Umsetzungsschritt').optional(),
+  dueYear: yearSchema.nullable().optional(),
+  dueQuarter: quarterSchema.nullable().optional(),
+  done: z.boolean({ error: 'Erledigt: ja oder nein erwartet.' }).optional(),
+  position: z.number({ error: 'Die Position muss eine Zahl sein.' }).int({ error: 'Die Position muss eine ganze Zahl sein.' }).min(0).max(10_000).optional(),
+}).superRefine((m, ctx) => {
+  if (!m.id && m.title === undefined) ctx.addIssue({ code: 'custom', message: 'Bitte einen Titel für den Umsetzungsschritt angeben.', path: ['title'] });
+  dueCheck('des Umsetzungsschritts')({ year: m.dueYear, quarter: m.dueQuarter }, ctx);
+});
+export type MilestoneSave = z.infer<typeof milestoneSaveSchema>;
+
+/** Create (without id) or update (with id) an Erfolgsindikator. Omitted fields keep their value on update. */
+export const indicatorSaveSchema = z.object({
+  id: idSchema.optional(),
+  measureId: idSchema,
+  name: requiredText(300, 'einen Namen für den Indikator').optional(),
+  baseline: text(500, 'Ausgangswert').optional(),
+  target: text(500, 'Zielwert').optional(),
+  targetYear: yearSchema.nullable().optional(),
+  dataSource: text(500, 'Datenquelle').optional(),
+  position: z.number({ error: 'Die Position muss eine Zahl sein.' }).int({ error: 'Die Position muss eine ganze Zahl sein.' }).min(0).max(10_000).optional(),
+}).superRefine((m, ctx) => {
+  if (!m.id && m.name === undefined) ctx.addIssue({ code: 'custom', message: 'Bitte einen Namen für den Indikator angeben.', path: ['name'] });
+});
+export type IndicatorSave = z.infer<typeof indicatorSaveSchema>;
+
+export const dependenciesSetSchema = z.object({
+  measureId: idSchema,
+  dependsOnIds: z.array(idSchema).max(200, { error: 'Höchstens 200 Abhängigkeiten je Maßnahme.' }),
+});
+
+export const frageAnswerSchema = z.object({
+  frageId: idSchema,
+  /** An empty answer removes the answer. */
+  answer: text(20_000, 'Antwort'),
+});
+
+export const bulkUpdateSchema = z.object({
+  ids: z.array(idSchema).min(1, { error: 'Bitte mindestens eine Maßnahme auswählen.' }).max(1_000, { error: 'Höchstens 1.000 Maßnahmen auf einmal.' }),
+  patch: z.strictObject({
+    status: z.enum(MEASURE_STATUSES, { error: 'Unbekannter Status.' }).optional(),
+    responsibleActorId: idSchema.optional(),
+  }, { error: (i) => (i.code === 'unrecognized_keys' ? 'Gemeinsam ändern lassen sich nur Status und verantwortliche Stelle.' : 'Bitte angeben, was geändert werden soll.') })
+    .refine((p) => p.status !== undefined || p.responsibleActorId !== undefined, { error: 'Bitte angeben, was geändert werden soll (Status oder verantwortliche Stelle).' }),
+});
+
+const MAX_JSON_CHARS = 200_000;
+export const jsonValueSchema = z.json()
+  .refine((v) => JSON.stringify(v).length <= MAX_JSON_CHARS, { error: 'Die gespeicherten Einstellungen sind zu groß (höchstens 200.000 Zeichen).' });
+
+export const viewSaveSchema = z.object({
+  /** Without id: a new view; with id: rename and/or replace the state. */
+  id: idSchema.optional(),
+  name: requiredText(200, 'einen Namen für die Ansicht'),
+  state: jsonValueSchema,
+});
+
+export const prefKeySchema = z.string({ error: 'Schlüssel fehlt.' })
+  .regex(/^[A-Za-z0-9._:-]{1,100}$/, { error: 'Der Schlüssel darf nur Buchstaben, Ziffern, Punkt, Doppelpunkt, Binde- und Unterstrich enthalten (höchstens 100 Zeichen).' });

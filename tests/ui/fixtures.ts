@@ -24,9 +24,13 @@ export const test = base.extend<{ workbench: Workbench }>({
     // The app must never reach outside its own origin.
     const foreign: string[] = [];
     page.on('request', (r) => { if (!r.url().startsWith(server.url) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) foreign.push(r.url()); });
+    // Uncaught exceptions in the page are bugs even when the test's assertions pass.
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e.stack ?? e)));
     await page.goto(server.url);
     await use({ url: server.url, dir, session });
     expect(foreign, 'requests outside the app origin').toEqual([]);
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
     await server.close();
     session.close();
     rmSync(dir, { recursive: true, force: true });

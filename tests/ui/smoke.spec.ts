@@ -2,5 +2,5 @@ import { test, expect } from './fixtures.ts';
 
 test('the demo plan opens on first start', async ({ page, workbench }) => {
   expect(workbench.session.path).toContain('Landkreis Musterland.wirplan');
-  await expect(page.getByText('Gemeinsam in Musterland')).toBeVisible();
+  await expect(page.getByRole('banner').getByText('Gemeinsam in Musterland')).toBeVisible();
 });

@@ -5,7 +5,7 @@ import type { Actor } from '../../../shared/domain/types.ts';
 import { invalid, notFound } from '../errors.ts';
 import {
   countActorLinks, deleteActor, deleteResponsibility, getActor, insertActor, listActors, listResponsibilities,
-  responsibleOf, updateActor, upsertResponsibility,
+  getResponsibility, responsibleOf, updateActor, upsertResponsibility,
 } from '../repos/actors.ts';
 import { logChange } from '../repos/changelog.ts';
 import { getMeasure } from '../repos/measures.ts';
@@ -67,8 +67,10 @@ export function actorHandlers(s: Session) {
         if (role !== 'verantwortlich' && current === actorId && m.status !== 'idee') {
           throw invalid(`Die Maßnahme ${m.code} (${MEASURE_STATUS_LABELS[m.status]}) braucht eine verantwortliche Stelle. Bitte zuerst eine andere Stelle als verantwortlich eintragen.`);
         }
+        const prior = getResponsibility(db, measureId, actorId);
+        if (prior?.role === role) return listResponsibilities(db, measureId);
         upsertResponsibility(db, { measureId, actorId, role });
-        logChange(db, s.ctx, 'responsibility', `${measureId}:${actorId}`, 'update', `${actor.name} bei ${m.code}: ${ROLE_LABELS[role]}`, undefined, { measureId, actorId, role });
+        logChange(db, s.ctx, 'responsibility', `${measureId}:${actorId}`, prior ? 'update' : 'create', `${actor.name} bei ${m.code}: ${ROLE_LABELS[role]}`, prior, { measureId, actorId, role });
         return listResponsibilities(db, measureId);
       })();
     },
@@ -80,8 +82,11 @@ export function actorHandlers(s: Session) {
         if (responsibleOf(db, measureId) === actorId && m.status !== 'idee') {
           throw invalid(`Die Maßnahme ${m.code} (${MEASURE_STATUS_LABELS[m.status]}) braucht eine verantwortliche Stelle. Bitte zuerst eine andere Stelle als verantwortlich eintragen.`);
         }
+        const prior = getResponsibility(db, measureId, actorId);
+        if (!prior) return listResponsibilities(db, measureId);
         deleteResponsibility(db, measureId, actorId);
-        logChange(db, s.ctx, 'responsibility', `${measureId}:${actorId}`, 'delete', `Zuständigkeit bei ${m.code} entfernt`, undefined, undefined);
+        const actor = getActor(db, actorId);
+        logChange(db, s.ctx, 'responsibility', `${measureId}:${actorId}`, 'delete', `${actor?.name ?? 'Akteur'} bei ${m.code} entfernt (war ${ROLE_LABELS[prior.role]})`, prior, undefined);
         return listResponsibilities(db, measureId);
       })();
     },

@@ -8,14 +8,17 @@ import { invalid, notFound } from '../errors.ts';
 import { getActor, listResponsibilities, responsibleOf, upsertResponsibility } from '../repos/actors.ts';
 import { listBudgetLines } from '../repos/budget.ts';
 import { baustelleExists, catalogueItem } from '../repos/catalogue.ts';
-import { logChange } from '../repos/changelog.ts';
+import { changeGroup, logChange } from '../repos/changelog.ts';
+import { dependentsOf, dependsOn, listIndicators, listMilestones } from '../repos/sheet.ts';
+import { laufzeitOf } from '../../../shared/domain/period.ts';
+import { logChildrenDeleted, readMeasureChildren } from './measure-log.ts';
 import {
   deleteMeasure, findMeasureByCode, getMeasure, insertMeasure, listMeasureRows, nextMeasureCode, updateMeasure,
 } from '../repos/measures.ts';
 import type { Session } from '../session.ts';
 
 /** Checks what only the plan can know: Baustellen, catalogue items, unique code. */
-function checkReferences(db: Db, m: Measure): void {
+export function checkReferences(db: Db, m: Measure): void {
   const full = measureFullSchema.safeParse(m);
   if (!full.success) throw invalid(describeZodError(full.error));
   if (!baustelleExists(db, m.baustelleId)) throw invalid(`Die Baustelle „${m.baustelleId}“ gibt es im Katalog dieses Plans nicht.`);
@@ -32,13 +35,13 @@ function checkReferences(db: Db, m: Measure): void {
   if (clash && clash.id !== m.id) throw invalid(`Die Nummer „${m.code}“ ist schon vergeben. Bitte eine andere Nummer wählen.`);
 }
 
-function checkResponsible(db: Db, m: Measure): void {
+export function checkResponsible(db: Db, m: Measure): void {
   if (m.status !== 'idee' && !responsibleOf(db, m.id)) {
     throw invalid(`Für den Status „${MEASURE_STATUS_LABELS[m.status]}“ braucht die Maßnahme genau eine verantwortliche Stelle. Bitte zuerst unter „Zuständigkeiten“ eine verantwortliche Stelle festlegen.`);
   }
 }
 
-function baustelleNumber(db: Db, id: string): number {
+export function baustelleNumber(db: Db, id: string): number {
   const r = db.prepare('SELECT number FROM baustellen WHERE id = ?').get(id) as { number: number } | undefined;
   if (!r) throw invalid(`Die Baustelle „${id}“ gibt es im Katalog dieses Plans nicht.`);
   return r.number;
@@ -52,11 +55,14 @@ export function measureHandlers(s: Session) {
       const measure = getMeasure(db, id);
       if (!measure) throw notFound('Die Maßnahme');
       const budgetLines = listBudgetLines(db, id);
-      return { measure, responsibilities: listResponsibilities(db, id), budgetLines, totalCents: budgetLines.reduce((a, b) => a + b.amountCents, 0) };
+      return {
+        measure, responsibilities: listResponsibilities(db, id), budgetLines, totalCents: budgetLines.reduce((a, b) => a + b.amountCents, 0),
+        milestones: listMilestones(db, id), indicators: listIndicators(db, id), dependsOn: dependsOn(db, id), dependents: dependentsOf(db, id),
+      };
     },
     'measures.create': (args) => {
       const db = s.db;
-      return db.transaction(() => {
+      return changeGroup(db, () => {
         const now = s.ctx.now();
         const m: Measure = {
           id: newId(),
@@ -65,6 +71,8 @@ export function measureHandlers(s: Session) {
           description: args.description ?? '',
           goal: args.goal ?? '',
           need: args.need ?? '',
+          ausgangslage: args.ausgangslage ?? '',
+          risks: args.risks ?? '',
           baustelleId: args.baustelleId,
           furtherBaustellenIds: args.furtherBaustellenIds ?? [],
           status: args.status ?? 'idee',
@@ -72,6 +80,7 @@ export function measureHandlers(s: Session) {
           startQuarter: args.startQuarter ?? null,
           endYear: args.endYear ?? null,
           endQuarter: args.endQuarter ?? null,
+          laufzeit: laufzeitOf({ startYear: args.startYear ?? null, startQuarter: args.startQuarter ?? null, endYear: args.endYear ?? null, endQuarter: args.endQuarter ?? null }),
           notes: args.notes ?? '',
           grundmauerIds: args.grundmauerIds ?? [],
           frageIds: args.frageIds ?? [],
@@ -86,8 +95,12 @@ export function measureHandlers(s: Session) {
         }
         checkResponsible(db, m);
         logChange(db, s.ctx, 'measure', m.id, 'create', `Maßnahme ${m.code} angelegt`, undefined, m);
+        if (args.responsibleActorId) {
+          const r = { measureId: m.id, actorId: args.responsibleActorId, role: 'verantwortlich' as const };
+          logChange(db, s.ctx, 'responsibility', `${m.id}:${r.actorId}`, 'create', `${m.code}: verantwortliche Stelle eingetragen`, undefined, r);
+        }
         return m;
-      })();
+      });
     },
     'measures.adopt': ({ grundmauerId }) => {
       const db = s.db;
@@ -98,8 +111,8 @@ export function measureHandlers(s: Session) {
         const title = item.text.length <= 200 ? item.text : `${item.text.slice(0, 197)}…`;
         const m: Measure = {
           id: newId(), code: nextMeasureCode(db, baustelleNumber(db, item.baustelleId)), title,
-          description: `Übernommen aus der Grundmauer: „${item.text}“`, goal: '', need: '', baustelleId: item.baustelleId,
-          furtherBaustellenIds: [], status: 'idee', startYear: null, startQuarter: null, endYear: null, endQuarter: null,
+          description: `Übernommen aus der Grundmauer: „${item.text}“`, goal: '', need: '', ausgangslage: '', risks: '', baustelleId: item.baustelleId,
+          furtherBaustellenIds: [], status: 'idee', startYear: null, startQuarter: null, endYear: null, endQuarter: null, laufzeit: null,
           notes: '', grundmauerIds: [item.id], frageIds: [], createdAt: now, updatedAt: now,
         };
         checkReferences(db, m);
@@ -117,6 +130,7 @@ export function measureHandlers(s: Session) {
         const after: Measure = { ...before, ...defined, id, updatedAt: s.ctx.now() };
         if (typeof after.title === 'string') after.title = after.title.trim();
         if (typeof after.code === 'string') after.code = after.code.trim();
+        after.laufzeit = laufzeitOf(after);
         checkReferences(db, after);
         checkResponsible(db, after);
         updateMeasure(db, after);
@@ -126,12 +140,14 @@ export function measureHandlers(s: Session) {
     },
     'measures.delete': ({ id }) => {
       const db = s.db;
-      db.transaction(() => {
+      changeGroup(db, () => {
         const before = getMeasure(db, id);
         if (!before) throw notFound('Die Maßnahme');
+        const children = readMeasureChildren(db, id);
         deleteMeasure(db, id);
         logChange(db, s.ctx, 'measure', id, 'delete', `Maßnahme ${before.code} gelöscht`, before, undefined);
-      })();
+        logChildrenDeleted(db, s.ctx, before, children);
+      });
       return null;
     },
   } satisfies Partial<Handlers>;

@@ -7,6 +7,7 @@ import type { Db } from '../db/open.ts';
 import { fillDemoPlan } from '../demo.ts';
 import { AppError } from '../errors.ts';
 import { installCatalogue, readCatalogue } from '../repos/catalogue.ts';
+import { changeGroup, logChange } from '../repos/changelog.ts';
 import { getMeta, setMeta } from '../repos/meta.ts';
 import type { Session } from '../session.ts';
 
@@ -99,10 +100,16 @@ export function planHandlers(s: Session) {
     },
     'plan.update': ({ title, landkreis }) => {
       const db = s.db;
-      db.transaction(() => {
-        if (title !== undefined) setMeta(db, 'title', title);
-        if (landkreis !== undefined) setMeta(db, 'landkreis', landkreis);
-      })();
+      changeGroup(db, () => {
+        // Logged per key with both values, so undo can put the old title back.
+        for (const [key, value, label] of [['title', title, 'Plantitel'], ['landkreis', landkreis, 'Landkreis']] as const) {
+          if (value === undefined) continue;
+          const prior = getMeta(db, key);
+          if (prior === value) continue;
+          setMeta(db, key, value);
+          logChange(db, s.ctx, 'meta', key, prior === null ? 'create' : 'update', `${label} geändert: „${value}“`, prior === null ? undefined : { key, value: prior }, { key, value });
+        }
+      });
       const info = planInfo(s);
       s.setRecentTitle(info.path, info.title);
       return info;

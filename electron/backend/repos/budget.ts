@@ -1,33 +1,34 @@
 import type { BudgetLine, Totals } from '../../../shared/domain/types.ts';
 import type { Db } from '../db/open.ts';
+import { stmt } from './stmt.ts';
 
 const SELECT = 'SELECT id, measure_id AS measureId, year, amount_cents AS amountCents, cost_kind AS costKind, funding_kind AS fundingKind, produkt, kostenstelle, programme, foerderquote_bp AS foerderquoteBp, state, note FROM budget_lines';
 
 export function listBudgetLines(db: Db, measureId?: string): BudgetLine[] {
   return (measureId
-    ? db.prepare(`${SELECT} WHERE measure_id = ? ORDER BY year, cost_kind, id`).all(measureId)
-    : db.prepare(`${SELECT} ORDER BY measure_id, year, cost_kind, id`).all()) as BudgetLine[];
+    ? stmt(db, `${SELECT} WHERE measure_id = ? ORDER BY year, cost_kind, id`).all(measureId)
+    : stmt(db, `${SELECT} ORDER BY measure_id, year, cost_kind, id`).all()) as BudgetLine[];
 }
 
 export function getBudgetLine(db: Db, id: string): BudgetLine | undefined {
-  return db.prepare(`${SELECT} WHERE id = ?`).get(id) as BudgetLine | undefined;
+  return stmt(db, `${SELECT} WHERE id = ?`).get(id) as BudgetLine | undefined;
 }
 
 export function insertBudgetLine(db: Db, b: BudgetLine): void {
-  db.prepare('INSERT INTO budget_lines (id, measure_id, year, amount_cents, cost_kind, funding_kind, produkt, kostenstelle, programme, foerderquote_bp, state, note) VALUES (@id, @measureId, @year, @amountCents, @costKind, @fundingKind, @produkt, @kostenstelle, @programme, @foerderquoteBp, @state, @note)').run(b);
+  stmt(db, 'INSERT INTO budget_lines (id, measure_id, year, amount_cents, cost_kind, funding_kind, produkt, kostenstelle, programme, foerderquote_bp, state, note) VALUES (@id, @measureId, @year, @amountCents, @costKind, @fundingKind, @produkt, @kostenstelle, @programme, @foerderquoteBp, @state, @note)').run(b);
 }
 
 export function updateBudgetLine(db: Db, b: BudgetLine): void {
-  db.prepare('UPDATE budget_lines SET year = @year, amount_cents = @amountCents, cost_kind = @costKind, funding_kind = @fundingKind, produkt = @produkt, kostenstelle = @kostenstelle, programme = @programme, foerderquote_bp = @foerderquoteBp, state = @state, note = @note WHERE id = @id').run(b);
+  stmt(db, 'UPDATE budget_lines SET year = @year, amount_cents = @amountCents, cost_kind = @costKind, funding_kind = @fundingKind, produkt = @produkt, kostenstelle = @kostenstelle, programme = @programme, foerderquote_bp = @foerderquoteBp, state = @state, note = @note WHERE id = @id').run(b);
 }
 
 export function deleteBudgetLine(db: Db, id: string): void {
-  db.prepare('DELETE FROM budget_lines WHERE id = ?').run(id);
+  stmt(db, 'DELETE FROM budget_lines WHERE id = ?').run(id);
 }
 
 /** Totals per measure, year, Baustelle (primary) and Baustelle × year; every figure comes from the same rows, so they add up. */
 export function computeTotals(db: Db): Totals {
-  const rows = db.prepare('SELECT b.measure_id AS m, m.baustelle_id AS s, b.year AS y, SUM(b.amount_cents) AS c FROM budget_lines b JOIN measures m ON m.id = b.measure_id GROUP BY b.measure_id, b.year')
+  const rows = stmt(db, 'SELECT b.measure_id AS m, m.baustelle_id AS s, b.year AS y, SUM(b.amount_cents) AS c FROM budget_lines b JOIN measures m ON m.id = b.measure_id GROUP BY b.measure_id, b.year')
     .all() as { m: string; s: string; y: number; c: number }[];
   const t: Totals = { totalCents: 0, byMeasure: {}, byYear: {}, byBaustelle: {}, byBaustelleYear: {}, years: [] };
   const years = new Set<number>();

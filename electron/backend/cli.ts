@@ -1,0 +1,368 @@
+// The command line of the workbench (`npx werkbank …`, launched by bin/werkbank.mjs):
+//   demo    writes the demo plan to a new file
+//   check   checks a plan file without writing to it
+//   export  writes the committee document (DOCX)
+// Exit codes: 0 in order, 1 a problem was found, 2 the call itself was wrong.
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  ACTOR_KINDS, BUDGET_STATES, COST_KINDS, FUNDING_KINDS, MAX_YEAR, MEASURE_STATUSES, MEASURE_STATUS_LABELS, MIN_YEAR,
+  ROLES, type MeasureStatus,
+} from '../../shared/domain/enums.ts';
+import { LATEST_VERSION } from './db/migrations/index.ts';
+import { checkPlanFile, type Db } from './db/open.ts';
+import { AppError } from './errors.ts';
+import { buildPlanDocx } from './export/docx.ts';
+import { loadSnapshot } from './export/snapshot.ts';
+import { createDemo } from './handlers/plan.ts';
+import { Session } from './session.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_PROBLEM = 1;
+export const EXIT_USAGE = 2;
+
+const HELP = `werkbank – Zusammenhalt-Werkbank auf der Kommandozeile
+
+Aufruf:
+  werkbank demo <datei.wirplan>
+      legt den Demoplan „Landkreis Musterland“ in einer neuen Datei an
+      (eine vorhandene Datei wird nie überschrieben)
+  werkbank check <datei.wirplan>
+      prüft eine Plandatei, ohne sie zu verändern
+  werkbank export <datei.wirplan> --docx <ausgabe.docx> [--force]
+      schreibt den Maßnahmenplan als Word-Dokument für die Gremien des Kreistags
+
+Optionen:
+  --docx <datei>       Ziel des Word-Exports
+  --force              eine vorhandene Ausgabedatei überschreiben (nur bei export)
+  --data-dir <ordner>  Datenordner der Werkbank, z. B. für die Liste der zuletzt
+                       geöffneten Pläne (ohne Angabe: ein temporärer Ordner, die
+                       Liste des Benutzers bleibt unberührt)
+  -h, --help           diese Hilfe anzeigen
+
+Rückgabewerte: 0 = in Ordnung, 1 = Problem gefunden, 2 = Aufruf fehlerhaft.
+`;
+
+interface Output { out: (line: string) => void; err: (line: string) => void }
+const consoleOutput: Output = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+class UsageError extends Error {}
+
+interface Parsed {
+  command: string | null;
+  positionals: string[];
+  docx: string | null;
+  dataDir: string | null;
+  force: boolean;
+  help: boolean;
+}
+
+function parse(argv: string[]): Parsed {
+  const p: Parsed = { command: null, positionals: [], docx: null, dataDir: null, force: false, help: false };
+  const valueOf = (name: string, i: number, inline: string | undefined): [string, number] => {
+    if (inline !== undefined) {
+      if (inline === '') throw new UsageError(`Bei „${name}“ fehlt die Angabe.`);
+      return [inline, i];
+    }
+    const next = argv[i + 1];
+    if (next === undefined || next.startsWith('--')) throw new UsageError(`Bei „${name}“ fehlt die Angabe.`);
+    return [next, i + 1];
+  };
+  let onlyPositionals = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (onlyPositionals || !arg.startsWith('-') || arg === '-') {
+      if (p.command === null) p.command = arg;
+      else p.positionals.push(arg);
+      continue;
+    }
+    if (arg === '--') { onlyPositionals = true; continue; }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    switch (name) {
+      case '-h':
+      case '--help':
+        p.help = true;
+        break;
+      case '--force':
+        if (inline !== undefined) throw new UsageError('„--force“ erwartet keinen Wert.');
+        p.force = true;
+        break;
+      case '--docx':
+        [p.docx, i] = valueOf(name, i, inline);
+        break;
+      case '--data-dir':
+        [p.dataDir, i] = valueOf(name, i, inline);
+        break;
+      default:
+        throw new UsageError(`Unbekannte Option „${name}“.`);
+    }
+  }
+  return p;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// check
+
+export interface PlanCheckReport {
+  ok: boolean;
+  /** One German sentence per problem found. */
+  findings: string[];
+  /** Hints that are not problems (e.g. an older file format that is updated on opening). */
+  notes: string[];
+  summary: string;
+}
+
+/** Checks a plan file thoroughly without writing to it (read-only connection, no migration). */
+export function checkPlan(path: string): PlanCheckReport {
+  const findings: string[] = [];
+  const notes: string[] = [];
+  const file = checkPlanFile(path);
+  if (!file.ok) {
+    return { ok: false, findings: [file.message], notes, summary: 'Die Datei ist keine verwendbare Plandatei.' };
+  }
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+  } catch {
+    return { ok: false, findings: ['Die Plandatei kann nicht gelesen werden.'], notes, summary: 'Die Datei ist keine verwendbare Plandatei.' };
+  }
+  const counts = { measures: 0, actors: 0, lines: 0 };
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version < LATEST_VERSION) {
+      notes.push(`Hinweis: Der Plan hat das ältere Dateiformat ${version}; die Werkbank aktualisiert ihn beim nächsten Öffnen auf Format ${LATEST_VERSION}.`);
+    }
+    const step = (what: string, fn: () => void) => {
+      try {
+        fn();
+      } catch {
+        findings.push(`${what} konnte nicht geprüft werden: Die Datei hat nicht den erwarteten Aufbau.`);
+      }
+    };
+    const all = <T>(sql: string, ...args: unknown[]) => db.prepare(sql).all(...args) as T[];
+
+    step('Die Integrität der Datei', () => {
+      const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+      const bad = rows.filter((r) => r.integrity_check !== 'ok');
+      for (const r of bad.slice(0, 20)) findings.push(`Integritätsprüfung: ${r.integrity_check}`);
+      if (bad.length > 20) findings.push(`Integritätsprüfung: … und ${bad.length - 20} weitere Meldungen.`);
+    });
+
+    step('Die Verweise zwischen den Tabellen', () => {
+      const rows = db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[];
+      for (const r of rows.slice(0, 50)) {
+        findings.push(`Verweis ins Leere: Ein Eintrag in „${r.table}“${r.rowid === null ? '' : ` (Zeile ${r.rowid})`} verweist auf einen fehlenden Eintrag in „${r.parent}“.`);
+      }
+      if (rows.length > 50) findings.push(`… und ${rows.length - 50} weitere Verweise ins Leere.`);
+    });
+
+    step('Der Baustellen-Katalog', () => {
+      const cats = all<{ id: string; version: number; json: string }>('SELECT id, version, json FROM catalogue ORDER BY version DESC');
+      if (cats.length === 0) {
+        findings.push('Der Plan enthält keinen Baustellen-Katalog.');
+      } else {
+        let baustellen: unknown;
+        try {
+          baustellen = (JSON.parse(cats[0].json) as { baustellen?: unknown }).baustellen;
+        } catch {
+          baustellen = undefined;
+        }
+        if (!Array.isArray(baustellen)) findings.push(`Der Baustellen-Katalog „${cats[0].id}“ (Version ${cats[0].version}) ist nicht lesbar.`);
+        else if (baustellen.length !== 7) findings.push(`Der Baustellen-Katalog enthält ${baustellen.length} statt 7 Baustellen.`);
+      }
+      const n = (db.prepare('SELECT COUNT(*) AS n FROM baustellen').get() as { n: number }).n;
+      if (n !== 7) findings.push(`Die Tabelle der Baustellen enthält ${n} statt 7 Einträge.`);
+    });
+
+    step('Die Maßnahmen', () => {
+      const rows = all<{ code: string; title: string; status: string; start_year: unknown; start_quarter: unknown; end_year: unknown; end_quarter: unknown; n: number }>(
+        `SELECT m.code, m.title, m.status, m.start_year, m.start_quarter, m.end_year, m.end_quarter,
+                (SELECT COUNT(*) FROM responsibilities r WHERE r.measure_id = m.id AND r.role = 'verantwortlich') AS n
+           FROM measures m ORDER BY m.code COLLATE NOCASE`);
+      counts.measures = rows.length;
+      const yearOk = (y: unknown) => y === null || (Number.isInteger(y) && (y as number) >= MIN_YEAR && (y as number) <= MAX_YEAR);
+      const quarterOk = (q: unknown) => q === null || (Number.isInteger(q) && (q as number) >= 1 && (q as number) <= 4);
+      for (const m of rows) {
+        const name = `Maßnahme ${m.code} „${m.title}“`;
+        const known = (MEASURE_STATUSES as readonly string[]).includes(m.status);
+        if (!known) findings.push(`${name} hat einen unbekannten Status („${m.status}“).`);
+        const label = known ? MEASURE_STATUS_LABELS[m.status as MeasureStatus] : m.status;
+        if (m.status !== 'idee' && m.n === 0) findings.push(`${name} (Status „${label}“) hat keine verantwortliche Stelle; ab „in Planung“ ist genau eine nötig.`);
+        if (m.n > 1) findings.push(`${name} hat ${m.n} verantwortliche Stellen; erlaubt ist genau eine.`);
+        if (!yearOk(m.start_year) || !yearOk(m.end_year)) findings.push(`${name} hat ein Jahr außerhalb von ${MIN_YEAR} bis ${MAX_YEAR}.`);
+        if (!quarterOk(m.start_quarter) || !quarterOk(m.end_quarter)) findings.push(`${name} hat ein ungültiges Quartal.`);
+        if (typeof m.start_year === 'number' && typeof m.end_year === 'number') {
+          const a = m.start_year * 4 + (typeof m.start_quarter === 'number' ? m.start_quarter - 1 : 0);
+          const b = m.end_year * 4 + (typeof m.end_quarter === 'number' ? m.end_quarter - 1 : 3);
+          if (b < a) findings.push(`${name} endet vor ihrem Beginn.`);
+        }
+      }
+    });
+
+    step('Die Akteure und Zuständigkeiten', () => {
+      const actors = all<{ name: string; kind: string }>('SELECT name, kind FROM actors ORDER BY name');
+      counts.actors = actors.length;
+      for (const a of actors) {
+        if (!(ACTOR_KINDS as readonly string[]).includes(a.kind)) findings.push(`Akteur „${a.name}“ hat eine unbekannte Art („${a.kind}“).`);
+      }
+      const roles = all<{ code: string | null; role: string }>('SELECT m.code, r.role FROM responsibilities r LEFT JOIN measures m ON m.id = r.measure_id');
+      for (const r of roles) {
+        if (!(ROLES as readonly string[]).includes(r.role)) findings.push(`Eine Zuständigkeit bei Maßnahme ${r.code ?? '?'} hat eine unbekannte Rolle („${r.role}“).`);
+      }
+    });
+
+    step('Die Budgetpositionen', () => {
+      const lines = all<{ code: string | null; year: unknown; amount: unknown; cost_kind: string; funding_kind: string; state: string; quote: unknown }>(
+        'SELECT m.code, b.year, b.amount_cents AS amount, b.cost_kind, b.funding_kind, b.state, b.foerderquote_bp AS quote FROM budget_lines b LEFT JOIN measures m ON m.id = b.measure_id ORDER BY m.code, b.year');
+      counts.lines = lines.length;
+      let total = 0;
+      for (const l of lines) {
+        const name = `Budgetposition ${typeof l.year === 'number' ? `${l.year} ` : ''}bei Maßnahme ${l.code ?? '?'}`;
+        if (!Number.isSafeInteger(l.amount) || (l.amount as number) < 0) findings.push(`${name}: Der Betrag ist kein gültiger Betrag in ganzen Cent (${String(l.amount)}).`);
+        else total += l.amount as number;
+        if (!Number.isInteger(l.year) || (l.year as number) < MIN_YEAR || (l.year as number) > MAX_YEAR) findings.push(`${name}: Das Jahr liegt nicht zwischen ${MIN_YEAR} und ${MAX_YEAR}.`);
+        if (!(COST_KINDS as readonly string[]).includes(l.cost_kind)) findings.push(`${name}: unbekannte Kostenart („${l.cost_kind}“).`);
+        if (!(FUNDING_KINDS as readonly string[]).includes(l.funding_kind)) findings.push(`${name}: unbekannte Finanzierung („${l.funding_kind}“).`);
+        if (!(BUDGET_STATES as readonly string[]).includes(l.state)) findings.push(`${name}: unbekannter Stand („${l.state}“).`);
+        if (l.quote !== null && (!Number.isInteger(l.quote) || (l.quote as number) < 0 || (l.quote as number) > 10000)) findings.push(`${name}: Die Förderquote liegt nicht zwischen 0 und 100 %.`);
+      }
+      if (!Number.isSafeInteger(total)) findings.push('Die Summe aller Budgetpositionen ist zu groß, um sie genau zu rechnen.');
+    });
+  } finally {
+    db.close();
+  }
+  const ok = findings.length === 0;
+  const summary = ok
+    ? `Plan in Ordnung: ${plural(counts.measures, 'Maßnahme', 'Maßnahmen')}, ${plural(counts.actors, 'Akteur', 'Akteure')}, ${plural(counts.lines, 'Budgetposition', 'Budgetpositionen')}.`
+    : `Plan nicht in Ordnung: ${plural(findings.length, 'Befund', 'Befunde')}.`;
+  return { ok, findings, notes, summary };
+}
+
+// ---------------------------------------------------------------------------------------------
+// commands
+
+function withSession<T>(dataDir: string | null, fn: (s: Session) => T | Promise<T>): Promise<T> {
+  const temp = dataDir ? null : mkdtempSync(join(tmpdir(), 'werkbank-cli-'));
+  const session = new Session({ dataDir: dataDir ? resolve(dataDir) : temp! });
+  return (async () => {
+    try {
+      return await fn(session);
+    } finally {
+      session.close();
+      if (temp) rmSync(temp, { recursive: true, force: true });
+    }
+  })();
+}
+
+function onePositional(p: Parsed, what: string): string {
+  if (p.positionals.length === 0) throw new UsageError(`Bitte ${what} angeben.`);
+  if (p.positionals.length > 1) throw new UsageError(`Zu viele Angaben: ${p.positionals.slice(1).map((x) => `„${x}“`).join(', ')}.`);
+  return p.positionals[0];
+}
+
+async function cmdDemo(p: Parsed, o: Output): Promise<number> {
+  if (p.docx !== null || p.force) throw new UsageError('„demo“ kennt die Optionen --docx und --force nicht.');
+  const file = resolve(onePositional(p, 'die neue Plandatei (z. B. musterland.wirplan)'));
+  if (existsSync(file)) {
+    o.err(`Die Datei „${file}“ gibt es bereits; sie wird nicht überschrieben. Bitte einen anderen Namen wählen.`);
+    return EXIT_PROBLEM;
+  }
+  const info = await withSession(p.dataDir, (s) => createDemo(s, file));
+  o.out(`Demoplan „${info.title}“ angelegt: ${file}`);
+  o.out(`${plural(info.measureCount, 'Maßnahme', 'Maßnahmen')}, ${plural(info.actorCount, 'Akteur', 'Akteure')}.`);
+  return EXIT_OK;
+}
+
+function cmdCheck(p: Parsed, o: Output): number {
+  if (p.docx !== null || p.force) throw new UsageError('„check“ kennt die Optionen --docx und --force nicht.');
+  const file = resolve(onePositional(p, 'die zu prüfende Plandatei'));
+  const report = checkPlan(file);
+  for (const n of report.notes) o.out(n);
+  for (const f of report.findings) o.out(f);
+  o.out(report.summary);
+  return report.ok ? EXIT_OK : EXIT_PROBLEM;
+}
+
+async function cmdExport(p: Parsed, o: Output): Promise<number> {
+  const file = resolve(onePositional(p, 'die Plandatei'));
+  if (p.docx === null) throw new UsageError('Bitte mit „--docx <ausgabe.docx>“ angeben, wohin das Word-Dokument geschrieben wird.');
+  const out = resolve(p.docx);
+  if (out === file) throw new UsageError('Die Ausgabedatei darf nicht die Plandatei selbst sein.');
+  const check = checkPlanFile(file);
+  if (!check.ok) {
+    o.err(check.message);
+    return EXIT_PROBLEM;
+  }
+  if (existsSync(out) && !p.force) {
+    o.err(`Die Datei „${out}“ gibt es bereits. Mit --force wird sie überschrieben.`);
+    return EXIT_PROBLEM;
+  }
+  if (!existsSync(dirname(out))) {
+    o.err(`Der Ordner „${dirname(out)}“ existiert nicht.`);
+    return EXIT_PROBLEM;
+  }
+  const started = performance.now();
+  const { bytes, measures } = await withSession(p.dataDir, async (s) => {
+    s.open(file);
+    const snap = loadSnapshot(s);
+    return { bytes: await buildPlanDocx(snap), measures: snap.measures.length };
+  });
+  // Write beside the target and rename, so a failed write never leaves half a document behind.
+  const tmp = `${out}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, out);
+  } catch {
+    try { unlinkSync(tmp); } catch { /* nothing written */ }
+    o.err(`Das Word-Dokument konnte nicht nach „${out}“ geschrieben werden. Ist die Datei noch in Word geöffnet oder der Ordner schreibgeschützt?`);
+    return EXIT_PROBLEM;
+  }
+  o.out(`Word-Dokument geschrieben: ${out} (${plural(measures, 'Maßnahme', 'Maßnahmen')}, ${Math.round(performance.now() - started)} ms).`);
+  return EXIT_OK;
+}
+
+/** Runs one command line; returns the exit code. */
+export async function main(argv: string[], o: Output = consoleOutput): Promise<number> {
+  let p: Parsed;
+  try {
+    p = parse(argv);
+    if (p.help || p.command === null || p.command === 'help') {
+      (p.help || p.command === 'help' ? o.out : o.err)(HELP);
+      return p.help || p.command === 'help' ? EXIT_OK : EXIT_USAGE;
+    }
+    switch (p.command) {
+      case 'demo': return await cmdDemo(p, o);
+      case 'check': return cmdCheck(p, o);
+      case 'export': return await cmdExport(p, o);
+      default: throw new UsageError(`Unbekannter Befehl „${p.command}“. Bekannt sind: demo, check, export.`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      o.err(`Aufruf fehlerhaft: ${e.message}`);
+      o.err('Hilfe: werkbank --help');
+      return EXIT_USAGE;
+    }
+    if (e instanceof AppError) {
+      o.err(e.message);
+      return EXIT_PROBLEM;
+    }
+    o.err(`Unerwarteter Fehler: ${e instanceof Error ? e.message : String(e)}`);
+    return EXIT_PROBLEM;
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,29 @@
+// What a measure delete takes with it (ON DELETE CASCADE), logged row by row so that undo can
+// put the measure back complete: responsibilities, budget lines, milestones, indicators and the
+// dependencies in both directions.
+import { ROLE_LABELS } from '../../../shared/domain/enums.ts';
+import { formatCents } from '../../../shared/domain/money.ts';
+import type { Measure } from '../../../shared/domain/types.ts';
+import type { Db } from '../db/open.ts';
+import { listResponsibilities } from '../repos/actors.ts';
+import { listBudgetLines } from '../repos/budget.ts';
+import { logChange, type ChangeContext } from '../repos/changelog.ts';
+import { dependenciesTouching, listIndicators, listMilestones } from '../repos/sheet.ts';
+
+export function readMeasureChildren(db: Db, measureId: string) {
+  return {
+    responsibilities: listResponsibilities(db, measureId),
+    budgetLines: listBudgetLines(db, measureId),
+    milestones: listMilestones(db, measureId),
+    indicators: listIndicators(db, measureId),
+    dependencies: dependenciesTouching(db, measureId),
+  };
+}
+
+export function logChildrenDeleted(db: Db, ctx: ChangeContext, m: Measure, c: ReturnType<typeof readMeasureChildren>): void {
+  for (const r of c.responsibilities) logChange(db, ctx, 'responsibility', `${r.measureId}:${r.actorId}`, 'delete', `${m.code}: Zuständigkeit (${ROLE_LABELS[r.role]}) entfernt`, r, undefined);
+  for (const b of c.budgetLines) logChange(db, ctx, 'budget', b.id, 'delete', `${m.code}: Budgetposition ${b.year} (${formatCents(b.amountCents)}) gelöscht`, b, undefined);
+  for (const x of c.milestones) logChange(db, ctx, 'milestone', x.id, 'delete', `${m.code}: Umsetzungsschritt „${x.title}“ gelöscht`, x, undefined);
+  for (const x of c.indicators) logChange(db, ctx, 'indicator', x.id, 'delete', `${m.code}: Indikator „${x.name}“ gelöscht`, x, undefined);
+  for (const d of c.dependencies) logChange(db, ctx, 'dependency', `${d.measureId}>${d.dependsOnId}`, 'delete', `${m.code}: Abhängigkeit entfernt`, d, undefined);
+}

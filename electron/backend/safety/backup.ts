@@ -1,0 +1,305 @@
+// Backups of a plan: consistent copies taken with SQLite's online backup API (or, where the caller
+// must stay synchronous, with sqlite3_serialize, which reads the same consistent snapshot) into a
+// folder `<plan>.backups/` beside the plan, or into the data folder when that is not writable.
+// Each backup is a complete, self-contained plan file (rollback journal, no -wal/-shm beside it),
+// checked before it gets its final name, so a backup that is listed can be opened.
+import Database from 'better-sqlite3';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { BackupInfo, BackupKind } from '../../../shared/api/contract.ts';
+import { APPLICATION_ID, checkPlanFile, type Db } from '../db/open.ts';
+import { AppError } from '../errors.ts';
+
+export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
+  open: 'Beim Öffnen',
+  migration: 'Vor der Umstellung auf ein neues Dateiformat',
+  periodic: 'Automatisch während der Arbeit',
+  restore: 'Vor einer Wiederherstellung',
+  kept: 'Aufbewahrte Originaldatei (vor einer Wiederherstellung)',
+  unsynced: 'Nicht zurückgeschriebene Arbeitskopie',
+};
+
+/** File-name part per kind: German, because planners see these names in the Explorer. */
+const SLUGS: Record<BackupKind, string> = {
+  open: 'beim-oeffnen', migration: 'vor-formatumstellung', periodic: 'automatisch',
+  restore: 'vor-wiederherstellung', kept: 'aufbewahrt', unsynced: 'arbeitskopie',
+};
+const KIND_OF_SLUG = new Map(Object.entries(SLUGS).map(([k, v]) => [v, k as BackupKind]));
+
+/** Only these are thinned out; the others mark a one-off event and are kept. */
+const ROTATING = new Set<BackupKind>(['open', 'periodic']);
+export const KEEP_LAST = 10;
+export const KEEP_DAYS = 30;
+
+const ID_PATTERN = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z_([a-z-]+?)(?:_(\d+))?\.wirplan$/u;
+
+/** Where a plan's backups live. */
+export interface BackupPlace {
+  planPath: string;
+  dataDir: string;
+}
+
+/** Beside the plan first; the data folder when the plan's folder is read-only or full. */
+export function backupDirs(place: BackupPlace): [beside: string, fallback: string] {
+  const hash = createHash('sha256').update(place.planPath).digest('hex').slice(0, 12);
+  return [`${place.planPath}.backups`, join(place.dataDir, 'Sicherungen', `${basename(place.planPath)}-${hash}`)];
+}
+
+export function parseBackupId(id: string): { createdAt: string; kind: BackupKind } | null {
+  const m = ID_PATTERN.exec(id);
+  if (!m) return null;
+  const kind = KIND_OF_SLUG.get(m[6]);
+  if (!kind) return null;
+  return { createdAt: `${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`, kind };
+}
+
+function stampOf(iso: string): string {
+  const d = new Date(iso);
+  const t = Number.isNaN(d.getTime()) ? new Date() : d;
+  return t.toISOString().replace(/[:.]/gu, '-');
+}
+
+export function fsyncPath(path: string, flags = 'r+'): void {
+  const fd = openSync(path, flags);
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Makes a rename durable; directories cannot be opened on Windows, where NTFS journals it anyway. */
+export function fsyncDir(dir: string): void {
+  try {
+    fsyncPath(dir, 'r');
+  } catch {
+    // not supported here
+  }
+}
+
+export function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // best effort
+  }
+}
+
+/**
+ * Turns a fresh copy into a standalone plan file: rollback journal (no -wal/-shm needed to read it),
+ * then checks it. Throws when the copy is not a sound plan.
+ */
+export function finishCopy(file: string): void {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma('journal_mode = DELETE');
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const ok = (db.pragma('quick_check') as { quick_check: string }[]).every((r) => r.quick_check === 'ok');
+    if (appId !== APPLICATION_ID || !ok) throw new Error('copy failed its check');
+  } finally {
+    db.close();
+  }
+  fsyncPath(file);
+}
+
+function uniqueName(dirs: readonly string[], iso: string, kind: BackupKind): string {
+  const base = `${stampOf(iso)}_${SLUGS[kind]}`;
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? `${base}.wirplan` : `${base}_${n}.wirplan`;
+    if (!dirs.some((d) => existsSync(join(d, name)))) return name;
+  }
+}
+
+/** Writes through a temp file in the first folder that works; returns the backup's full path. */
+async function writeInto(place: BackupPlace, kind: BackupKind, iso: string, produce: (tmp: string) => void | Promise<void>): Promise<string> {
+  const dirs = backupDirs(place);
+  const name = uniqueName(dirs, iso, kind);
+  let last: unknown;
+  for (const dir of dirs) {
+    const tmp = join(dir, `${name}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      mkdirSync(dir, { recursive: true });
+      await produce(tmp);
+      renameSync(tmp, join(dir, name));
+      fsyncDir(dir);
+      return join(dir, name);
+    } catch (e) {
+      last = e;
+      removeQuietly(tmp);
+      removeQuietly(`${tmp}-journal`);
+    }
+  }
+  throw new AppError('backup-failed', `Die Sicherung konnte weder neben dem Plan noch im Datenordner angelegt werden (${describeFsError(last)}).`);
+}
+
+function writeIntoSync(place: BackupPlace, kind: BackupKind, iso: string, produce: (tmp: string) => void): string {
+  const dirs = backupDirs(place);
+  const name = uniqueName(dirs, iso, kind);
+  let last: unknown;
+  for (const dir of dirs) {
+    const tmp = join(dir, `${name}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      mkdirSync(dir, { recursive: true });
+      produce(tmp);
+      renameSync(tmp, join(dir, name));
+      fsyncDir(dir);
+      return join(dir, name);
+    } catch (e) {
+      last = e;
+      removeQuietly(tmp);
+      removeQuietly(`${tmp}-journal`);
+    }
+  }
+  throw new AppError('backup-failed', `Die Sicherung konnte weder neben dem Plan noch im Datenordner angelegt werden (${describeFsError(last)}).`);
+}
+
+function describeFsError(e: unknown): string {
+  const code = (e as { code?: string } | undefined)?.code ?? '';
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return 'der Datenträger ist voll';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN') return 'keine Schreibberechtigung';
+  return 'Schreibfehler';
+}
+
+/** Backup with the online backup API: pages are copied in steps, the plan stays usable meanwhile. */
+export function writeBackup(db: Db, place: BackupPlace, kind: BackupKind, iso: string): Promise<string> {
+  return writeInto(place, kind, iso, async (tmp) => {
+    await db.backup(tmp);
+    finishCopy(tmp);
+  });
+}
+
+/** The same, for callers that must not yield (opening a plan, before a migration). */
+export function writeBackupSync(db: Db, place: BackupPlace, kind: BackupKind, iso: string): string {
+  return writeIntoSync(place, kind, iso, (tmp) => {
+    writeFileSync(tmp, db.serialize());
+    finishCopy(tmp);
+  });
+}
+
+/** Keeps a file exactly as it is (with its -wal), e.g. a damaged plan before a restore replaces it. */
+export function keepFileAsIs(path: string, place: BackupPlace, iso: string): string {
+  return writeIntoSync(place, 'kept', iso, (tmp) => {
+    copyFileSync(path, tmp);
+    fsyncPath(tmp);
+    if (existsSync(`${path}-wal`)) {
+      // Beside the final name, so SQLite would find it when someone opens the kept copy.
+      const wal = join(dirname(tmp), `${basename(tmp).replace(/\.[0-9a-f]+\.tmp$/u, '')}-wal`);
+      copyFileSync(`${path}-wal`, wal);
+      fsyncPath(wal);
+    }
+  });
+}
+
+function inspect(file: string, kind: BackupKind): { ok: boolean; measureCount: number | null } {
+  // A kept original may be damaged or carry a -wal: opening it could leave side files, so it is only listed.
+  if (kind === 'kept') return { ok: false, measureCount: null };
+  if (!checkPlanFile(file).ok) return { ok: false, measureCount: null };
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return { ok: true, measureCount: db.prepare('SELECT COUNT(*) FROM measures').pluck().get() as number };
+  } catch {
+    return { ok: false, measureCount: null };
+  } finally {
+    db?.close();
+  }
+}
+
+/** All backups of a plan, newest first, each checked (ok) with its number of measures. */
+export function listBackups(place: BackupPlace): BackupInfo[] {
+  const out: BackupInfo[] = [];
+  for (const dir of backupDirs(place)) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const id of names) {
+      const parsed = parseBackupId(id);
+      if (!parsed) continue;
+      const path = join(dir, id);
+      let sizeBytes: number;
+      try {
+        sizeBytes = statSync(path).size;
+      } catch {
+        continue;
+      }
+      out.push({ id, path, createdAt: parsed.createdAt, kind: parsed.kind, kindLabel: BACKUP_KIND_LABELS[parsed.kind], sizeBytes, ...inspect(path, parsed.kind) });
+    }
+  }
+  return out.sort((a, b) => (a.createdAt === b.createdAt ? b.id.localeCompare(a.id) : b.createdAt.localeCompare(a.createdAt)));
+}
+
+export function latestGoodBackup(place: BackupPlace): BackupInfo | null {
+  return listBackups(place).find((b) => b.ok) ?? null;
+}
+
+/** The backup file for an id (never a path: ids with separators or other shapes are refused). */
+export function findBackup(place: BackupPlace, id: string): string | null {
+  if (!parseBackupId(id)) return null;
+  for (const dir of backupDirs(place)) {
+    const path = join(dir, id);
+    if (existsSync(path)) return path;
+  }
+  return null;
+}
+
+/**
+ * Thins out the routine backups: the last KEEP_LAST, plus the newest of each day for KEEP_DAYS days.
+ * Backups before a migration or a restore, kept originals and unsynced working copies are never removed.
+ */
+export function rotateBackups(place: BackupPlace, nowIso: string): void {
+  const now = new Date(nowIso).getTime();
+  const routine: { path: string; createdAt: string }[] = [];
+  for (const dir of backupDirs(place)) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      // Leftovers of a backup cut short (crash, full disk): never a valid backup.
+      if (name.endsWith('.tmp') || name.endsWith('.tmp-journal')) {
+        removeQuietly(join(dir, name));
+        continue;
+      }
+      const parsed = parseBackupId(name);
+      if (parsed && ROTATING.has(parsed.kind)) routine.push({ path: join(dir, name), createdAt: parsed.createdAt });
+    }
+  }
+  routine.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const daysSeen = new Set<string>();
+  routine.forEach((b, i) => {
+    const day = b.createdAt.slice(0, 10);
+    const ageDays = (now - new Date(b.createdAt).getTime()) / 86_400_000;
+    const firstOfDay = !daysSeen.has(day);
+    daysSeen.add(day);
+    if (i < KEEP_LAST) return;
+    if (firstOfDay && ageDays <= KEEP_DAYS) return;
+    removeQuietly(b.path);
+  });
+}
+
+/**
+ * Puts a backup in place of the plan file: copy beside it, then rename (atomic). The old file's
+ * -wal/-shm/-journal are removed first: SQLite would otherwise apply them to the restored file.
+ * The caller holds the plan's lock, has closed it and has kept its state.
+ */
+export function restoreOnto(backupFile: string, target: string): void {
+  const tmp = `${target}.wiederherstellung-${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    copyFileSync(backupFile, tmp);
+    fsyncPath(tmp);
+    for (const side of ['-wal', '-shm', '-journal']) rmSync(`${target}${side}`, { force: true });
+    renameSync(tmp, target);
+    fsyncDir(dirname(target));
+  } catch (e) {
+    removeQuietly(tmp);
+    throw new AppError('restore-failed', `Die Sicherung konnte nicht wiederhergestellt werden (${describeFsError(e)}). Der bisherige Stand ist gesichert.`);
+  }
+}

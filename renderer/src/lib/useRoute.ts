@@ -1,0 +1,62 @@
+// Hash routing: the views are addressable (back/forward work, a link opens a measure) without a
+// router library, and it works the same from file:// in Electron and over HTTP in the browser.
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { view: 'plan' }
+  | { view: 'katalog'; baustelleId?: string }
+  | { view: 'massnahmen' }
+  | { view: 'massnahme'; id: string }
+  | { view: 'neu'; baustelleId?: string }
+  | { view: 'akteure' }
+  | { view: 'finanzen' }
+  | { view: 'export' };
+
+export type ViewName = Route['view'];
+
+export function parseHash(hash: string): Route {
+  const parts = hash.replace(/^#\/?/u, '').split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+  switch (parts[0]) {
+    case 'katalog': return parts[1] ? { view: 'katalog', baustelleId: parts[1] } : { view: 'katalog' };
+    case 'massnahmen': return { view: 'massnahmen' };
+    case 'massnahme':
+      if (parts[1] === 'neu') return parts[2] ? { view: 'neu', baustelleId: parts[2] } : { view: 'neu' };
+      return parts[1] ? { view: 'massnahme', id: parts[1] } : { view: 'massnahmen' };
+    case 'akteure': return { view: 'akteure' };
+    case 'finanzen': return { view: 'finanzen' };
+    case 'export': return { view: 'export' };
+    default: return { view: 'plan' };
+  }
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.view) {
+    case 'katalog': return route.baustelleId ? `#/katalog/${encodeURIComponent(route.baustelleId)}` : '#/katalog';
+    case 'massnahme': return `#/massnahme/${encodeURIComponent(route.id)}`;
+    case 'neu': return route.baustelleId ? `#/massnahme/neu/${encodeURIComponent(route.baustelleId)}` : '#/massnahme/neu';
+    default: return `#/${route.view}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  const href = hrefFor(route);
+  if (window.location.hash !== href) window.location.hash = href;
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+const getHash = () => window.location.hash;
+
+/** The current route; re-renders on every hash change. */
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, getHash);
+  return parseHash(hash);
+}
+
+/** The current hash, normalised (empty = plan view). */
+export function currentHash(): string {
+  return hrefFor(parseHash(window.location.hash));
+}

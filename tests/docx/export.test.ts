@@ -1,0 +1,271 @@
+// The committee document, checked the way a reader meets it: the real demo plan file is exported,
+// converted to PDF by LibreOffice and read back as text; the DOCX package itself is checked part by part.
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPlanDocx, docxFileName, safeText } from '../../electron/backend/export/docx.ts';
+import { loadSnapshot, type PlanSnapshot } from '../../electron/backend/export/snapshot.ts';
+import { generatePlan } from '../../electron/backend/synthetic.ts';
+import { formatCents } from '../../shared/domain/money.ts';
+import { openTestPlan, type TestPlan } from '../helpers/plan.ts';
+
+// ---------------------------------------------------------------------------------------------
+// helpers
+
+/** The entries of a zip file (stored or deflated), read with node:zlib only. */
+function unzip(bytes: Uint8Array): Map<string, Buffer> {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  if (eocd < 0) throw new Error('not a zip file');
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const out = new Map<string, Buffer>();
+  for (let i = 0; i < count; i++) {
+    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error('broken central directory');
+    const method = buf.readUInt16LE(p + 10);
+    const size = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + size);
+    out.set(name, method === 0 ? Buffer.from(data) : inflateRawSync(data));
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
+
+function part(zip: Map<string, Buffer>, name: string): string {
+  const b = zip.get(name);
+  if (!b) throw new Error(`missing part ${name}`);
+  return b.toString('utf8');
+}
+
+const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+
+interface Rendered { pdf: string; layout: string; plain: string; pages: number; ms: number }
+
+/** DOCX → PDF with LibreOffice (own profile, so parallel runs don't collide) → text. */
+function render(docxPath: string, outDir: string): Rendered {
+  const profile = `/tmp/lo-profile-${randomUUID()}`;
+  const started = performance.now();
+  try {
+    const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, docxPath], { encoding: 'utf8', timeout: 90_000 });
+    if (r.status !== 0) throw new Error(`soffice failed: ${r.status} ${r.stderr}`);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  const ms = performance.now() - started;
+  const pdf = docxPath.replace(/\.docx$/u, '.pdf');
+  const layout = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+  const plain = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout;
+  const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
+  const pages = Number(/^Pages:\s+(\d+)/mu.exec(info)?.[1] ?? 0);
+  return { pdf, layout, plain, pages, ms };
+}
+
+/** Text with every run of white space (line breaks of wrapped cells, NBSP) as one space. */
+const flat = (s: string) => s.replace(/[\s\u00a0\u202f]+/gu, ' ');
+
+// ---------------------------------------------------------------------------------------------
+// The demo plan
+
+describe('DOCX export of the demo plan', () => {
+  let t: TestPlan;
+  let snap: PlanSnapshot;
+  let bytes: Uint8Array;
+  let zip: Map<string, Buffer>;
+  let docxPath: string;
+  let exportMs = 0;
+
+  beforeAll(async () => {
+    t = await openTestPlan({ demo: true });
+    snap = loadSnapshot(t.session);
+    const started = performance.now();
+    bytes = await buildPlanDocx(snap);
+    exportMs = performance.now() - started;
+    docxPath = join(t.dir, docxFileName(snap));
+    writeFileSync(docxPath, bytes);
+    zip = unzip(bytes);
+  });
+  afterAll(() => t?.cleanup());
+
+  it('is a DOCX package with the expected parts, quickly built', () => {
+    expect(docxPath.endsWith('plan.docx')).toBe(true);
+    for (const name of ['[Content_Types].xml', 'word/document.xml', 'word/styles.xml', 'docProps/core.xml']) expect(zip.has(name)).toBe(true);
+    expect(exportMs).toBeLessThan(5_000);
+  });
+
+  it('is reproducible: the same snapshot gives the same bytes', async () => {
+    const again = await buildPlanDocx(snap);
+    expect(Buffer.compare(Buffer.from(again), Buffer.from(bytes))).toBe(0);
+  });
+
+  it('is marked up for accessibility: German language, headings, repeated table headers, metadata', () => {
+    const doc = part(zip, 'word/document.xml');
+    const styles = part(zip, 'word/styles.xml');
+    expect(`${styles}${doc}`).toContain('<w:lang w:val="de-DE"/>');
+    expect(doc).toContain('<w:tblHeader/>');
+    expect(doc).toContain('<w:pStyle w:val="Heading1"/>');
+    expect(doc).toContain('<w:pStyle w:val="Heading2"/>');
+    expect(doc).toContain('<w:pStyle w:val="Title"/>');
+    expect(styles).toMatch(/w:styleId="Heading1"/u);
+    expect(styles).toMatch(/w:styleId="Heading2"/u);
+    expect(styles).toContain('w:ascii="Arial"');
+    expect(doc).toContain('w:orient="landscape"');
+    // No empty paragraphs used as spacing: every paragraph carries text or a field.
+    const paragraphs = doc.match(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>|<w:p\/>/gsu) ?? [];
+    const empty = paragraphs.filter((p) => !/<w:t[ >]/u.test(p) && !/w:fldChar|w:instrText/u.test(p));
+    expect(empty).toEqual([]);
+    const core = part(zip, 'docProps/core.xml');
+    expect(core).toContain(`<dc:title>${snap.info.title}</dc:title>`);
+    expect(core).toContain('<dc:creator>Zusammenhalt-Werkbank</dc:creator>');
+    expect(core).toMatch(/<dc:description>.+Impulspapier.+<\/dc:description>/u);
+    expect(core).toContain('<dc:language>de-DE</dc:language>');
+  });
+
+  describe.skipIf(!hasSoffice)('as rendered by LibreOffice', () => {
+    let r: Rendered;
+    beforeAll(() => {
+      r = render(docxPath, t.dir);
+      console.log(`[docx] export ${exportMs.toFixed(0)} ms, soffice conversion ${r.ms.toFixed(0)} ms, ${r.pages} pages`);
+    }, 120_000);
+
+    it('shows every measure with code and title', () => {
+      const text = flat(r.plain);
+      expect(snap.measures.length).toBe(12);
+      for (const m of snap.measures) {
+        expect(text).toContain(m.code);
+        expect(text).toContain(`${m.code} ${flat(m.title)}`);
+      }
+    });
+
+    it('shows the sum row with exactly the plan totals, per year and overall', () => {
+      const { byYear, totalCents, years } = snap.totals;
+      expect(years.length).toBeGreaterThan(0);
+      const sumRow = r.layout.split('\n').find((l) => /^\s*Summe\s/u.test(l) && l.includes(formatCents(totalCents)));
+      expect(sumRow, 'overview sum row').toBeDefined();
+      const figures = flat(sumRow!).replace(/^ ?Summe /u, '').trim();
+      expect(figures).toBe([...years.map((y) => formatCents(byYear[String(y)])), formatCents(totalCents)].join(' '));
+      expect(r.layout).toContain(formatCents(totalCents));
+    });
+
+    it('has a heading for each of the seven Baustellen, title page facts and the source', () => {
+      const text = flat(r.plain);
+      expect(snap.catalogue.baustellen).toHaveLength(7);
+      for (const b of snap.catalogue.baustellen) expect(text).toContain(`Baustelle ${b.number}: ${b.shortTitle}`);
+      expect(text).toContain('Maßnahmenplan zur Stärkung des gesellschaftlichen Zusammenhalts');
+      expect(text).toContain(snap.info.landkreis);
+      expect(text).toMatch(/Stand: \d{1,2}\. [A-Za-zä]+ \d{4}/u);
+      expect(text).toContain('Hoppe, Clara; Kasparick, Danielle; Schammann, Hannes (2024)');
+      expect(text).toContain('Übersicht der Maßnahmen');
+      expect(text).toMatch(/Seite \d+ von \d+/u);
+    });
+
+    it('has a plausible number of pages', () => {
+      expect(r.pages).toBeGreaterThanOrEqual(3);
+      expect(r.pages).toBeLessThan(40);
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Hostile user text, empty Baustellen
+
+describe('DOCX export of user text', () => {
+  let t: TestPlan;
+
+  beforeAll(async () => {
+    t = await openTestPlan();
+  });
+  afterAll(() => t?.cleanup());
+
+  it('safeText removes XML-illegal characters and keeps everything else', () => {
+    expect(safeText('a\u0001b\u0008c\u000Bd\u001Fe\uFFFEf\uD800g')).toBe('abcdefg');
+    expect(safeText('Zeile 1\r\nZeile 2\rZeile 3\tTab')).toBe('Zeile 1\nZeile 2\nZeile 3 Tab');
+    expect(safeText('<script>alert(1)</script> & „Anführung“ 😀')).toBe('<script>alert(1)</script> & „Anführung“ 😀');
+    expect(safeText(null)).toBe('');
+  });
+
+  it('exports control characters, markup and ampersands as valid XML that shows the text literally', async () => {
+    const api = t.api;
+    await api['plan.update']({ title: 'Plan A & B <i>kursiv</i>', landkreis: 'Landkreis „Test“ & Umland' });
+    const actor = await api['actors.create']({ name: 'Verein <b>Fett</b> & Co\u0007', kind: 'verein' });
+    const m = await api['measures.create']({
+      title: 'Steuer\u0001zeichen\u0008 <script>alert(1)</script> & mehr',
+      baustelleId: 'B1',
+      goal: 'Ziel mit ]]> und <![CDATA[ x ]]> und "Zitat" \u000B',
+      need: 'Zeile eins\nZeile zwei',
+      description: 'Tab\tund &amp; bleibt &amp;',
+      status: 'in-planung',
+      responsibleActorId: actor.id,
+      grundmauerIds: ['B1-G-LV-1'],
+      startYear: 2027,
+      startQuarter: 1,
+      endYear: 2027,
+      endQuarter: 4,
+    });
+    await api['budget.create']({ measureId: m.id, year: 2027, amountCents: 1_234_567, fundingKind: 'foerdermittel', programme: 'Programm <X> & Y', foerderquoteBp: 7550, note: 'Hinweis\u0002' });
+
+    const snap = loadSnapshot(t.session);
+    const bytes = await buildPlanDocx(snap);
+    const zip = unzip(bytes);
+    for (const [name, data] of zip) {
+      if (!name.endsWith('.xml') && !name.endsWith('.rels')) continue;
+      const xml = data.toString('utf8');
+      expect(xml, name).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/u);
+      expect(xml, name).not.toContain('<script>');
+      expect(xml, name).not.toContain('<b>');
+      expect(xml, name).not.toMatch(/&(?!(amp|lt|gt|quot|apos);)/u);
+    }
+    const doc = part(zip, 'word/document.xml');
+    expect(doc).toContain('Steuerzeichen &lt;script&gt;alert(1)&lt;/script&gt; &amp; mehr');
+    expect(doc).toContain('&amp;amp;');
+    expect(part(zip, 'docProps/core.xml')).toContain('<dc:title>Plan A &amp; B &lt;i&gt;kursiv&lt;/i&gt;</dc:title>');
+
+    if (!hasSoffice) return;
+    const path = join(t.dir, 'feindlich.docx');
+    writeFileSync(path, bytes);
+    const r = render(path, t.dir);
+    const text = flat(r.plain);
+    expect(text).toContain('Steuerzeichen <script>alert(1)</script> & mehr');
+    expect(text).toContain('Verein <b>Fett</b> & Co');
+    expect(text).toContain('Plan A & B <i>kursiv</i>');
+    expect(text).toContain('Ziel mit ]]> und <![CDATA[ x ]]> und "Zitat"');
+    expect(text).toContain('Tab und &amp; bleibt &amp;');
+    expect(text).toContain('Programm <X> & Y, Förderquote 75,5 %');
+    expect(text).toContain(formatCents(1_234_567));
+    // Six Baustellen without measures say so.
+    expect(text.split('Zu dieser Baustelle sind noch keine Maßnahmen geplant.').length - 1).toBe(6);
+  }, 120_000);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Size
+
+describe('DOCX export of a large plan', () => {
+  it('exports 500 measures with 5,000 budget lines in well under 5 s', async () => {
+    const t = await openTestPlan();
+    try {
+      generatePlan(join(t.dir, 'gross.wirplan'), 'M', 7, { session: t.session });
+      const snap = loadSnapshot(t.session);
+      expect(snap.measures.length).toBe(500);
+      const started = performance.now();
+      const bytes = await buildPlanDocx(snap);
+      const ms = performance.now() - started;
+      console.log(`[docx] 500 measures, ${snap.budgetLines.length} budget lines: ${ms.toFixed(0)} ms, ${bytes.length} bytes`);
+      expect(ms).toBeLessThan(5_000);
+      const doc = part(unzip(bytes), 'word/document.xml');
+      for (const m of [snap.measures[0], snap.measures[499]]) expect(doc).toContain(m.code);
+      expect(doc).toContain(formatCents(snap.totals.totalCents));
+    } finally {
+      t.cleanup();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,87 @@
+// Plan: first start, properties, new plan, recent list, a file that is no plan, save as.
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from './fixtures.ts';
+import { openView, scalar } from './helpers.ts';
+
+test('a planner starts, edits the plan properties, creates a plan, reopens the demo, is protected from a wrong file and saves a copy', async ({ page, workbench }) => {
+  const header = page.getByRole('banner');
+  const demoPath = workbench.session.path!;
+
+  // First start: the demo plan is open, the header says which plan and which file.
+  await expect(header).toContainText('Maßnahmenplan „Gemeinsam in Musterland“ 2026–2029');
+  await expect(header).toContainText('Landkreis Musterland.wirplan');
+  await expect(page.getByRole('heading', { level: 1, name: 'Plan' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Überblick' })).toContainText('12');
+
+  // Plan-Eigenschaften: saved into the plan file.
+  const props = page.getByRole('region', { name: 'Plan-Eigenschaften' });
+  await props.getByLabel('Landkreis').fill('Landkreis Musterland (Süd)');
+  await props.getByRole('button', { name: 'Eigenschaften speichern' }).click();
+  await expect(props.getByRole('status')).toHaveText('Plan-Eigenschaften gespeichert.');
+  await expect(header).toContainText('Landkreis Musterland (Süd)');
+  expect(scalar<string>(workbench, "SELECT value FROM meta WHERE key = 'landkreis'")).toBe('Landkreis Musterland (Süd)');
+
+  // A file that is not a plan: the German message, and the current plan stays open.
+  const bogus = join(workbench.dir, 'Notizen.wirplan');
+  writeFileSync(bogus, 'Das ist eine Textdatei, keine Plandatei.\n');
+  const openButton = header.getByRole('button', { name: 'Öffnen…' });
+  await openButton.click();
+  let dialog = page.getByRole('dialog', { name: 'Plan öffnen' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Dateipfad').fill(bogus);
+  await dialog.getByRole('button', { name: 'Öffnen', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(/Die Datei ist keine Plandatei der Zusammenhalt-Werkbank\./u);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(openButton).toBeFocused();
+  await expect(header).toContainText('Gemeinsam in Musterland');
+  expect(workbench.session.path).toBe(demoPath);
+
+  // A new, empty plan at a path the planner types.
+  const newPath = join(workbench.dir, 'Integrationsplan.wirplan');
+  await header.getByRole('button', { name: 'Neuer Plan…' }).click();
+  dialog = page.getByRole('dialog', { name: 'Neuen Plan anlegen' });
+  await dialog.getByLabel('Titel des Plans').fill('Integrationsplan 2027');
+  await dialog.getByLabel('Landkreis').fill('Landkreis Beispielhausen');
+  await dialog.getByLabel('Dateipfad').fill(newPath);
+  await dialog.getByRole('button', { name: 'Plan anlegen' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(header).toContainText('Integrationsplan 2027');
+  await expect(header).toContainText('Integrationsplan.wirplan');
+  expect(workbench.session.path).toBe(newPath);
+  expect(scalar(workbench, 'SELECT COUNT(*) FROM measures')).toBe(0);
+  await openView(page, 'Maßnahmen');
+  await expect(page.getByText('0 Maßnahmen')).toBeVisible();
+
+  // Back to the demo plan through the recent list; the new plan is listed as well.
+  await openView(page, 'Plan');
+  const recent = page.getByRole('region', { name: 'Zuletzt geöffnete Pläne' });
+  await expect(recent.getByRole('listitem')).toHaveCount(2);
+  await expect(recent.getByRole('listitem').filter({ hasText: 'Integrationsplan' })).toContainText('geöffnet');
+  await recent.getByRole('button', { name: '„Landkreis Musterland“ öffnen' }).click();
+  await expect(header).toContainText('Gemeinsam in Musterland');
+  expect(workbench.session.path).toBe(demoPath);
+
+  // Save as: a copy, and work continues in the copy.
+  const copyPath = join(workbench.dir, 'Musterland Kopie.wirplan');
+  await header.getByRole('button', { name: 'Speichern unter…' }).click();
+  dialog = page.getByRole('dialog', { name: 'Plan speichern unter' });
+  await dialog.getByLabel('Dateipfad').fill(copyPath);
+  await dialog.getByRole('button', { name: 'Speichern', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(header).toContainText('Musterland Kopie.wirplan');
+  await expect(page.getByRole('status').filter({ hasText: 'gespeichert' }).first()).toBeVisible();
+  expect(existsSync(copyPath)).toBe(true);
+  expect(workbench.session.path).toBe(copyPath);
+  expect(scalar(workbench, 'SELECT COUNT(*) FROM measures')).toBe(12);
+
+  // Save as onto an existing file is refused with the backend's message; nothing changes.
+  await header.getByRole('button', { name: 'Speichern unter…' }).click();
+  dialog = page.getByRole('dialog', { name: 'Plan speichern unter' });
+  await dialog.getByLabel('Dateipfad').fill(newPath);
+  await dialog.getByRole('button', { name: 'Speichern', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText('gibt es bereits');
+  await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+  expect(workbench.session.path).toBe(copyPath);
+});

@@ -9,6 +9,13 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome130',
     sourcemap: false,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // TanStack's "use client" directives mean nothing outside React Server Components.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
   oxc: { jsx: { runtime: 'automatic' } },
 });

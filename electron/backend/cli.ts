@@ -195,7 +195,7 @@ export function checkPlan(path: string): PlanCheckReport {
       const yearOk = (y: unknown) => y === null || (Number.isInteger(y) && (y as number) >= MIN_YEAR && (y as number) <= MAX_YEAR);
       const quarterOk = (q: unknown) => q === null || (Number.isInteger(q) && (q as number) >= 1 && (q as number) <= 4);
       for (const m of rows) {
-        const name = `Maßnahme ${m.code} „${m.title}“`;
+        const name = `Maßnahme ${m.code} (${m.title})`;
         const known = (MEASURE_STATUSES as readonly string[]).includes(m.status);
         if (!known) findings.push(`${name} hat einen unbekannten Status („${m.status}“).`);
         const label = known ? MEASURE_STATUS_LABELS[m.status as MeasureStatus] : m.status;

@@ -126,6 +126,15 @@ export class Session {
   private remember(path: string, title?: string): void {
     const list = this.recent().filter((r) => r.path !== path).map(({ exists: _e, ...r }) => r);
     list.unshift({ path, title: title ?? basename(path, '.wirplan'), openedAt: this.ctx.now() });
+    this.writeRecent(list);
+  }
+
+  forgetRecent(path: string): RecentPlan[] {
+    this.writeRecent(this.recent().filter((r) => r.path !== path).map(({ exists: _e, ...r }) => r));
+    return this.recent();
+  }
+
+  private writeRecent(list: { path: string; title: string; openedAt: string }[]): void {
     const tmp = `${this.recentFile}.tmp`;
     try {
       writeFileSync(tmp, JSON.stringify(list.slice(0, MAX_RECENT), null, 2));

@@ -1,5 +1,6 @@
 // The workbench shell: skip link, header with the plan and the file actions, navigation, main area.
 import { useEffect, useRef } from 'react';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { FileMenu } from './components/FileMenu.tsx';
 import { ErrorAlert, StatusLine } from './components/Messages.tsx';
 import { currentHash, hrefFor, useRoute, type Route, type ViewName } from './lib/useRoute.ts';
@@ -11,6 +12,7 @@ import { FinanceView } from './views/FinanceView.tsx';
 import { MeasuresView } from './views/MeasuresView.tsx';
 import { MeasureView } from './views/MeasureView.tsx';
 import { PlanView } from './views/PlanView.tsx';
+import { requestHeadingFocus, ViewHeading } from './components/ViewHeading.tsx';
 
 const NAV: { view: ViewName; label: string; also?: ViewName[] }[] = [
   { view: 'plan', label: 'Plan' },
@@ -47,7 +49,7 @@ function Shell() {
   const viewFocusesItself = route.view === 'katalog' && route.baustelleId !== undefined; // focuses the Baustelle
   useEffect(() => {
     if (first.current) { first.current = false; return; }
-    if (!viewFocusesItself) document.getElementById('main-heading')?.focus();
+    if (!viewFocusesItself) requestHeadingFocus();
   }, [key, viewFocusesItself]);
 
   const info = wb.info;
@@ -65,7 +67,7 @@ function Shell() {
               <p className="plan-name">{info.title}</p>
               <p className="plan-meta">
                 {info.landkreis ? <span>{info.landkreis}</span> : null}
-                <span className="file-name" title={info.path}><span className="visually-hidden">Datei: </span>{info.fileName}</span>
+                <span className="file-name" title={info.path}><span className="muted-label">Datei:</span> {info.fileName}</span>
               </p>
             </>
           ) : wb.loaded ? <p className="plan-name">Kein Plan geöffnet</p> : <p className="plan-name">Plan wird geladen…</p>}
@@ -89,7 +91,9 @@ function Shell() {
         <main id="main" className="app-main">
           <ErrorAlert message={wb.loadError} />
           <StatusLine className="notice">{wb.notice && wb.notice.hash === currentHash() ? wb.notice.text : null}</StatusLine>
-          <View route={route} />
+          <ErrorBoundary key={key}>
+            <View route={route} />
+          </ErrorBoundary>
         </main>
       </div>
     </div>
@@ -98,11 +102,11 @@ function Shell() {
 
 function View({ route }: { route: Route }) {
   const wb = useWorkbench();
-  if (!wb.loaded) return <h1 id="main-heading" tabIndex={-1}>Plan wird geladen…</h1>;
+  if (!wb.loaded) return <ViewHeading placeholder>Plan wird geladen…</ViewHeading>;
   if (!wb.info && route.view !== 'plan') {
     return (
       <>
-        <h1 id="main-heading" tabIndex={-1}>Kein Plan geöffnet</h1>
+        <ViewHeading>Kein Plan geöffnet</ViewHeading>
         <p>Bitte über „Öffnen…“ einen Plan öffnen, mit „Neuer Plan…“ einen anlegen oder unter <a href="#/plan">Plan</a> einen zuletzt geöffneten wählen.</p>
       </>
     );

@@ -25,6 +25,8 @@ const none = z.object({}).strict();
 export const ARGS = {
   'plan.info': none,
   'plan.recent': none,
+  /** Removes a file from the recent list (the file itself is not touched). */
+  'plan.forgetRecent': z.object({ path: z.string().min(1).max(4096) }),
   'plan.new': z.object({ path: planPathSchema, title: z.string().max(200).optional(), landkreis: z.string().max(200).optional() }),
   'plan.createDemo': z.object({ path: planPathSchema }),
   'plan.open': z.object({ path: planPathSchema }),
@@ -118,6 +120,7 @@ export const ARGS = {
 export interface ApiResults {
   'plan.info': PlanInfo | null;
   'plan.recent': RecentPlan[];
+  'plan.forgetRecent': RecentPlan[];
   'plan.new': PlanInfo;
   'plan.createDemo': PlanInfo;
   'plan.open': PlanInfo;

@@ -251,14 +251,19 @@ export function summariseBudget(lines: readonly BudgetLineInput[], options: Fina
 /**
  * The Kreis's own share (Eigenanteil) per measure and year — the figure the optimiser's
  * budget frames constrain. measureId → year → cents.
+ * With `securedOnly`, external money on lines that are not yet bewilligt counts as Eigenanteil
+ * too (vorsichtige Planung: what if the Förderantrag fails?).
  */
-export function ownShareByMeasureYear(lines: readonly BudgetLineInput[]): Record<string, Record<number, number>> {
+export function ownShareByMeasureYear(
+  lines: readonly BudgetLineInput[], options: { securedOnly?: boolean } = {},
+): Record<string, Record<number, number>> {
   const out: Record<string, Record<number, number>> = {};
   lines.forEach((line, index) => {
     checkLine(line, index);
     const s = splitLine(line);
+    const own = options.securedOnly && line.state !== 'bewilligt' ? s.amountCents : s.eigenanteilCents;
     const rec = out[line.measureId] ??= {};
-    rec[line.year] = add(rec[line.year] ?? 0, s.eigenanteilCents);
+    rec[line.year] = add(rec[line.year] ?? 0, own);
   });
   return out;
 }

@@ -9,7 +9,7 @@
 // Medians of several runs (7 for fast steps, 3 for slow ones), p50/p95 over 200 edits.
 // Figures depend on the machine: compare ratios, not milliseconds, across machines.
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
@@ -44,6 +44,7 @@ function fmt(t: Timing | null): string {
   if (t === null) return 'n/a';
   return t.kind === 'median' ? `${ms(t.ms)} (n=${t.runs})` : `p50 ${ms(t.p50)} / p95 ${ms(t.p95)}`;
 }
+const shown = (r: BenchRow) => (r.ours === null && r.display ? r.display : fmt(r.ours));
 function ratio(r: BenchRow): string {
   const a = central(r.ours);
   const b = central(r.floor);
@@ -85,12 +86,13 @@ function machineInfo(): string[] {
     `OS: ${platform()} ${release()}`,
     `Node ${process.version}, better-sqlite3 ${bsqlVersion}, SQLite ${sqlite}`,
     `Plans in ${tmpdir()} (warm OS cache), seed ${seed}`,
+    `Load average at start: ${loadavg().map((x) => x.toFixed(2)).join(' / ')} (1/5/15 min; other work on the machine skews the figures)`,
   ];
 }
 
 function table(rows: BenchRow[]): string[] {
   const head = ['size', 'step', 'ours', 'floor', 'ours/floor', 'target', 'met', 'note'];
-  const data = rows.map((r) => [r.size, r.step, fmt(r.ours), fmt(r.floor), ratio(r), r.target?.text ?? '', metText(r), r.note ?? '']);
+  const data = rows.map((r) => [r.size, r.step, shown(r), fmt(r.floor), ratio(r), r.target?.text ?? '', metText(r), r.note ?? '']);
   const widths = head.map((h, i) => Math.max(h.length, ...data.map((d) => d[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...data.map(line)];
@@ -105,7 +107,7 @@ function markdown(rows: BenchRow[], info: string[], extra: string[]): string {
     ...info.map((l) => `- ${l}`), '',
     '| size | step | ours | floor | ours/floor | target | met | note |',
     '|---|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.size} | ${esc(r.step.trim())} | ${fmt(r.ours)} | ${fmt(r.floor)} | ${ratio(r)} | ${r.target?.text ?? ''} | ${metText(r)} | ${esc(r.note ?? '')} |`),
+    ...rows.map((r) => `| ${r.size} | ${esc(r.step.trim())} | ${shown(r)} | ${fmt(r.floor)} | ${ratio(r)} | ${r.target?.text ?? ''} | ${metText(r)} | ${esc(r.note ?? '')} |`),
     '', ...extra, '',
   ];
   return out.join('\n');
@@ -146,7 +148,6 @@ try {
     add(await benchEditHttp(ctx));
     add(await benchDocx(ctx, { isolate: size === 'L' }));
     add(await benchXlsx(ctx));
-    add(await benchOptimiser(ctx));
     if (size === 'L') {
       const m = process.memoryUsage();
       const line = `Memory after L: RSS ${(m.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(m.heapUsed / 2 ** 20).toFixed(0)} MiB of ${(m.heapTotal / 2 ** 20).toFixed(0)} MiB, external ${(m.external / 2 ** 20).toFixed(0)} MiB`;
@@ -159,13 +160,23 @@ try {
     console.log('');
   }
 
+  console.log('Optimiser (tests/bench/optimiser-bench.ts)');
+  // Its own plans: 100, 500 and 2,000 measures; a partial run only takes the sizes asked for.
+  const OPT_MEASURES: Record<PlanSize, number> = { S: 100, M: 500, L: 2000 };
+  for (const r of await benchOptimiser({ measureCounts: sizes.map((s) => OPT_MEASURES[s]) })) {
+    applyTargets(r);
+    rows.push(r);
+    console.log(`  ${r.step.padEnd(62)} ${fmt(r.ours).padEnd(28)} ${r.note ?? ''}`);
+  }
+  console.log('');
+
   if (!values['no-ui']) {
     console.log('UI (Chromium, dev server, L plan)');
     const { runUiBench } = await import('./ui-bench.ts');
     const uiRows = await runUiBench({ dir, seed, planPath: lPath, log: (s) => console.log(`  ${s}`) });
     for (const r of uiRows) {
       rows.push(r);
-      console.log(`  ${r.step.padEnd(62)} ${fmt(r.ours).padEnd(28)} ${r.note ?? ''}`);
+      console.log(`  ${r.step.padEnd(62)} ${shown(r).padEnd(28)} ${r.note ?? ''}`);
     }
     console.log('');
   }
@@ -173,6 +184,7 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
+extra.push(`- Load average at end: ${loadavg().map((x) => x.toFixed(2)).join(' / ')}`);
 console.log(table(rows).join('\n'));
 if (extra.length) console.log(['', ...extra].join('\n'));
 const md = markdown(rows, info, extra);

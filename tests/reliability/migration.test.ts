@@ -160,8 +160,9 @@ describe('a migration', () => {
       expect(r.error.message).toMatch(new RegExp(`^Der Plan konnte nicht auf das Dateiformat dieser Version umgestellt werden: Schritt ${realIndex.LATEST_VERSION + 1} ist fehlgeschlagen und wurde zurückgenommen\\. Die letzte intakte Sicherung ist vom .+ \\(${old.measures.rows} Maßnahmen, Sicherung „.+_vor-formatumstellung\\.wirplan“\\)`, 'u'));
       // The failed step left no trace; the data of the old file are all there.
       expect(userVersion(path)).toBe(realIndex.LATEST_VERSION);
-      const cols = new Database(path, { readonly: true }).prepare("SELECT name FROM pragma_table_info('measures')").pluck().all();
-      expect(cols).not.toContain('priority');
+      const check = new Database(path, { readonly: true });
+      expect(check.prepare("SELECT name FROM pragma_table_info('measures')").pluck().all()).not.toContain('priority');
+      check.close();
       const now = facts(path, join(FIXTURES, 'v1.wirplan'));
       for (const [table, f] of Object.entries(old)) expect(now[table].digest === f.digest, table).toBe(true);
       expect(existsSync(`${path}.lock`)).toBe(false);

@@ -14,7 +14,7 @@ async function audit(page: Page, name: string) {
   expect(found, `axe violations on ${name}`).toEqual([]);
   if (SHOTS) {
     mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/${name}.png` });
   }
 }
 
@@ -111,7 +111,7 @@ test('everything needed is reachable by keyboard: skip link, navigation, table, 
   expect(scalar(workbench, "SELECT COUNT(*) FROM measures WHERE code = 'M-6.01'")).toBe(1);
 
   // A form by keyboard: edit the goal and save with Enter on the button.
-  const goal = page.getByLabel('Ziel');
+  const goal = page.getByLabel('Ziel', { exact: true });
   await tabTo(page, goal, { back: true, max: 120 });
   await page.keyboard.press('End');
   await page.keyboard.type(' Auch sonntags.');

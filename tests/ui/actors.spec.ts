@@ -25,7 +25,7 @@ test('a planner keeps the actor directory', async ({ page, workbench }) => {
   await expect(row).toContainText('Frau Demir');
   expect(scalar<string>(workbench, "SELECT contact_details FROM actors WHERE name = 'Volkshochschule Musterland'")).toBe('vhs@musterland.example');
 
-  await main.getByLabel('Suche').fill('volkshoch');
+  await main.getByLabel('Suche', { exact: true }).fill('volkshoch');
   await expect(main.getByText('1 von 17 Akteuren')).toBeVisible();
   await expect(main.locator('tbody tr')).toHaveCount(1);
 
@@ -43,7 +43,7 @@ test('a planner keeps the actor directory', async ({ page, workbench }) => {
   expect(scalar(workbench, "SELECT COUNT(*) FROM actors WHERE name = 'Volkshochschule Musterland'")).toBe(0);
 
   // Still linked to measures: the backend's message, and the actor stays.
-  await main.getByLabel('Suche').fill('Jobcenter');
+  await main.getByLabel('Suche', { exact: true }).fill('Jobcenter');
   await main.getByRole('button', { name: 'Jobcenter Musterland löschen' }).click();
   await page.getByRole('dialog', { name: 'Akteur löschen?' }).getByRole('button', { name: 'Löschen' }).click();
   await expect(main.getByRole('alert')).toContainText('„Jobcenter Musterland“ ist noch bei 3 Maßnahmen eingetragen');

@@ -1,6 +1,7 @@
 // Helpers for the UI tests: look into the plan file the way an auditor would (read-only,
 // straight from SQLite), and move around the workbench the way a planner does.
 import Database from 'better-sqlite3';
+import { formatCents } from '../../shared/domain/money.ts';
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures.ts';
 import type { Workbench } from './fixtures.ts';
@@ -20,6 +21,9 @@ export function inPlan<T>(workbench: Workbench, fn: (db: Database.Database) => T
 export function scalar<T = number>(workbench: Workbench, sql: string, ...args: unknown[]): T {
   return inPlan(workbench, (db) => db.prepare(sql).pluck().get(...args) as T);
 }
+
+/** Amounts as the dense measures table shows them: formatCents without the € sign ("Beträge in €"). */
+export const tableEuro = (cents: number): string => formatCents(cents, { symbol: false });
 
 export type ViewLabel = 'Plan' | 'Katalog' | 'Maßnahmen' | 'Akteure' | 'Finanzen' | 'Export';
 

@@ -2,7 +2,7 @@
 // in the measure, the table and the Finanzen view with the sums in the plan file.
 import { formatCents } from '../../shared/domain/money.ts';
 import { expect, test } from './fixtures.ts';
-import { columnTexts, measureRows, openView, scalar } from './helpers.ts';
+import { columnTexts, measureRows, openView, scalar, tableEuro } from './helpers.ts';
 
 const TITLE = 'Sprachmittlerpool für Behördengänge';
 
@@ -20,7 +20,7 @@ test('a planner creates a measure, is stopped by wrong input, assigns responsibi
   expect(measures()).toBe(12);
 
   // Year outside 2000–2100 (backend rule) and a year that is no number (caught before sending).
-  await form.getByLabel('Titel').fill(TITLE);
+  await form.getByLabel(/^Titel/u).fill(TITLE);
   await form.getByLabel('Baustelle', { exact: true }).selectOption({ label: '2 · Gerechte Strukturen' });
   const begin = form.getByRole('group', { name: 'Beginn' });
   const end = form.getByRole('group', { name: 'Ende' });
@@ -37,14 +37,16 @@ test('a planner creates a measure, is stopped by wrong input, assigns responsibi
   await begin.getByLabel('Quartal').selectOption('Q1');
   await end.getByLabel('Jahr').fill('2028');
   await end.getByLabel('Quartal').selectOption('Q4');
-  await form.getByLabel('Ziel').fill('Jede Behörde im Kreis erreicht binnen zwei Werktagen eine Sprachmittlung.');
-  await form.getByLabel('Bedarf').fill('Alle, die Behördensprache nicht sicher verstehen.');
+  await form.getByLabel('Ziel', { exact: true }).fill('Jede Behörde im Kreis erreicht binnen zwei Werktagen eine Sprachmittlung.');
+  await form.getByLabel('Bedarf', { exact: true }).fill('Alle, die Behördensprache nicht sicher verstehen.');
+  await form.getByLabel('Ausgangslage').fill('Behördengänge scheitern oft an der Sprache; Angehörige übersetzen.');
   await create.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`M-2.03 ${TITLE}`);
   expect(measures()).toBe(13);
   const measureId = scalar<string>(workbench, "SELECT id FROM measures WHERE code = 'M-2.03'");
   expect(scalar<string>(workbench, 'SELECT need FROM measures WHERE id = ?', measureId)).toBe('Alle, die Behördensprache nicht sicher verstehen.');
   expect(scalar(workbench, 'SELECT start_year * 10 + start_quarter FROM measures WHERE id = ?', measureId)).toBe(20271);
+  expect(scalar<string>(workbench, 'SELECT ausgangslage FROM measures WHERE id = ?', measureId)).toContain('Angehörige übersetzen');
 
   // Zuständigkeiten: a new actor becomes verantwortlich; a second one is refused.
   const resp = page.getByRole('region', { name: 'Zuständigkeiten' });
@@ -73,7 +75,7 @@ test('a planner creates a measure, is stopped by wrong input, assigns responsibi
   expect(scalar(workbench, 'SELECT COUNT(*) FROM responsibilities WHERE measure_id = ?', measureId)).toBe(2);
 
   // Now the status can move beyond "Idee".
-  await form.getByLabel('Status').selectOption({ label: 'in Planung' });
+  await form.getByLabel('Status', { exact: true }).selectOption({ label: 'in Planung' });
   await form.getByRole('button', { name: 'Speichern', exact: true }).click();
   await expect(form.getByRole('status')).toHaveText('Maßnahme M-2.03 gespeichert.');
   expect(scalar<string>(workbench, 'SELECT status FROM measures WHERE id = ?', measureId)).toBe('in-planung');
@@ -140,12 +142,12 @@ test('a planner creates a measure, is stopped by wrong input, assigns responsibi
   await openView(page, 'Maßnahmen');
   const table = page.getByRole('table');
   const row = measureRows(page).filter({ hasText: 'M-2.03' });
-  await expect(row.locator('td').last()).toHaveText(formatCents(sumAfterEdit));
-  await expect(table.locator('tfoot td').last()).toHaveText(formatCents(planSum));
+  await expect(row.locator('td').last()).toHaveText(tableEuro(sumAfterEdit));
+  await expect(table.locator('tfoot td').last()).toHaveText(tableEuro(planSum));
   const yearHeaders = (await table.locator('thead th').allInnerTexts()).map((t) => t.replace(/[▲▼↕]/gu, '').trim()).filter((t) => /^\d{4}$/u.test(t));
   const footerYears = await table.locator('tfoot td').allInnerTexts();
   for (const [i, y] of yearHeaders.entries()) {
-    expect(footerYears[i]).toBe(formatCents(scalar(workbench, 'SELECT COALESCE(SUM(amount_cents), 0) FROM budget_lines WHERE year = ?', Number(y))));
+    expect(footerYears[i]).toBe(tableEuro(scalar(workbench, 'SELECT COALESCE(SUM(amount_cents), 0) FROM budget_lines WHERE year = ?', Number(y))));
   }
   const sums = await columnTexts(table, 'Summe');
   expect(sums).toHaveLength(13);

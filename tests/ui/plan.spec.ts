@@ -1,5 +1,5 @@
 // Plan: first start, properties, new plan, recent list, a file that is no plan, save as.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
 import { openView, scalar } from './helpers.ts';
@@ -59,7 +59,7 @@ test('a planner starts, edits the plan properties, creates a plan, reopens the d
   const recent = page.getByRole('region', { name: 'Zuletzt geöffnete Pläne' });
   await expect(recent.getByRole('listitem')).toHaveCount(2);
   await expect(recent.getByRole('listitem').filter({ hasText: 'Integrationsplan' })).toContainText('geöffnet');
-  await recent.getByRole('button', { name: '„Landkreis Musterland“ öffnen' }).click();
+  await recent.getByRole('listitem').filter({ hasText: demoPath }).getByRole('button', { name: /öffnen/u }).click();
   await expect(header).toContainText('Gemeinsam in Musterland');
   expect(workbench.session.path).toBe(demoPath);
 
@@ -76,10 +76,18 @@ test('a planner starts, edits the plan properties, creates a plan, reopens the d
   expect(workbench.session.path).toBe(copyPath);
   expect(scalar(workbench, 'SELECT COUNT(*) FROM measures')).toBe(12);
 
+  // A plan file that disappeared is marked in the recent list and cannot be opened from there.
+  rmSync(newPath);
+  await openView(page, 'Katalog');
+  await openView(page, 'Plan');
+  const gone = recent.getByRole('listitem').filter({ hasText: newPath });
+  await expect(gone).toContainText('Datei fehlt');
+  await expect(gone.getByRole('button')).toHaveCount(0);
+
   // Save as onto an existing file is refused with the backend's message; nothing changes.
   await header.getByRole('button', { name: 'Speichern unter…' }).click();
   dialog = page.getByRole('dialog', { name: 'Plan speichern unter' });
-  await dialog.getByLabel('Dateipfad').fill(newPath);
+  await dialog.getByLabel('Dateipfad').fill(demoPath);
   await dialog.getByRole('button', { name: 'Speichern', exact: true }).click();
   await expect(dialog.getByRole('alert')).toContainText('gibt es bereits');
   await dialog.getByRole('button', { name: 'Abbrechen' }).click();

@@ -66,6 +66,8 @@ describe('summariseBudget', () => {
     expect(s.warnings[0].message).toBe('M1, 2026: Der Förderantrag über 30.000,00 € (Förderquote 75 %) ist gestellt, aber noch nicht bewilligt.');
     expect(s.warnings[2].message).toBe('M2, 2027: Der Förderantrag über 10.000,00 € (Förderquote 50 %) ist noch nicht gestellt.');
     expect(ownShareByMeasureYear(lines)).toEqual({ m1: { 2026: 60_000_00, 2027: 0 }, m2: { 2027: 10_000_00 } });
+    // vorsichtig: money not yet bewilligt counts as the Kreis's own share
+    expect(ownShareByMeasureYear(lines, { securedOnly: true })).toEqual({ m1: { 2026: 90_000_00, 2027: 10_000_00 }, m2: { 2027: 20_000_00 } });
   });
 
   it('warns about a missing Förderquote', () => {

@@ -73,8 +73,9 @@ export function checkPlanFile(path: string): PlanFileCheck {
     if (version > LATEST_VERSION) {
       return { ...fail('too-new', `Der Plan wurde mit einer neueren Version der Werkbank gespeichert (Format ${version}, diese Version kennt bis ${LATEST_VERSION}). Bitte die Werkbank aktualisieren; die Datei bleibt unverändert.`), schemaVersion: version };
     }
-    const rows = db.pragma('quick_check') as { quick_check: string }[];
-    if (rows.length !== 1 || rows[0].quick_check !== 'ok') {
+    // The full check, not quick_check: it also compares each index with its table, which catches
+    // damage quick_check lets through (tests/reliability/corrupt.test.ts); ~50 ms more at 5,000 measures.
+    if (db.pragma('integrity_check', { simple: true }) !== 'ok') {
       return fail('damaged', 'Die Plandatei ist beschädigt (Integritätsprüfung fehlgeschlagen). Bitte eine Sicherung öffnen.');
     }
     return { ok: true, code: 'ok', message: 'Die Plandatei ist in Ordnung.', schemaVersion: version };
@@ -94,7 +95,7 @@ function isTruncated(header: Buffer, size: number, hasWal: boolean): boolean {
   if (hasWal) return false;
   const rawPageSize = header.readUInt16BE(16);
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
-  if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) return false; // not a size SQLite writes: quick_check reports it
+  if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) return false; // not a size SQLite writes: integrity_check reports it
   if (size % pageSize !== 0) return true;
   const pages = header.readUInt32BE(28);
   const countValid = pages > 0 && header.readUInt32BE(92) === header.readUInt32BE(24);

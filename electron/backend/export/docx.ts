@@ -3,7 +3,7 @@
 // PlanSnapshot: the same snapshot gives the same document, byte for byte.
 import {
   AlignmentType, BorderStyle, Document, Footer, HeadingLevel, LineRuleType, Packer, PageNumber, PageOrientation,
-  Paragraph, ShadingType, TabStopType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
+  FileChild, Paragraph, TabStopType, TextRun,
   type ISectionOptions, type ParagraphChild,
 } from 'docx';
 import type { Baustelle, CatalogueItem } from '../../../shared/catalogue/types.ts';
@@ -23,6 +23,7 @@ import type { PlanSnapshot } from './snapshot.ts';
 // XML 1.0 forbids most C0 controls, U+FFFE/U+FFFF and unpaired surrogates; DEL and the C1 controls are
 // allowed but invisible garbage in a document. With the `u` flag a paired surrogate is one code point,
 // so \p{Cs} only matches unpaired halves.
+// oxlint-disable-next-line no-control-regex -- matching control characters is the point here
 const ILLEGAL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|\p{Cs}/gu;
 
 /** User text made safe for the document: no XML-illegal characters, Unix line ends, tabs as spaces. */
@@ -35,35 +36,35 @@ export function safeText(value: unknown): string {
     .normalize('NFC');
 }
 
-function escapeXml(s: string): string {
+export function escapeXml(s: string): string {
   return safeText(s).replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
 }
 
 // ---------------------------------------------------------------------------------------------
 // Layout constants (twips: 1/20 pt; 567 twips = 1 cm)
 
-const FONT = 'Arial';
-const BODY_SIZE = 22; // half-points: 11 pt
-const TABLE_SIZE = 18; // 9 pt
-const A4 = { width: 11906, height: 16838 };
-const PORTRAIT_MARGIN = { top: 1134, bottom: 1134, left: 1418, right: 1134, header: 567, footer: 567 };
-const LANDSCAPE_MARGIN = { top: 1134, bottom: 1021, left: 851, right: 851, header: 567, footer: 567 };
-const PORTRAIT_WIDTH = A4.width - PORTRAIT_MARGIN.left - PORTRAIT_MARGIN.right;
-const LANDSCAPE_WIDTH = A4.height - LANDSCAPE_MARGIN.left - LANDSCAPE_MARGIN.right;
-const CELL_MARGIN = { top: 40, bottom: 40, left: 85, right: 85 };
+export const FONT = 'Arial';
+export const BODY_SIZE = 22; // half-points: 11 pt
+export const TABLE_SIZE = 18; // 9 pt
+export const A4 = { width: 11906, height: 16838 };
+export const PORTRAIT_MARGIN = { top: 1134, bottom: 1134, left: 1418, right: 1134, header: 567, footer: 567 };
+export const LANDSCAPE_MARGIN = { top: 1134, bottom: 1021, left: 851, right: 851, header: 567, footer: 567 };
+export const PORTRAIT_WIDTH = A4.width - PORTRAIT_MARGIN.left - PORTRAIT_MARGIN.right;
+export const LANDSCAPE_WIDTH = A4.height - LANDSCAPE_MARGIN.left - LANDSCAPE_MARGIN.right;
+export const CELL_MARGIN = { top: 40, bottom: 40, left: 85, right: 85 };
 const GRID = { style: BorderStyle.SINGLE, size: 4, color: '8C8C8C' } as const;
-const HEAD_FILL = 'DCE3EC';
-const SUM_FILL = 'EFEFEF';
-const ACCENT = '1F3864';
-const DASH = '—';
+export const HEAD_FILL = 'DCE3EC';
+export const SUM_FILL = 'EFEFEF';
+export const ACCENT = '1F3864';
+export const DASH = '—';
 
 // ---------------------------------------------------------------------------------------------
 // Small builders
 
-interface RunStyle { bold?: boolean; italics?: boolean; size?: number; color?: string }
+export interface RunStyle { bold?: boolean; italics?: boolean; size?: number; color?: string }
 
 /** Text runs for (multi-line) user text; every string passes through safeText. */
-function runs(text: string, style: RunStyle = {}): TextRun[] {
+export function runs(text: string, style: RunStyle = {}): TextRun[] {
   // Only the properties given, so a plain run carries no run properties at all (smaller, faster XML).
   const props: RunStyle = {};
   if (style.bold) props.bold = true;
@@ -75,7 +76,7 @@ function runs(text: string, style: RunStyle = {}): TextRun[] {
   return safe.split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...props }));
 }
 
-interface ParaOpts {
+export interface ParaOpts {
   /** Left indent with a thin rule beside it: a quotation from the Impulspapier. */
   quote?: boolean;
   heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel];
@@ -87,7 +88,7 @@ interface ParaOpts {
   bullet?: boolean;
 }
 
-function para(children: ParagraphChild[], o: ParaOpts = {}): Paragraph {
+export function para(children: ParagraphChild[], o: ParaOpts = {}): Paragraph {
   return new Paragraph({
     children,
     heading: o.heading,
@@ -102,72 +103,142 @@ function para(children: ParagraphChild[], o: ParaOpts = {}): Paragraph {
   });
 }
 
-function text(s: string, style: RunStyle = {}, o: ParaOpts = {}): Paragraph {
+export function text(s: string, style: RunStyle = {}, o: ParaOpts = {}): Paragraph {
   return para(runs(s, style), o);
 }
 
 /** "Label: value" with a bold label; an empty value shows a dash. */
-function labelled(label: string, value: string, o: ParaOpts = {}): Paragraph {
+export function labelled(label: string, value: string, o: ParaOpts = {}): Paragraph {
   const v = safeText(value).trim();
   return para([new TextRun({ text: `${label}: `, bold: true }), ...runs(v || DASH)], { after: 80, ...o });
 }
 
-interface CellOpts { bold?: boolean; right?: boolean; fill?: string; span?: number; size?: number; /** keep the row with the next one */ keep?: boolean }
+// ---------------------------------------------------------------------------------------------
+// Tables
+//
+// A 500-measure plan has tens of thousands of table cells. Building each as docx objects (TableCell,
+// Paragraph, TextRun, their property objects) and walking them again when packing took most of the
+// export time, so tables are written by FastTable: a docx FileChild that hands the packer the same
+// element tree docx's own Table would produce for these options (tests/docx/export.test.ts compares
+// both byte for byte). docx still escapes every text and attribute when it writes the XML.
+
+/** One table cell: a single paragraph in one of the table text styles. */
+export interface CellSpec {
+  text: string;
+  width: number;
+  bold?: boolean;
+  right?: boolean;
+  fill?: string;
+  span?: number;
+  /** Font size in half-points when not the table default. */
+  size?: number;
+  /** Keep this row on the page of the next one (small tables stay in one piece). */
+  keep?: boolean;
+}
+
+export interface RowSpec {
+  cells: CellSpec[];
+  /** A header row, repeated on every page the table runs over. */
+  header?: boolean;
+}
 
 // Table text uses paragraph styles (9 pt, no spacing; left or right aligned; kept with the next row
-// or not), so a cell's XML stays small: a 500-measure plan has tens of thousands of cells.
-const CELL_STYLE = 'Tabellentext';
-const CELL_STYLE_RIGHT = 'TabellentextRechts';
-const CELL_STYLE_KEEP = 'TabellentextZusammen';
-const CELL_STYLE_RIGHT_KEEP = 'TabellentextRechtsZusammen';
+// or not), so a cell carries no paragraph or run properties of its own.
+export const CELL_STYLE = 'Tabellentext';
+export const CELL_STYLE_RIGHT = 'TabellentextRechts';
+export const CELL_STYLE_KEEP = 'TabellentextZusammen';
+export const CELL_STYLE_RIGHT_KEEP = 'TabellentextRechtsZusammen';
 
-function cell(value: string, width: number, o: CellOpts = {}): TableCell {
-  const v = safeText(value);
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    columnSpan: o.span,
-    shading: o.fill ? { fill: o.fill, type: ShadingType.CLEAR, color: 'auto' } : undefined,
-    children: [new Paragraph({
-      style: o.keep ? (o.right ? CELL_STYLE_RIGHT_KEEP : CELL_STYLE_KEEP) : (o.right ? CELL_STYLE_RIGHT : CELL_STYLE),
-      children: runs(v === '' ? DASH : v, { bold: o.bold, size: o.size === undefined || o.size === TABLE_SIZE ? undefined : o.size }),
-    })],
-  });
+export function cellStyle(c: CellSpec): string {
+  return c.keep ? (c.right ? CELL_STYLE_RIGHT_KEEP : CELL_STYLE_KEEP) : (c.right ? CELL_STYLE_RIGHT : CELL_STYLE);
 }
 
-function table(widths: number[], rows: TableRow[]): Table {
-  return new Table({
-    rows,
-    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    margins: CELL_MARGIN,
-    borders: { top: GRID, bottom: GRID, left: GRID, right: GRID, insideHorizontal: GRID, insideVertical: GRID },
-  });
+/** The text lines of a cell: safe text, an empty value shown as a dash. */
+export function cellLines(c: CellSpec): string[] {
+  const v = safeText(c.text);
+  return (v === '' ? DASH : v).split('\n');
 }
 
-function headerRow(labels: string[], widths: number[], rightFrom: number, size = TABLE_SIZE, keepNext = false): TableRow {
-  return new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: labels.map((l, i) => cell(l, widths[i], { bold: true, fill: HEAD_FILL, right: i >= rightFrom, size, keep: keepNext })),
+type XmlTree = Record<string, unknown>;
+const attr = (name: string, attrs: Record<string, string | number>): XmlTree => ({ [name]: { _attr: attrs } });
+const empty = (name: string): XmlTree => ({ [name]: {} });
+const border = (name: string): XmlTree => attr(name, { 'w:val': GRID.style, 'w:color': GRID.color, 'w:sz': GRID.size });
+const margin = (name: string, w: number): XmlTree => attr(name, { 'w:type': 'dxa', 'w:w': w });
+
+function cellTree(c: CellSpec): XmlTree {
+  const tcPr: XmlTree[] = [attr('w:tcW', { 'w:type': 'dxa', 'w:w': c.width })];
+  if (c.span && c.span > 1) tcPr.push(attr('w:gridSpan', { 'w:val': c.span }));
+  if (c.fill) tcPr.push(attr('w:shd', { 'w:fill': c.fill, 'w:color': 'auto', 'w:val': 'clear' }));
+  const size = c.size === undefined || c.size === TABLE_SIZE ? undefined : c.size;
+  const rPr: XmlTree[] = [];
+  if (c.bold) rPr.push(empty('w:b'), empty('w:bCs'));
+  if (size !== undefined) rPr.push(attr('w:sz', { 'w:val': size }), attr('w:szCs', { 'w:val': size }));
+  const runs = cellLines(c).map((line, i) => {
+    const parts: XmlTree[] = [];
+    if (rPr.length) parts.push({ 'w:rPr': rPr });
+    if (i > 0) parts.push(empty('w:br'));
+    parts.push({ 'w:t': [{ _attr: { 'xml:space': 'preserve' } }, line] });
+    return { 'w:r': parts };
   });
+  return { 'w:tc': [{ 'w:tcPr': tcPr }, { 'w:p': [{ 'w:pPr': [attr('w:pStyle', { 'w:val': cellStyle(c) })] }, ...runs] }] };
+}
+
+/** A table with a fixed grid, thin grey borders and the table text styles. See the note above. */
+export class FastTable extends FileChild {
+  private readonly tree: XmlTree;
+
+  constructor(widths: number[], rows: RowSpec[]) {
+    super('w:tbl');
+    const tblPr = {
+      'w:tblPr': [
+        attr('w:tblW', { 'w:type': 'dxa', 'w:w': widths.reduce((a, b) => a + b, 0) }),
+        { 'w:tblBorders': ['w:top', 'w:left', 'w:bottom', 'w:right', 'w:insideH', 'w:insideV'].map(border) },
+        attr('w:tblLayout', { 'w:type': 'fixed' }),
+        { 'w:tblCellMar': [margin('w:top', CELL_MARGIN.top), margin('w:left', CELL_MARGIN.left), margin('w:bottom', CELL_MARGIN.bottom), margin('w:right', CELL_MARGIN.right)] },
+      ],
+    };
+    const grid = { 'w:tblGrid': widths.map((w) => attr('w:gridCol', { 'w:w': w })) };
+    const trs = rows.map((r) => ({
+      'w:tr': [{ 'w:trPr': r.header ? [empty('w:cantSplit'), empty('w:tblHeader')] : [empty('w:cantSplit')] }, ...r.cells.map(cellTree)],
+    }));
+    this.tree = { 'w:tbl': [tblPr, grid, ...trs] };
+  }
+
+  override prepForXml(): XmlTree {
+    return this.tree;
+  }
+}
+
+/** What a section body is made of. */
+export type Block = Paragraph | FastTable;
+
+export function cell(value: string, width: number, o: Omit<CellSpec, 'text' | 'width'> = {}): CellSpec {
+  return { text: value, width, ...o };
+}
+
+function table(widths: number[], rows: RowSpec[]): FastTable {
+  return new FastTable(widths, rows);
+}
+
+export function headerRow(labels: string[], widths: number[], rightFrom: number, size = TABLE_SIZE, keepNext = false): RowSpec {
+  return { header: true, cells: labels.map((l, i) => cell(l, widths[i], { bold: true, fill: HEAD_FILL, right: i >= rightFrom, size, keep: keepNext })) };
 }
 
 // Average advance widths of Arial glyphs in em, for sizing the money columns so amounts never wrap.
 const NARROW = new Set([...'.,: ;|!iIl\'']);
-function textWidthTwips(s: string, halfPoints: number): number {
+export function textWidthTwips(s: string, halfPoints: number): number {
   let em = 0;
   for (const ch of s) em += NARROW.has(ch) ? 0.278 : ch === '−' ? 0.584 : /[A-ZÄÖÜMW]/u.test(ch) ? 0.722 : 0.556;
   return Math.ceil(em * (halfPoints / 2) * 20);
 }
 
-function germanDate(iso: string, style: 'long' | 'medium'): string {
+export function germanDate(iso: string, style: 'long' | 'medium'): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return safeText(iso);
   return new Intl.DateTimeFormat('de-DE', { dateStyle: style, timeZone: 'Europe/Berlin' }).format(d);
 }
 
-function percentFromBp(bp: number): string {
+export function percentFromBp(bp: number): string {
   const whole = Math.trunc(bp / 100);
   const frac = bp % 100;
   return frac === 0 ? `${whole} %` : `${whole},${String(frac).padStart(2, '0').replace(/0$/u, '')} %`;
@@ -263,11 +334,12 @@ function overviewLayout(snap: PlanSnapshot, moneyCols: string[][], baustelleTitl
     // A Baustelle title may wrap between words but never inside one.
     const longestWord = Math.max(0, ...baustelleTitles.flatMap((t) => t.split(/\s+/u)).map((w) => textWidthTwips(w, size)));
     const baustelleWidth = Math.max(Math.round(1300 * scale), longestWord + pad);
-    const fixed = [codeWidth, 0, baustelleWidth, Math.round(2200 * scale), Math.round(1250 * scale), Math.round(1150 * scale)];
-    const money = moneyCols.map((col) => Math.max(...col.map((s) => textWidthTwips(s, size))) + CELL_MARGIN.left + CELL_MARGIN.right + 60);
+    const fixed = [codeWidth, 0, baustelleWidth, Math.round(2000 * scale), Math.round(1300 * scale), Math.round(1050 * scale)];
+    const money = moneyCols.map((col) => Math.max(...col.map((s) => textWidthTwips(s, size))) + CELL_MARGIN.left + CELL_MARGIN.right + 30);
     const used = fixed.reduce((a, b) => a + b, 0) + money.reduce((a, b) => a + b, 0);
     const rest = LANDSCAPE_WIDTH - used;
-    if (rest >= 3000 * scale || size === 14) {
+    // The title column keeps room for about 40 characters a line, so most titles take two lines.
+    if (rest >= 3200 * scale || size === 14) {
       fixed[1] = Math.max(rest, 1800);
       return { widths: [...fixed, ...money], size };
     }
@@ -275,10 +347,10 @@ function overviewLayout(snap: PlanSnapshot, moneyCols: string[][], baustelleTitl
   throw new Error('unreachable');
 }
 
-function overview(ctx: Ctx): (Paragraph | Table)[] {
+function overview(ctx: Ctx): Block[] {
   const { snap } = ctx;
   const years = snap.totals.years.map(String);
-  const out: (Paragraph | Table)[] = [
+  const out: Block[] = [
     text('Übersicht der Maßnahmen', {}, { heading: HeadingLevel.HEADING_1 }),
   ];
   if (snap.measures.length === 0) {
@@ -303,41 +375,41 @@ function overview(ctx: Ctx): (Paragraph | Table)[] {
   const titles = snap.measures.map((m) => safeText(ctx.baustelle.get(m.baustelleId)?.shortTitle ?? m.baustelleId));
   const { widths, size } = overviewLayout(snap, moneyCols, titles);
   const labels = ['Nr.', 'Maßnahme', 'Baustelle', 'verantwortlich', 'Status', 'Zeitraum', ...years, 'Summe'];
-  const rows: TableRow[] = [headerRow(labels, widths, 6, size)];
-  for (const m of snap.measures) {
+  const rows: RowSpec[] = [headerRow(labels, widths, 6, size)];
+  snap.measures.forEach((m, n) => {
     const b = ctx.baustelle.get(m.baustelleId);
-    rows.push(new TableRow({
-      cantSplit: true,
-      children: [
-        cell(m.code, widths[0], { size }),
-        cell(m.title, widths[1], { size }),
-        cell(b ? b.shortTitle : m.baustelleId, widths[2], { size }),
-        cell(m.responsibleActorName ?? DASH, widths[3], { size }),
-        cell(MEASURE_STATUS_LABELS[m.status] ?? m.status, widths[4], { size }),
-        cell(formatPeriod(m), widths[5], { size }),
-        ...years.map((y, i) => cell(money(m.costsByYear[y] ?? 0), widths[6 + i], { right: true, size })),
-        cell(money(m.totalCents), widths[6 + years.length], { right: true, size, bold: true }),
+    // The last two measures stay on the page of the sum row, which never stands alone.
+    const keep = n >= snap.measures.length - 2;
+    rows.push({
+      cells: [
+        cell(m.code, widths[0], { size, keep }),
+        cell(m.title, widths[1], { size, keep }),
+        cell(b ? b.shortTitle : m.baustelleId, widths[2], { size, keep }),
+        cell(m.responsibleActorName ?? DASH, widths[3], { size, keep }),
+        cell(MEASURE_STATUS_LABELS[m.status] ?? m.status, widths[4], { size, keep }),
+        cell(formatPeriod(m), widths[5], { size, keep }),
+        ...years.map((y, i) => cell(money(m.costsByYear[y] ?? 0), widths[6 + i], { right: true, size, keep })),
+        cell(money(m.totalCents), widths[6 + years.length], { right: true, size, bold: true, keep }),
       ],
-    }));
-  }
-  rows.push(new TableRow({
-    cantSplit: true,
-    children: [
+    });
+  });
+  rows.push({
+    cells: [
       cell('Summe', widths.slice(0, 6).reduce((a, b) => a + b, 0), { bold: true, fill: SUM_FILL, span: 6, size }),
       ...years.map((_, i) => cell(formatCents(yearSums[i]), widths[6 + i], { bold: true, right: true, fill: SUM_FILL, size })),
       cell(formatCents(grand), widths[6 + years.length], { bold: true, right: true, fill: SUM_FILL, size }),
     ],
-  }));
+  });
   out.push(table(widths, rows));
   out.push(text('„—“: keine Angabe bzw. keine Kosten in diesem Jahr.', { size: 16, color: '595959' }, { before: 80, after: 0 }));
   return out;
 }
 
-function baustelleCosts(ctx: Ctx, b: Baustelle): (Paragraph | Table)[] {
+function baustelleCosts(ctx: Ctx, b: Baustelle): Block[] {
   const t = ctx.snap.totals;
   const byYear = t.byBaustelleYear[b.id] ?? {};
   const total = t.byBaustelle[b.id] ?? 0;
-  const out: (Paragraph | Table)[] = [text('Kosten der Baustelle', {}, { heading: HeadingLevel.HEADING_2 })];
+  const out: Block[] = [text('Kosten der Baustelle', {}, { heading: HeadingLevel.HEADING_2 })];
   if (total === 0) {
     out.push(text('Für die Maßnahmen dieser Baustelle sind noch keine Kosten eingeplant.'));
     return out;
@@ -352,18 +424,17 @@ function baustelleCosts(ctx: Ctx, b: Baustelle): (Paragraph | Table)[] {
   const widths = Array.from({ length: cols }, () => w);
   out.push(table(widths, [
     headerRow([...years, 'Summe'], widths, 0, TABLE_SIZE, true),
-    new TableRow({
-      cantSplit: true,
-      children: [
+    {
+      cells: [
         ...values.map((c, i) => cell(c === 0 ? DASH : formatCents(c), widths[i], { right: true })),
         cell(formatCents(total), widths[cols - 1], { right: true, bold: true }),
       ],
-    }),
+    },
   ]));
   return out;
 }
 
-function financing(l: BudgetLine): string {
+export function financing(l: BudgetLine): string {
   const kind = FUNDING_KIND_LABELS[l.fundingKind] ?? l.fundingKind;
   const parts: string[] = [];
   if (l.fundingKind === 'kreishaushalt') {
@@ -377,7 +448,7 @@ function financing(l: BudgetLine): string {
   return l.note.trim() ? `${main}\n${l.note.trim()}` : main;
 }
 
-function budgetTable(ctx: Ctx, m: MeasureRow): (Paragraph | Table)[] {
+function budgetTable(ctx: Ctx, m: MeasureRow): Block[] {
   const lines = ctx.linesByMeasure.get(m.id) ?? [];
   if (lines.length === 0) return [labelled('Budgetpositionen', 'keine eingeplant')];
   const total = sumCents(lines.map((l) => l.amountCents));
@@ -388,24 +459,22 @@ function budgetTable(ctx: Ctx, m: MeasureRow): (Paragraph | Table)[] {
   const rows = [headerRow(['Jahr', 'Kostenart', 'Finanzierung', 'Stand', 'Betrag'], widths, 4, TABLE_SIZE, true)];
   const keep = lines.length <= 12;
   for (const l of lines) {
-    rows.push(new TableRow({
-      cantSplit: true,
-      children: [
+    rows.push({
+      cells: [
         cell(String(l.year), widths[0], { keep }),
         cell(COST_KIND_LABELS[l.costKind] ?? l.costKind, widths[1], { keep }),
         cell(financing(l), widths[2], { keep }),
         cell(BUDGET_STATE_LABELS[l.state] ?? l.state, widths[3], { keep }),
         cell(formatCents(l.amountCents), widths[4], { right: true, keep }),
       ],
-    }));
+    });
   }
-  rows.push(new TableRow({
-    cantSplit: true,
-    children: [
+  rows.push({
+    cells: [
       cell('Summe', widths[0] + widths[1] + widths[2] + widths[3], { bold: true, fill: SUM_FILL, span: 4 }),
       cell(formatCents(total), widths[4], { bold: true, right: true, fill: SUM_FILL }),
     ],
-  }));
+  });
   return [text('Budgetpositionen', { bold: true }, { keepNext: true, before: 120, after: 60 }), table(widths, rows)];
 }
 
@@ -424,14 +493,14 @@ function itemList(ctx: Ctx, label: string, ids: string[], home: string): Paragra
   ];
 }
 
-function measureBlock(ctx: Ctx, m: MeasureRow): (Paragraph | Table)[] {
+function measureBlock(ctx: Ctx, m: MeasureRow): Block[] {
   const byRole = ctx.rolesByMeasure.get(m.id);
   const roleLines = ROLES.filter((r) => byRole?.get(r)?.length).map((r) => `${ROLE_LABELS[r]}: ${byRole!.get(r)!.join(', ')}`);
   const further = m.furtherBaustellenIds
     .map((id) => ctx.baustelle.get(id))
     .filter((b): b is Baustelle => b !== undefined)
     .map((b) => `Baustelle ${b.number}: ${b.shortTitle}`);
-  const out: (Paragraph | Table)[] = [
+  const out: Block[] = [
     para(runs(`${m.code} ${m.title}`), { heading: HeadingLevel.HEADING_2 }),
   ];
   // Ausgangslage and Hemmnisse/Risiken (Maßnahmenblatt) only when filled in: older plans have neither.
@@ -440,6 +509,9 @@ function measureBlock(ctx: Ctx, m: MeasureRow): (Paragraph | Table)[] {
     labelled('Ziel', m.goal),
     labelled('Bedarf / wer profitiert', m.need),
     labelled('Beschreibung', m.description),
+  );
+  if (safeText(m.risks ?? '').trim()) out.push(labelled('Hemmnisse / Risiken', m.risks));
+  out.push(
     labelled('Status', MEASURE_STATUS_LABELS[m.status] ?? m.status),
     labelled('Zeitraum', formatPeriod(m)),
   );
@@ -450,7 +522,6 @@ function measureBlock(ctx: Ctx, m: MeasureRow): (Paragraph | Table)[] {
   } else {
     out.push(labelled('Zuständigkeiten', 'noch keine festgelegt'));
   }
-  if (safeText(m.risks ?? '').trim()) out.push(labelled('Hemmnisse / Risiken', m.risks));
   out.push(...budgetTable(ctx, m));
   out.push(...itemList(ctx, 'Bezug zu Grundmauern des Impulspapiers', m.grundmauerIds, m.baustelleId));
   out.push(...itemList(ctx, 'Bezug zu Fragen für den gemeinsamen Weiterbau', m.frageIds, m.baustelleId));
@@ -458,10 +529,10 @@ function measureBlock(ctx: Ctx, m: MeasureRow): (Paragraph | Table)[] {
   return out;
 }
 
-function baustelleSection(ctx: Ctx, b: Baustelle, first: boolean): (Paragraph | Table)[] {
+function baustelleSection(ctx: Ctx, b: Baustelle, first: boolean): Block[] {
   const measures = ctx.snap.measures.filter((m) => m.baustelleId === b.id);
   const related = ctx.snap.measures.filter((m) => m.baustelleId !== b.id && m.furtherBaustellenIds.includes(b.id));
-  const out: (Paragraph | Table)[] = [
+  const out: Block[] = [
     para(runs(`Baustelle ${b.number}: ${b.shortTitle}`), { heading: HeadingLevel.HEADING_1, pageBreakBefore: !first }),
     text(b.subtitle, { italics: true, size: 24 }, { after: 160 }),
     text(`Aus dem Impulspapier (S. ${b.pages}):`, { size: 18, color: '595959' }, { after: 40, keepNext: true }),
@@ -503,7 +574,7 @@ function coreXml(ctx: Ctx, meta: { title: string; subject: string; description: 
 }
 
 /** Sets every entry's modification time in a zip to `iso` (UTC), so equal input gives equal bytes. */
-function fixZipTimes(zip: Uint8Array, iso: string): Uint8Array {
+export function fixZipTimes(zip: Uint8Array, iso: string): Uint8Array {
   const d = new Date(iso);
   const t = Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1980 ? new Date(Date.UTC(1980, 0, 1)) : d;
   const dosTime = (t.getUTCHours() << 11) | (t.getUTCMinutes() << 5) | (t.getUTCSeconds() >> 1);

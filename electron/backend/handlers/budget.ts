@@ -12,9 +12,18 @@ import type { Session } from '../session.ts';
 function normalise(b: BudgetLine): BudgetLine {
   const parsed = budgetFullSchema.safeParse(b);
   if (!parsed.success) throw invalid(describeZodError(parsed.error));
-  // Fields that belong to another funding kind are cleared, so a line never says two things.
-  if (b.fundingKind !== 'foerdermittel') return { ...b, programme: b.fundingKind === 'kreishaushalt' ? '' : b.programme, foerderquoteBp: null };
-  return b;
+  // Fields that belong to another funding kind are cleared, so a line never says two things:
+  // Produkt/Kostenstelle only where the Kreishaushalt carries money (Kreishaushalt, and the
+  // Eigenanteil of Fördermittel); programme/Förderquote only for Fördermittel (programme also
+  // names the giver of Drittmittel and Eigenmittel Dritter).
+  const viaKreishaushalt = b.fundingKind === 'kreishaushalt' || b.fundingKind === 'foerdermittel';
+  return {
+    ...b,
+    produkt: viaKreishaushalt ? b.produkt : '',
+    kostenstelle: viaKreishaushalt ? b.kostenstelle : '',
+    programme: b.fundingKind === 'kreishaushalt' ? '' : b.programme,
+    foerderquoteBp: b.fundingKind === 'foerdermittel' ? b.foerderquoteBp : null,
+  };
 }
 
 export function budgetHandlers(s: Session) {

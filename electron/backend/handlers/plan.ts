@@ -1,4 +1,5 @@
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { CATALOGUE } from '../../../shared/catalogue/index.ts';
 import type { Handlers } from '../../../shared/api/contract.ts';
 import type { PlanInfo } from '../../../shared/domain/types.ts';
@@ -37,13 +38,20 @@ export function planInfo(s: Session): PlanInfo {
   };
 }
 
+/** Info of the plan just opened, and its title in the recent list (always the plan title, not the file name). */
+function opened(s: Session): PlanInfo {
+  const info = planInfo(s);
+  s.setRecentTitle(info.path, info.title);
+  return info;
+}
+
 /** Creates the demo plan file at `path` (refuses to overwrite). */
 export function createDemo(s: Session, path: string): PlanInfo {
   s.create(path, (db) => {
     initPlan(db, s, { title: 'Maßnahmenplan „Gemeinsam in Musterland“ 2026–2029', landkreis: 'Landkreis Musterland' });
     fillDemoPlan(db, s.ctx);
   });
-  return planInfo(s);
+  return opened(s);
 }
 
 /** On start: reopen the last plan; else open (or first create) the demo plan in the data folder. */
@@ -52,14 +60,14 @@ export function openInitial(s: Session): PlanInfo {
   if (last) {
     try {
       s.open(last.path);
-      return planInfo(s);
+      return opened(s);
     } catch {
       // Fall through to the demo plan; the UI shows the recent list with the failing file.
     }
   }
   try {
     s.open(s.demoPath);
-    return planInfo(s);
+    return opened(s);
   } catch (e) {
     if (e instanceof AppError && e.code === 'file-missing') return createDemo(s, s.demoPath);
     throw e;
@@ -70,20 +78,19 @@ export function planHandlers(s: Session) {
   return {
     'plan.info': () => (s.isOpen ? planInfo(s) : null),
     'plan.recent': () => s.recent(),
+    'plan.forgetRecent': ({ path }) => s.forgetRecent(path),
     'plan.new': ({ path, title, landkreis }) => {
       s.create(path, (db) => initPlan(db, s, { title, landkreis }));
-      return planInfo(s);
+      return opened(s);
     },
     'plan.createDemo': ({ path }) => createDemo(s, path),
     'plan.open': ({ path }) => {
       s.open(path);
-      const info = planInfo(s);
-      s.setRecentTitle(info.path, info.title);
-      return info;
+      return opened(s);
     },
-    'plan.saveAs': async ({ path }) => {
+    'plan.saveAs': async ({ path: given }) => {
       const db = s.db;
-      const { existsSync } = await import('node:fs');
+      const path = resolve(given);
       if (existsSync(path)) throw new AppError('file-exists', `Die Datei „${path}“ gibt es bereits. Bitte einen anderen Namen wählen.`);
       try {
         // The online backup API copies a consistent snapshot, WAL included.
@@ -92,7 +99,7 @@ export function planHandlers(s: Session) {
         throw new AppError('file-unwritable', `Der Plan konnte nicht unter „${path}“ gespeichert werden. Ist der Ordner vorhanden und beschreibbar?`);
       }
       s.open(path);
-      return planInfo(s);
+      return opened(s);
     },
     'plan.close': () => {
       s.close();

@@ -33,7 +33,12 @@ function defaultWasmPath(): string | null {
   try {
     return createRequire(import.meta.url).resolve('highs/runtime');
   } catch {
-    return null;
+    // Bundled to CommonJS (import.meta.url is empty there): use the bundle's own require.
+    try {
+      return typeof require === 'function' ? require.resolve('highs/runtime') : null;
+    } catch {
+      return null;
+    }
   }
 }
 

@@ -36,6 +36,9 @@ export interface PreparedPlan {
   warnings: string[];
 }
 
+/** Above this (1 Mrd. € per frame or measure and year), HiGHS' tolerances can exceed one cent. */
+export const PRECISION_LIMIT_CENTS = 100_000_000_000;
+
 const byCode = (ms: readonly PlanMeasure[]) => (a: number, b: number) => compareCodes(ms[a].code, ms[b].code) || (ms[a].id < ms[b].id ? -1 : ms[a].id > ms[b].id ? 1 : 0);
 
 export function codesOf(ms: readonly PlanMeasure[], ids: Iterable<number>): string {
@@ -144,6 +147,10 @@ export function preparePlan(input: PlanInput): PreparedPlan {
   };
   if (problems.length > 0) return base;
 
+  const huge = frameCents.some((c) => c > PRECISION_LIMIT_CENTS) || cost.some((row) => row.some((c) => c > PRECISION_LIMIT_CENTS));
+  if (huge) {
+    warnings.push('Sehr große Beträge (über 1 Mrd. € in einem Jahr) können die Rechengenauigkeit des Optimierers übersteigen: Der Plan wird exakt auf Einhaltung der Rahmen geprüft, ist aber womöglich nicht als bester bewiesen.');
+  }
   for (const [y, set] of [...unframed.entries()].sort((a, b) => a[0] - b[0])) {
     warnings.push(`Für ${y} ist kein Haushaltsrahmen gesetzt; der Eigenanteil in diesem Jahr wird nicht begrenzt (betrifft ${codesOf(ms, set)}).`);
   }

@@ -11,8 +11,17 @@
 //
 // Forced and excluded measures are settled before the solver sees the model (see plan-graph.ts);
 // HiGHS only gets the free measures, with each frame reduced by the forced measures' shares.
-// Coefficients stay in cents (HiGHS scales rows internally); since all data are integers, the
-// exact post-check in cents decides feasibility, not the solver's tolerances.
+//
+// Numerics (measured, see tests/unit/optimiser.test.ts and the report): HiGHS works in floating
+// point with tolerances. With frames that are tight to the cent and amounts ≥ 10^8 cents, its
+// defaults let plans through that overspend by 1 cent (integrality tolerance 1e-6 × 10^8 cents),
+// and its presolve occasionally declared a feasible plan infeasible. Hence: presolve off, integrality
+// and feasibility tolerances 1e-10, and each frame row divided exactly by the gcd of its amounts
+// (whole-euro amounts shrink 100-fold). Scaling rows to euros does not help (tolerances are
+// relative). With that, random cent-tight plans up to 10^10 cents per measure and year matched
+// brute force exactly. Every selection is verified in exact integer cents; should a plan still
+// overspend (amounts above ~1 Mrd. €), the frame is tightened and solved again, and the plan is then
+// only reported optimal if the bound of the untightened model confirms it.
 import type { Highs, Model, ModelData } from 'highs';
 import { formatCents } from '../../../shared/domain/money.ts';
 import { compareCodes } from '../../../shared/domain/nutzwert.ts';
@@ -45,7 +54,7 @@ interface Reduced {
   /** Σ value of the forced measures (constant part of the objective). */
   forcedValue: number;
   /** Frame rows: frame year index, model row, divisor (gcd of the row) and current upper bound. */
-  frameRows: { y: number; row: number; divisor: number; upper: number }[];
+  frameRows: { y: number; row: number; divisor: number; upper: number; magnitude: number }[];
 }
 
 function gcd(a: number, b: number): number {
@@ -96,7 +105,8 @@ function buildModel(highs: Highs, p: PreparedPlan): Reduced {
     for (const [k, c] of entries) { indices.push(k); values.push(c / g); }
     starts.push(indices.length);
     const upper = Math.floor(p.leftAfterForced[y] / g);
-    frameRows.push({ y, row: rowUpper.length, divisor: g, upper });
+    const magnitude = Math.max(upper, ...entries.map(([, c]) => c / g));
+    frameRows.push({ y, row: rowUpper.length, divisor: g, upper, magnitude });
     rowLower.push(-highs.infinity);
     rowUpper.push(upper);
   });
@@ -445,11 +455,12 @@ export async function solvePlan(input: PlanInput, options: SolveOptions = {}): P
         for (const fr of r.frameRows) {
           const v = over.get(fr.y);
           if (v === undefined) continue;
-          fr.upper -= Math.ceil(v / fr.divisor);
+          // overspend plus a margin in the order of the solver's tolerance, doubled per attempt
+          fr.upper -= Math.ceil(v / fr.divisor) + Math.ceil(fr.magnitude * 1e-9 * 2 ** attempt);
           model.changeRowBounds(fr.row, -highs.infinity, fr.upper);
           tightened = true;
         }
-        outcome = runModel(highs, model, p, r, timeLimit, gap);
+        outcome = runModel(highs, model, p, r, Math.max(0.1, timeLimit - seconds()), gap);
       }
     }
     const solveSeconds = seconds();
@@ -488,8 +499,9 @@ export async function solvePlan(input: PlanInput, options: SolveOptions = {}): P
         ? `Bester Plan berechnet und bewiesen: ${k} von ${p.n} Maßnahmen, Gesamtnutzwert ${fmtValue(totalValue)}.`
         : `Plan mit ${k} von ${p.n} Maßnahmen, Gesamtnutzwert ${fmtValue(totalValue)}; bewiesen höchstens ${fmtGap(mipGap ?? 0)} unter dem bestmöglichen Wert.`;
     } else if (outcome.kind === 'optimal') {
+      // A feasible plan whose optimality the bound does not confirm (only after tightening).
       status = 'error';
-      message = `Der Optimierer meldet einen besten Plan, die Schranke bestätigt das aber nicht (Abstand ${mipGap === null ? 'unbekannt' : fmtGap(mipGap)}). Der Plan hält alle Vorgaben ein, ist aber nicht als bester bewiesen.`;
+      message = `Der Plan (${k} von ${p.n} Maßnahmen, Gesamtnutzwert ${fmtValue(totalValue)}) hält alle Rahmen exakt ein, ist wegen der Rechengenauigkeit aber nicht als bester bewiesen (Abstand zur Schranke ${mipGap === null ? 'unbekannt' : fmtGap(mipGap)}).`;
     } else {
       status = 'time-limit';
       message = fallback

@@ -28,7 +28,9 @@ export function deleteBudgetLine(db: Db, id: string): void {
 
 /** Totals per measure, year, Baustelle (primary) and Baustelle × year; every figure comes from the same rows, so they add up. */
 export function computeTotals(db: Db): Totals {
-  const rows = stmt(db, 'SELECT b.measure_id AS m, m.baustelle_id AS s, b.year AS y, SUM(b.amount_cents) AS c FROM budget_lines b JOIN measures m ON m.id = b.measure_id GROUP BY b.measure_id, b.year')
+  // Sum first (an index-only scan of budget_lines_measure_year_amount), then one lookup per
+  // measure and year for the Baustelle, not one per budget line.
+  const rows = stmt(db, 'SELECT t.m, m.baustelle_id AS s, t.y, t.c FROM (SELECT measure_id AS m, year AS y, SUM(amount_cents) AS c FROM budget_lines GROUP BY measure_id, year) t JOIN measures m ON m.id = t.m')
     .all() as { m: string; s: string; y: number; c: number }[];
   const t: Totals = { totalCents: 0, byMeasure: {}, byYear: {}, byBaustelle: {}, byBaustelleYear: {}, years: [] };
   const years = new Set<number>();

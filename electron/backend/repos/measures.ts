@@ -30,12 +30,19 @@ function links(db: Db, measureId?: string) {
   for (const r of stmt(db, `SELECT measure_id, baustelle_id FROM measure_baustellen ${where} ORDER BY baustelle_id`).all(...args) as { measure_id: string; baustelle_id: string }[]) {
     push(further, r.measure_id, r.baustelle_id);
   }
+  // Items in catalogue order (Baustelle, kind, actor group, position). The catalogue is small: rank it
+  // once and sort each measure's few items here, rather than join and sort every link in SQL.
+  const order = new Map<string, { rank: number; kind: string }>();
+  (stmt(db, 'SELECT id, kind FROM catalogue_items ORDER BY baustelle_id, kind, actor_group, position').all() as { id: string; kind: string }[])
+    .forEach((r, rank) => order.set(r.id, { rank, kind: r.kind }));
   const grund = new Map<string, string[]>();
   const fragen = new Map<string, string[]>();
-  const sql = `SELECT mi.measure_id, mi.item_id, ci.kind FROM measure_items mi JOIN catalogue_items ci ON ci.id = mi.item_id ${measureId ? 'WHERE mi.measure_id = ?' : ''} ORDER BY ci.baustelle_id, ci.kind, ci.actor_group, ci.position`;
-  for (const r of stmt(db, sql).all(...args) as { measure_id: string; item_id: string; kind: string }[]) {
-    push(r.kind === 'grundmauer' ? grund : fragen, r.measure_id, r.item_id);
+  for (const r of stmt(db, `SELECT measure_id, item_id FROM measure_items ${where}`).all(...args) as { measure_id: string; item_id: string }[]) {
+    const item = order.get(r.item_id);
+    if (item) push(item.kind === 'grundmauer' ? grund : fragen, r.measure_id, r.item_id);
   }
+  const byRank = (a: string, b: string) => order.get(a)!.rank - order.get(b)!.rank;
+  for (const lists of [grund, fragen]) for (const list of lists.values()) if (list.length > 1) list.sort(byRank);
   return { further, grund, fragen };
 }
 

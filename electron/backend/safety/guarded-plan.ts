@@ -166,13 +166,16 @@ function openedPlan(path: string, db: Db, lock: PlanLock, wc: WorkingCopy | null
 }
 
 /**
- * Opens an existing plan for writing: check (a file that is not a sound plan is never locked, copied
- * or written to), lock, local working copy for network plans, backup, migrate.
+ * Opens an existing plan for writing: lock, local working copy for network plans, check (a file that
+ * is not a sound plan is never written to; the lock beside it is removed again), backup, migrate.
  */
 export function openGuarded(path: string, opts: SafetyOptions): GuardedPlan {
   const place: BackupPlace = { planPath: path, dataDir: opts.dataDir };
-  const check = checkPlanFile(path);
-  if (!check.ok) throw withBackupHint(new AppError(`file-${check.code}`, check.message), place);
+  // The full check runs in openPlanDb, under the lock; only "not there at all" is answered before.
+  if (!existsSync(path)) {
+    const missing = checkPlanFile(path);
+    throw withBackupHint(new AppError(`file-${missing.code}`, missing.message), place);
+  }
   const lock = acquireLock(path, opts.owner);
   let db: Db | undefined;
   try {

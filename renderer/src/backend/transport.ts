@@ -31,7 +31,9 @@ export function ipcTransport(bridge: WerkbankBridge): Transport {
     kind: 'electron',
     invoke: (method, args) => bridge.invoke(method, args) as never,
     on: (event, listener) => bridge.on(event, listener as (p: unknown) => void),
-    choosePlanPath: (mode, name) => bridge.choosePlanPath(mode, name),
+    // The desktop host always has a file dialog, so its null can only mean "cancelled" (undefined here);
+    // null is reserved for hosts without a dialog, where the UI asks for the path itself.
+    choosePlanPath: async (mode, name) => (await bridge.choosePlanPath(mode, name)) ?? undefined,
     saveFile: (fileName, base64) => bridge.saveFile(fileName, base64),
   };
 }

@@ -68,7 +68,8 @@ export function FileMenu() {
     setHostError(null);
     if (action === 'new' || transport.kind === 'web') { setDialog(action); return; }
     try {
-      const path = await transport.choosePlanPath(action === 'open' ? 'open' : 'save', SUGGESTED[action] || undefined);
+      const suggested = action === 'open' ? undefined : suggestion(action, wb.info).slice(folderOf(suggestion(action, wb.info)).length);
+      const path = await transport.choosePlanPath(action === 'open' ? 'open' : 'save', suggested);
       if (path === null) { setDialog(action); return; }
       if (!path) return; // cancelled in the host's dialog
       const info = await perform(action, path);

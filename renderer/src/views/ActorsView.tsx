@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../components/Dialog.tsx';
 import { ErrorAlert } from '../components/Messages.tsx';
 import { messageOf } from '../lib/format.ts';
 import { useWorkbench } from '../useWorkbench.tsx';
+import { ViewHeading } from '../components/ViewHeading.tsx';
 
 export function ActorsView() {
   const { call } = useBackend();
@@ -51,7 +52,7 @@ export function ActorsView() {
     <>
       <div className="view-head with-actions">
         <div>
-          <h1 id="main-heading" tabIndex={-1}>Akteure</h1>
+          <ViewHeading>Akteure</ViewHeading>
           <p className="lead">Stellen, Gremien und Organisationen, die an den Maßnahmen beteiligt sind.</p>
         </div>
         <button type="button" className="button primary" onClick={() => { setError(null); setEditing('new'); }}>Akteur hinzufügen</button>

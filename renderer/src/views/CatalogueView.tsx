@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/Messages.tsx';
 import { groupByActor, messageOf } from '../lib/format.ts';
 import { hrefFor } from '../lib/useRoute.ts';
 import { useWorkbench } from '../useWorkbench.tsx';
+import { ViewHeading } from '../components/ViewHeading.tsx';
 
 export function CatalogueView({ focusBaustelle }: { focusBaustelle?: string }) {
   const wb = useWorkbench();
@@ -31,7 +32,7 @@ export function CatalogueView({ focusBaustelle }: { focusBaustelle?: string }) {
   useEffect(() => {
     if (!focusBaustelle) return;
     const el = document.getElementById(`baustelle-${focusBaustelle}`);
-    el?.scrollIntoView({ block: 'start' });
+    el?.closest('section')?.scrollIntoView({ block: 'start' });
     el?.focus({ preventScroll: true });
   }, [focusBaustelle, catalogue]);
 
@@ -48,12 +49,12 @@ export function CatalogueView({ focusBaustelle }: { focusBaustelle?: string }) {
     }
   }
 
-  if (!catalogue) return <h1 id="main-heading" tabIndex={-1}>Katalog</h1>;
+  if (!catalogue) return <ViewHeading placeholder>Katalog</ViewHeading>;
   const src = catalogue.source;
   return (
     <>
       <div className="view-head">
-        <h1 id="main-heading" tabIndex={-1}>Katalog: die sieben Baustellen</h1>
+        <ViewHeading>Katalog: die sieben Baustellen</ViewHeading>
         <p className="lead">
           Grundmauern sind bewährte Empfehlungen, die Fragen laden zum gemeinsamen Weiterbau vor Ort ein.
           Übernehmen Sie eine Grundmauer als Maßnahme oder legen Sie in einer Baustelle eine eigene Maßnahme an.
@@ -94,6 +95,7 @@ function BaustelleSection({ b, adoptedBy, busy, error, onAdopt }: {
   onAdopt: (item: CatalogueItem) => void;
 }) {
   const headingId = `baustelle-${b.id}`;
+  const [open, setOpen] = useState(false);
   const measuresHere = useWorkbench().measures.filter((m) => m.baustelleId === b.id).length;
   return (
     <section className="panel baustelle" aria-labelledby={headingId}>
@@ -104,8 +106,13 @@ function BaustelleSection({ b, adoptedBy, busy, error, onAdopt }: {
         <a className="button" href={hrefFor({ view: 'neu', baustelleId: b.id })}>Neue Maßnahme in dieser Baustelle</a>
       </div>
       <p className="subtitle">{b.subtitle}</p>
-      <p className="summary">{b.summary}</p>
-      <p className="muted small">Impulspapier S. {b.pages} · {measuresHere === 1 ? '1 Maßnahme' : `${measuresHere} Maßnahmen`} im Plan</p>
+      <p className={open ? 'summary' : 'summary clamped'} id={`summary-${b.id}`}>{b.summary}</p>
+      <div className="baustelle-facts">
+        <button type="button" className="link-button" aria-expanded={open} aria-controls={`summary-${b.id}`} onClick={() => setOpen(!open)}>
+          {open ? 'Zusammenfassung kürzen' : 'Ganze Zusammenfassung lesen'}
+        </button>
+        <span className="muted small">Impulspapier S. {b.pages} · {measuresHere === 1 ? '1 Maßnahme' : `${measuresHere} Maßnahmen`} im Plan</span>
+      </div>
 
       <h3>Grundmauern</h3>
       {groupByActor(b.grundmauern).map((g) => (
@@ -118,19 +125,17 @@ function BaustelleSection({ b, adoptedBy, busy, error, onAdopt }: {
               return (
                 <li key={item.id} className="item grundmauer">
                   <p id={textId} className="item-text">{item.text}</p>
-                  <div className="item-foot">
-                    {adopted.length > 0 ? (
-                      <p className="adopted">
-                        <span className="muted">Übernommen in:</span>{' '}
-                        {adopted.map((m, i) => (
-                          <span key={m.id}>{i > 0 ? ', ' : ''}<a href={hrefFor({ view: 'massnahme', id: m.id })} title={m.title}>{m.code}</a></span>
-                        ))}
-                      </p>
-                    ) : <p className="adopted muted">Noch in keiner Maßnahme.</p>}
-                    <button type="button" className="button small" aria-describedby={textId} disabled={busy !== null} onClick={() => onAdopt(item)}>
-                      {busy === item.id ? 'Wird übernommen…' : 'Als Maßnahme übernehmen'}
-                    </button>
-                  </div>
+                  {adopted.length > 0 ? (
+                    <p className="adopted">
+                      <span className="muted">Übernommen in:</span>{' '}
+                      {adopted.map((m, i) => (
+                        <span key={m.id}>{i > 0 ? ', ' : ''}<a href={hrefFor({ view: 'massnahme', id: m.id })} title={m.title}>{m.code}</a></span>
+                      ))}
+                    </p>
+                  ) : <p className="adopted muted">Noch in keiner Maßnahme.</p>}
+                  <button type="button" className="button small" aria-describedby={textId} disabled={busy !== null} onClick={() => onAdopt(item)}>
+                    {busy === item.id ? 'Wird übernommen…' : 'Als Maßnahme übernehmen'}
+                  </button>
                   {error?.itemId === item.id ? <ErrorAlert message={error.text} /> : null}
                 </li>
               );

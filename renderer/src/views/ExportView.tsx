@@ -4,6 +4,7 @@ import { useBackend } from '../backend/useBackend.tsx';
 import { ErrorAlert, StatusLine } from '../components/Messages.tsx';
 import { messageOf } from '../lib/format.ts';
 import { useWorkbench } from '../useWorkbench.tsx';
+import { ViewHeading } from '../components/ViewHeading.tsx';
 
 export function ExportView() {
   const { call, transport } = useBackend();
@@ -29,12 +30,15 @@ export function ExportView() {
   return (
     <>
       <div className="view-head">
-        <h1 id="main-heading" tabIndex={-1}>Export</h1>
+        <ViewHeading>Export</ViewHeading>
         <p className="lead">Der Maßnahmenplan als Word-Dokument (DOCX) für Kreistag, Ausschüsse und Verwaltungsspitze.</p>
       </div>
       <section className="panel narrow" aria-labelledby="docx-h">
         <h2 id="docx-h">Maßnahmenplan als DOCX</h2>
-        <p>Das Dokument enthält den Plan „{wb.info?.title}“ mit allen {wb.measures.length} Maßnahmen, ihren Zuständigkeiten und Kosten je Jahr sowie die Quelle des Katalogs.</p>
+        <p>
+          Das Dokument enthält den Plan „{wb.info?.title}“: eine Übersicht aller {wb.measures.length} Maßnahmen und, nach Baustellen
+          geordnet, die Maßnahmenblätter mit Ziel, Bedarf, Zuständigkeiten und Kosten. Es wird aus dem aktuellen Stand der Plandatei erzeugt.
+        </p>
         <div className="form-actions">
           <button type="button" className="button primary" onClick={() => void exportDocx()} disabled={busy}>Als DOCX exportieren</button>
           <StatusLine>{status}</StatusLine>

@@ -1,6 +1,7 @@
 // Finanzen: costs per Baustelle and year, per year and in total, straight from budget.totals.
 import { formatCents } from '../../../shared/domain/money.ts';
 import { useWorkbench } from '../useWorkbench.tsx';
+import { ViewHeading } from '../components/ViewHeading.tsx';
 
 export function FinanceView() {
   const wb = useWorkbench();
@@ -9,7 +10,7 @@ export function FinanceView() {
   return (
     <>
       <div className="view-head">
-        <h1 id="main-heading" tabIndex={-1}>Finanzen</h1>
+        <ViewHeading>Finanzen</ViewHeading>
         <p className="lead">Geplante Kosten aller Maßnahmen je Baustelle (Hauptbaustelle der Maßnahme) und Haushaltsjahr.</p>
       </div>
       {!t || years.length === 0 ? <p>Noch keine Budgetpositionen im Plan.</p> : (

@@ -52,6 +52,7 @@ export function MeasureBudget({ detail, onChanged }: { detail: MeasureDetail; on
   const [editing, setEditing] = useState<BudgetLine | null>(null);
   const [draft, setDraft] = useState<LineDraft>(blank(defaultYear));
   const [error, setError] = useState<string | null>(null);
+  const [badField, setBadField] = useState<'year' | 'amount' | 'quote' | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [deleting, setDeleting] = useState<BudgetLine | null>(null);
@@ -76,14 +77,15 @@ export function MeasureBudget({ detail, onChanged }: { detail: MeasureDetail; on
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null); setStatus(null);
+    setError(null); setStatus(null); setBadField(null);
+    const fail = (field: 'year' | 'amount' | 'quote', message: string) => { setError(message); setBadField(field); };
     const year = parseYear(draft.year, 'Jahr');
-    if (!year.ok) { setError(year.message); return; }
-    if (year.value == null) { setError('Bitte das Haushaltsjahr angeben (z. B. 2027).'); return; }
+    if (!year.ok) { fail('year', year.message); return; }
+    if (year.value == null) { fail('year', 'Bitte das Haushaltsjahr angeben (z. B. 2027).'); return; }
     const cents = parseEuroToCents(draft.amount);
-    if (cents == null) { setError('Bitte den Betrag in Euro angeben, z. B. 12.500 oder 1.234,56.'); return; }
+    if (cents == null) { fail('amount', 'Bitte den Betrag in Euro angeben, z. B. 12.500 oder 1.234,56.'); return; }
     const quote = draft.fundingKind === 'foerdermittel' ? parsePercentToBp(draft.quote) : { ok: true as const, value: null };
-    if (!quote.ok) { setError(quote.message); return; }
+    if (!quote.ok) { fail('quote', quote.message); return; }
     const fields = {
       year: year.value, amountCents: cents, costKind: draft.costKind, fundingKind: draft.fundingKind,
       produkt: draft.fundingKind === 'kreishaushalt' ? draft.produkt : '',
@@ -130,9 +132,9 @@ export function MeasureBudget({ detail, onChanged }: { detail: MeasureDetail; on
 
   const fk = draft.fundingKind;
   return (
-    <section className="panel" aria-labelledby={`${id}-h`}>
+    <section className="panel jump-target" aria-labelledby="sec-budget">
       <div className="block-head">
-        <h2 id={`${id}-h`}>Budget</h2>
+        <h2 id="sec-budget" tabIndex={-1}>Budget</h2>
         <p className="total-line">Gesamt: <strong>{formatCents(total)}</strong></p>
       </div>
 
@@ -189,11 +191,13 @@ export function MeasureBudget({ detail, onChanged }: { detail: MeasureDetail; on
         <div className="form-grid">
           <div className="field">
             <label htmlFor={`${id}-y`}>Jahr</label>
-            <input id={`${id}-y`} ref={firstField} value={draft.year} onChange={(e) => set('year', e.target.value)} inputMode="numeric" maxLength={6} />
+            <input id={`${id}-y`} ref={firstField} value={draft.year} onChange={(e) => set('year', e.target.value)} inputMode="numeric" maxLength={6}
+              aria-invalid={badField === 'year' || undefined} aria-describedby={badField === 'year' ? `${id}-err` : undefined} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-a`}>Betrag in €</label>
-            <input id={`${id}-a`} value={draft.amount} onChange={(e) => set('amount', e.target.value)} inputMode="decimal" placeholder="z. B. 12.500,00" className="num-input" />
+            <input id={`${id}-a`} value={draft.amount} onChange={(e) => set('amount', e.target.value)} inputMode="decimal" placeholder="z. B. 12.500,00" className="num-input"
+              aria-invalid={badField === 'amount' || undefined} aria-describedby={badField === 'amount' ? `${id}-err` : undefined} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-k`}>Kostenart</label>
@@ -232,7 +236,8 @@ export function MeasureBudget({ detail, onChanged }: { detail: MeasureDetail; on
               </div>
               <div className="field">
                 <label htmlFor={`${id}-q`}>Förderquote in %</label>
-                <input id={`${id}-q`} value={draft.quote} onChange={(e) => set('quote', e.target.value)} inputMode="decimal" maxLength={7} placeholder="z. B. 80" className="num-input" />
+                <input id={`${id}-q`} value={draft.quote} onChange={(e) => set('quote', e.target.value)} inputMode="decimal" maxLength={7} placeholder="z. B. 80" className="num-input"
+                  aria-invalid={badField === 'quote' || undefined} aria-describedby={badField === 'quote' ? `${id}-err` : undefined} />
               </div>
             </>
           ) : (
@@ -246,7 +251,7 @@ export function MeasureBudget({ detail, onChanged }: { detail: MeasureDetail; on
             <input id={`${id}-n`} value={draft.note} onChange={(e) => set('note', e.target.value)} maxLength={2000} />
           </div>
         </div>
-        <ErrorAlert message={error} />
+        <ErrorAlert message={error} id={`${id}-err`} />
         <div className="form-actions">
           <button type="submit" className="button primary" disabled={busy}>{editing ? 'Budgetposition speichern' : 'Budgetposition hinzufügen'}</button>
           {editing ? <button type="button" className="button" onClick={cancelEdit}>Abbrechen</button> : null}

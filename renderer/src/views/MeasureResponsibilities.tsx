@@ -27,10 +27,11 @@ export function MeasureResponsibilities({ detail, onChanged }: { detail: Measure
   const linked = new Set(detail.responsibilities.map((r) => r.actorId));
   const available = wb.actors.filter((a) => !linked.has(a.id));
 
-  async function run(what: () => Promise<unknown>, done: string) {
+  async function run(what: () => Promise<unknown>, done: string, succeeded?: () => void) {
     setBusy(true); setError(null); setStatus(null);
     try {
       await what();
+      succeeded?.();
       await onChanged();
       await wb.refresh();
       setStatus(done);
@@ -48,12 +49,12 @@ export function MeasureResponsibilities({ detail, onChanged }: { detail: Measure
     e.preventDefault();
     if (!actorId) { setError('Bitte zuerst einen Akteur auswählen.'); return; }
     const name = actorsById.get(actorId)?.name ?? '';
-    if (await run(() => call('responsibilities.set', { measureId, actorId, role }), `${name} als „${ROLE_LABELS[role]}“ eingetragen.`)) setActorId('');
+    await run(() => call('responsibilities.set', { measureId, actorId, role }), `${name} als „${ROLE_LABELS[role]}“ eingetragen.`, () => setActorId(''));
   }
 
   return (
-    <section className="panel" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Zuständigkeiten</h2>
+    <section className="panel jump-target" aria-labelledby="sec-zustaendigkeiten">
+      <h2 id="sec-zustaendigkeiten" tabIndex={-1}>Zuständigkeiten</h2>
       <p className="muted">Genau eine Stelle ist verantwortlich, sobald die Maßnahme über den Status „Idee“ hinaus ist.</p>
       {rows.length === 0 ? <p>Noch keine Zuständigkeiten eingetragen.</p> : (
         <table className="data-table compact">

@@ -11,9 +11,10 @@ import { hrefFor, navigate } from '../lib/useRoute.ts';
 import { useWorkbench } from '../useWorkbench.tsx';
 import { MeasureBudget } from './MeasureBudget.tsx';
 import { MeasureResponsibilities } from './MeasureResponsibilities.tsx';
+import { ViewHeading } from '../components/ViewHeading.tsx';
 
 interface Draft {
-  code: string; title: string; description: string; goal: string; need: string;
+  code: string; title: string; description: string; goal: string; need: string; ausgangslage: string; risks: string;
   baustelleId: string; furtherBaustellenIds: string[]; status: MeasureStatus;
   startYear: string; startQuarter: string; endYear: string; endQuarter: string;
   notes: string; grundmauerIds: string[]; frageIds: string[];
@@ -22,6 +23,7 @@ interface Draft {
 function toDraft(m: Measure): Draft {
   return {
     code: m.code, title: m.title, description: m.description, goal: m.goal, need: m.need,
+    ausgangslage: m.ausgangslage ?? '', risks: m.risks ?? '',
     baustelleId: m.baustelleId, furtherBaustellenIds: m.furtherBaustellenIds, status: m.status,
     startYear: m.startYear == null ? '' : String(m.startYear), startQuarter: m.startQuarter == null ? '' : String(m.startQuarter),
     endYear: m.endYear == null ? '' : String(m.endYear), endQuarter: m.endQuarter == null ? '' : String(m.endQuarter),
@@ -31,7 +33,7 @@ function toDraft(m: Measure): Draft {
 
 function emptyDraft(baustelleId: string): Draft {
   return {
-    code: '', title: '', description: '', goal: '', need: '', baustelleId, furtherBaustellenIds: [], status: 'idee',
+    code: '', title: '', description: '', goal: '', need: '', ausgangslage: '', risks: '', baustelleId, furtherBaustellenIds: [], status: 'idee',
     startYear: '', startQuarter: '', endYear: '', endQuarter: '', notes: '', grundmauerIds: [], frageIds: [],
   };
 }
@@ -62,13 +64,13 @@ export function MeasureView({ id, baustelleId }: { id?: string; baustelleId?: st
   if (loadError) {
     return (
       <>
-        <h1 id="main-heading" tabIndex={-1}>Maßnahme</h1>
+        <ViewHeading>Maßnahme</ViewHeading>
         <ErrorAlert message={loadError} />
         <p><a href={hrefFor({ view: 'massnahmen' })}>Zurück zu den Maßnahmen</a></p>
       </>
     );
   }
-  if (!detail) return <h1 id="main-heading" tabIndex={-1}>Maßnahme wird geladen…</h1>;
+  if (!detail) return <ViewHeading placeholder>Maßnahme wird geladen…</ViewHeading>;
   return (
     <MeasureForm key={detail.measure.id} initial={toDraft(detail.measure)} measure={detail.measure}>
       <MeasureResponsibilities detail={detail} onChanged={reload} />
@@ -101,6 +103,7 @@ function MeasureForm({ initial, measure, children }: { initial: Draft; measure?:
     if (bad.length) { setError(bad.join(' ')); return; }
     const fields = {
       title: draft.title, description: draft.description, goal: draft.goal, need: draft.need,
+      ausgangslage: draft.ausgangslage, risks: draft.risks,
       baustelleId: draft.baustelleId, furtherBaustellenIds: draft.furtherBaustellenIds.filter((b) => b !== draft.baustelleId),
       status: draft.status,
       startYear: sy.ok ? sy.value : null, startQuarter: draft.startQuarter ? (Number(draft.startQuarter) as Quarter) : null,
@@ -134,18 +137,25 @@ function MeasureForm({ initial, measure, children }: { initial: Draft; measure?:
     <>
       <div className="view-head">
         <p className="crumbs"><a href={hrefFor({ view: 'massnahmen' })}>Maßnahmen</a> <span aria-hidden="true">›</span> {measure ? saved.code : 'neu'}</p>
-        <h1 id="main-heading" tabIndex={-1}>{heading}</h1>
-        {measure ? <p className="lead">Status: {MEASURE_STATUS_LABELS[saved.status]} · Baustelle {wb.index.baustellen.get(saved.baustelleId)?.number} {wb.index.baustellen.get(saved.baustelleId)?.shortTitle}</p> : null}
+        <ViewHeading>{heading}</ViewHeading>
+        {measure ? <p className="lead">Status: {MEASURE_STATUS_LABELS[saved.status]} · Baustelle {wb.index.baustellen.get(saved.baustelleId)?.number} · {wb.index.baustellen.get(saved.baustelleId)?.shortTitle}</p> : null}
+        {measure ? (
+          <nav className="section-nav" aria-label="Abschnitte der Maßnahme">
+            {[['sec-stammdaten', 'Stammdaten'], ['sec-zustaendigkeiten', 'Zuständigkeiten'], ['sec-budget', 'Budget']].map(([target, label]) => (
+              <button key={target} type="button" className="button small" onClick={() => jumpTo(target)}>{label}</button>
+            ))}
+          </nav>
+        ) : null}
       </div>
 
-      <form className="panel form measure-form" onSubmit={submit} noValidate aria-labelledby={`${id}-fh`} aria-describedby={error ? errorId : undefined}>
-        <h2 id={`${id}-fh`}>Beschreibung</h2>
+      <form className="panel form measure-form" onSubmit={submit} noValidate aria-labelledby="sec-stammdaten" aria-describedby={error ? errorId : undefined}>
+        <h2 id="sec-stammdaten" tabIndex={-1}>Stammdaten</h2>
         <div className="form-grid">
           <div className="field">
             <label htmlFor={`${id}-code`}>Nummer</label>
             <input id={`${id}-code`} value={draft.code} onChange={(e) => set('code', e.target.value)} maxLength={20}
               placeholder={measure ? '' : 'wird vergeben'} aria-describedby={`${id}-code-h`} />
-            <p id={`${id}-code-h`} className="hint">z. B. M-2.03; leer lassen, um die nächste freie Nummer zu vergeben.</p>
+            <p id={`${id}-code-h`} className="hint">{measure ? 'z. B. M-2.03' : 'leer lassen: nächste freie Nummer'}</p>
           </div>
           <div className="field span-3">
             <label htmlFor={`${id}-title`}>Titel <span className="req">(Pflichtfeld)</span></label>
@@ -185,6 +195,11 @@ function MeasureForm({ initial, measure, children }: { initial: Draft; measure?:
             <textarea id={`${id}-d`} value={draft.description} onChange={(e) => set('description', e.target.value)} rows={4} />
           </div>
           <div className="field span-2">
+            <label htmlFor={`${id}-al`}>Ausgangslage</label>
+            <textarea id={`${id}-al`} value={draft.ausgangslage} onChange={(e) => set('ausgangslage', e.target.value)} rows={3} aria-describedby={`${id}-al-h`} />
+            <p id={`${id}-al-h`} className="hint">Von welcher Lage vor Ort geht die Maßnahme aus?</p>
+          </div>
+          <div className="field span-2">
             <label htmlFor={`${id}-g`}>Ziel</label>
             <textarea id={`${id}-g`} value={draft.goal} onChange={(e) => set('goal', e.target.value)} rows={3} aria-describedby={`${id}-g-h`} />
             <p id={`${id}-g-h`} className="hint">Was soll bis wann erreicht sein? Möglichst überprüfbar.</p>
@@ -193,6 +208,10 @@ function MeasureForm({ initial, measure, children }: { initial: Draft; measure?:
             <label htmlFor={`${id}-n`}>Bedarf</label>
             <textarea id={`${id}-n`} value={draft.need} onChange={(e) => set('need', e.target.value)} rows={3} aria-describedby={`${id}-n-h`} />
             <p id={`${id}-n-h`} className="hint">Wer profitiert – nach Bedarf, nicht nach Zielgruppe.</p>
+          </div>
+          <div className="field span-2">
+            <label htmlFor={`${id}-rk`}>Hemmnisse / Risiken</label>
+            <textarea id={`${id}-rk`} value={draft.risks} onChange={(e) => set('risks', e.target.value)} rows={3} />
           </div>
           <div className="field span-4">
             <label htmlFor={`${id}-x`}>Notizen</label>
@@ -230,6 +249,14 @@ function MeasureForm({ initial, measure, children }: { initial: Draft; measure?:
       {children}
     </>
   );
+}
+
+/** Scrolls a section of the measure page into view and puts the focus on its heading. */
+function jumpTo(id: string) {
+  const h = document.getElementById(id);
+  if (!h) return;
+  (h.closest('section, form') ?? h).scrollIntoView({ block: 'start' });
+  h.focus({ preventScroll: true });
 }
 
 function PeriodField({ legend, year, quarter, onYear, onQuarter }: {
@@ -270,7 +297,7 @@ function LinkedItems({ title, ids, onRemove }: { title: string; ids: string[]; o
                 <span className="item-ref">Baustelle {wb.index.baustellen.get(item?.baustelleId ?? '')?.number ?? '?'} · {item ? ACTOR_GROUP_LABELS[item.actorGroup] : x}</span>
                 <span className="item-text">{item?.text ?? `(nicht im Katalog: ${x})`}</span>
                 <button type="button" className="button small quiet" onClick={() => onRemove(x)}
-                  aria-label={`Verknüpfung lösen: ${item ? item.text.slice(0, 80) : x}`}>Entfernen</button>
+                  aria-label={`Entfernen: ${item ? item.text.slice(0, 80) : x}`}>Entfernen</button>
               </li>
             );
           })}

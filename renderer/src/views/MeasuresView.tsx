@@ -13,6 +13,7 @@ import type { MeasureRow } from '../../../shared/domain/types.ts';
 import { baustelleLabel, type CatalogueIndex } from '../lib/format.ts';
 import { hrefFor, navigate } from '../lib/useRoute.ts';
 import { useWorkbench } from '../useWorkbench.tsx';
+import { ViewHeading } from '../components/ViewHeading.tsx';
 
 const NO_RESPONSIBLE = '__none__';
 
@@ -48,7 +49,10 @@ const features = tableFeatures({
 });
 
 const helper = createColumnHelper<typeof features, MeasureRow>();
+/** Amounts in the dense table without the € sign; the table says "Beträge in €" once. */
+const euro = (cents: number) => formatCents(cents, { symbol: false });
 const statusIndex = (s: MeasureStatus) => MEASURE_STATUSES.indexOf(s);
+const getRowId = (m: MeasureRow) => m.id;
 
 function buildColumns(years: number[], index: CatalogueIndex): ColumnDef<typeof features, MeasureRow, any>[] {
   return [
@@ -77,9 +81,9 @@ function buildColumns(years: number[], index: CatalogueIndex): ColumnDef<typeof 
     }),
     ...years.map((y) => helper.accessor((m) => m.costsByYear[String(y)] ?? 0, {
       id: `y${y}`, header: String(y), meta: { numeric: true },
-      cell: (c) => { const v = c.getValue(); return v === 0 ? <span className="muted">–</span> : formatCents(v); },
+      cell: (c) => { const v = c.getValue(); return v === 0 ? <span className="muted">–</span> : euro(v); },
     })),
-    helper.accessor('totalCents', { header: 'Summe', meta: { numeric: true, className: 'col-sum' }, cell: (c) => formatCents(c.getValue()) }),
+    helper.accessor('totalCents', { header: 'Summe', meta: { numeric: true, className: 'col-sum' }, cell: (c) => euro(c.getValue()) }),
   ];
 }
 
@@ -104,7 +108,7 @@ export function MeasuresView() {
     features,
     columns,
     data: wb.measures,
-    getRowId: (m) => m.id,
+    getRowId,
     state: { sorting, columnFilters, globalFilter },
     onSortingChange: setSorting,
     onColumnFiltersChange: setColumnFilters,
@@ -138,7 +142,7 @@ export function MeasuresView() {
     <>
       <div className="view-head with-actions">
         <div>
-          <h1 id="main-heading" tabIndex={-1}>Maßnahmen</h1>
+          <ViewHeading>Maßnahmen</ViewHeading>
           <p className="lead">Alle Maßnahmen des Plans mit Kosten je Haushaltsjahr. Spaltenköpfe sortieren, eine Zeile öffnet die Maßnahme.</p>
         </div>
         <a className="button primary" href={hrefFor({ view: 'neu' })}>Neue Maßnahme</a>
@@ -178,6 +182,7 @@ export function MeasuresView() {
 
       <p className="table-count" role="status">
         {filtered ? `${rows.length} von ${total} Maßnahmen angezeigt` : `${total} Maßnahmen`}
+        <span className="muted"> · Beträge in €</span>
       </p>
 
       <div className="table-wrap">
@@ -228,8 +233,8 @@ export function MeasuresView() {
               <th scope="row" colSpan={leadingCols}>
                 {filtered ? `Summe der ${rows.length} angezeigten Maßnahmen` : 'Summe aller Maßnahmen'}
               </th>
-              {years.map((y) => <td key={y} className="num">{formatCents(sums.byYear.get(y) ?? 0)}</td>)}
-              <td className="num col-sum">{formatCents(sums.total)}</td>
+              {years.map((y) => <td key={y} className="num">{euro(sums.byYear.get(y) ?? 0)}</td>)}
+              <td className="num col-sum">{euro(sums.total)}</td>
             </tr>
           </tfoot>
         </table>

@@ -1,5 +1,5 @@
 // Plan: what is open, its properties, key figures and the recently opened plans.
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { MEASURE_STATUSES, MEASURE_STATUS_LABELS } from '../../../shared/domain/enums.ts';
 import { formatCents } from '../../../shared/domain/money.ts';
 import { useBackend } from '../backend/useBackend.tsx';
@@ -7,14 +7,24 @@ import { ErrorAlert, StatusLine } from '../components/Messages.tsx';
 import { formatDate, formatDateTime, messageOf } from '../lib/format.ts';
 import { navigate } from '../lib/useRoute.ts';
 import { useWorkbench } from '../useWorkbench.tsx';
+import { ViewHeading } from '../components/ViewHeading.tsx';
 
 export function PlanView() {
   const wb = useWorkbench();
   const info = wb.info;
+  const { refresh } = wb;
+  // Plan files may have been moved or deleted meanwhile: the recent list is checked again on every
+  // visit and whenever the window gets the focus back.
+  useEffect(() => {
+    const again = () => { void refresh(); };
+    again();
+    window.addEventListener('focus', again);
+    return () => window.removeEventListener('focus', again);
+  }, [refresh]);
   return (
     <>
       <div className="view-head">
-        <h1 id="main-heading" tabIndex={-1}>Plan</h1>
+        <ViewHeading>Plan</ViewHeading>
         {info ? <p className="lead">Überblick über den geöffneten Maßnahmenplan und die zuletzt geöffneten Plandateien.</p> : null}
       </div>
       {info ? (

@@ -72,6 +72,6 @@ export function fingerprintFile(path: string, tables?: string[]): string {
 /** A German message for a person: no stack, no English error class, no raw SQLite text. */
 export function looksGerman(message: unknown): boolean {
   if (typeof message !== 'string' || message.trim().length < 5) return false;
-  if (/\n\s+at |SqliteError|TypeError|RangeError|ReferenceError|SQLITE_|undefined|\[object |Invalid input|Expected |Required/u.test(message)) return false;
-  return true;
+  if (/\n\s+at |SqliteError|TypeError|RangeError|ReferenceError|SQLITE_|\[object |Invalid input|Expected |Required|Cannot |is not /u.test(message)) return false;
+  return /[äöüÄÖÜß]|\b(der|die|das|den|dem|des|ist|sind|nicht|nur|mit|von|für|auf|im|zu|und|oder|bitte|kein|keine|ein|eine|einen|wurde|wird|gibt|fehlt|fehlen|unbekannt\w*|ungültig\w*|erwartet|höchstens|mindestens|angeben|Kennung|Datei|Dateipfad|Plan|Zugriff|Funktion|Sicherung|Maßnahme|Akteur|Text|Zahl|Name)\b/iu.test(message);
 }

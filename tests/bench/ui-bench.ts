@@ -1,0 +1,295 @@
+// UI figures for the benchmark: the real renderer in Debian's Chromium against the real backend
+// (dev server + Session, as in tests/ui/fixtures.ts) on a generated L plan, measured with the
+// Performance API inside the page. Reports figures, never asserts them. When the renderer is not
+// built (and cannot be) or the measures view is not there yet, the rows say n/a instead of failing.
+//
+//   node tests/bench/ui-bench.ts            (also run by `npm run bench` unless --no-ui)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createHandlers } from '../../electron/backend/backend.ts';
+import { startDevServer, type DevServer } from '../../electron/backend/dev-server.ts';
+import { Session } from '../../electron/backend/session.ts';
+import { generatePlan } from '../../electron/backend/synthetic.ts';
+import { median, type BenchRow } from './steps.ts';
+
+export interface UiBenchOptions {
+  dir: string;
+  seed?: number;
+  /** An L plan to use; generated in `dir` when missing. */
+  planPath?: string;
+  runs?: number;
+  log?: (line: string) => void;
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const STATIC_DIR = join(ROOT, 'dist/renderer');
+const MEASURES_HASH = '#/massnahmen';
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const SIZE = 'L (UI)';
+const STEPS = {
+  firstRows: 'UI: navigation → first table rows',
+  keystroke: 'UI: filter keystroke → updated rows',
+  filterFull: 'UI: filter from full list → rows',
+  clear: 'UI: clear filter → all rows back',
+  scroll: 'UI: blank rows while scrolling',
+};
+
+function na(reason: string): BenchRow[] {
+  return Object.values(STEPS).map((step) => ({ size: SIZE, step, ours: null, floor: null, note: `n/a: ${reason}` }));
+}
+
+/** Newest modification time of the files a renderer build is made from. */
+function newestSource(): number {
+  let newest = 0;
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  for (const d of ['renderer', 'shared']) walk(join(ROOT, d));
+  return newest;
+}
+
+/**
+ * The built renderer to serve: dist/renderer when it is up to date; otherwise a fresh build into
+ * the bench's own folder (dist/ is left alone, other runs may be serving it).
+ */
+function rendererDir(dir: string, log: (s: string) => void): { dir: string } | { problem: string } {
+  const index = join(STATIC_DIR, 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= newestSource()) return { dir: STATIC_DIR };
+  const out = join(dir, 'renderer');
+  log(`${existsSync(index) ? 'dist/renderer is older than the sources' : 'dist/renderer missing'}: npx vite build --outDir ${out} …`);
+  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', out, '--emptyOutDir'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+  if (r.status !== 0 || !existsSync(join(out, 'index.html'))) return { problem: 'renderer build failed (npx vite build)' };
+  return { dir: out };
+}
+
+// In-page helpers, installed before the app's own scripts. Rows of the measures table are the
+// body rows whose first cell holds a measure code ("M-…"); that holds for any table markup.
+const INIT_SCRIPT = `(() => {
+  const rowsOf = () => [...document.querySelectorAll('table tbody tr, [role="table"] [role="row"]')]
+    .filter((r) => { const c = r.querySelector('td, [role="cell"], [role="gridcell"]'); return c && /^M-\\d/.test((c.textContent || '').trim()); });
+  window.__wb = { rowsOf, firstRowsAt: null };
+  const seen = () => {
+    if (window.__wb.firstRowsAt !== null) return;
+    if (rowsOf().length > 0) {
+      // First frame after the rows are in the DOM: what the planner can see.
+      window.__wb.firstRowsAt = -1;
+      requestAnimationFrame(() => { window.__wb.firstRowsAt = performance.now(); });
+      obs.disconnect();
+    }
+  };
+  const obs = new MutationObserver(seen);
+  obs.observe(document, { childList: true, subtree: true });
+})();`;
+
+type Page = import('playwright-core').Page;
+
+/** Arms a measurement: from the next input event in the page until `cond` holds in a frame. */
+async function armed(page: Page, cond: { prefix?: string; count?: number }, act: () => Promise<void>): Promise<number> {
+  await page.evaluate((c) => {
+    const w = window as unknown as { __wb: { rowsOf: () => Element[]; done?: Promise<number> } };
+    w.__wb.done = new Promise<number>((ok, fail) => {
+      const onInput = (e: Event) => {
+        document.removeEventListener('input', onInput, true);
+        const t0 = e.timeStamp;
+        const limit = performance.now() + 60_000;
+        const check = () => {
+          const rows = w.__wb.rowsOf();
+          const done = c.prefix !== undefined
+            ? rows.length > 0 && rows.every((r) => (r.querySelector('td, [role="cell"], [role="gridcell"]')?.textContent ?? '').trim().startsWith(c.prefix!))
+            : rows.length >= (c.count ?? 1);
+          if (done) return ok(performance.now() - t0);
+          if (performance.now() > limit) return fail(new Error('rows did not update within 60 s'));
+          requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      };
+      document.addEventListener('input', onInput, true);
+    });
+  }, cond);
+  await act();
+  return page.evaluate(() => (window as unknown as { __wb: { done: Promise<number> } }).__wb.done);
+}
+
+/** Scrolls the table's scroll container in big steps, one per frame, counting visible rows without content. */
+async function scrollProbe(page: Page): Promise<{ frames: number; visibleRows: number; blankRows: number; gapFrames: number; frameP95: number; frameMax: number }> {
+  return page.evaluate(async () => {
+    const table = document.querySelector('table, [role="table"]')!;
+    let box: Element | null = table.parentElement;
+    while (box && box !== document.body) {
+      const s = getComputedStyle(box);
+      if (/(auto|scroll)/.test(s.overflowY) && box.scrollHeight > box.clientHeight + 10) break;
+      box = box.parentElement;
+    }
+    const scroller = (box && box !== document.body ? box : document.scrollingElement ?? document.documentElement) as HTMLElement;
+    const isDoc = scroller === document.scrollingElement || scroller === document.documentElement;
+    const view = () => (isDoc ? { top: 0, bottom: window.innerHeight } : scroller.getBoundingClientRect());
+    const frame = () => new Promise<number>((ok) => requestAnimationFrame(ok));
+    scroller.scrollTop = 0;
+    await frame();
+    let frames = 0;
+    let visibleRows = 0;
+    let blankRows = 0;
+    let gapFrames = 0;
+    const intervals: number[] = [];
+    let last = await frame();
+    const step = Math.max(200, Math.round((isDoc ? window.innerHeight : scroller.clientHeight) * 0.9));
+    const stopAt = performance.now() + 20_000;
+    for (let i = 0; i < 60 && performance.now() < stopAt; i++) {
+      const before = scroller.scrollTop;
+      scroller.scrollTop = before + step;
+      const now = await frame();
+      intervals.push(now - last);
+      last = now;
+      frames++;
+      const v = view();
+      const rows = [...table.querySelectorAll('tbody tr, [role="row"]')].filter((r) => {
+        const b = r.getBoundingClientRect();
+        return b.bottom > v.top && b.top < v.bottom && b.height > 0;
+      });
+      visibleRows += rows.length;
+      blankRows += rows.filter((r) => (r.textContent ?? '').trim() === '').length;
+      if (rows.length === 0) gapFrames++;
+      if (scroller.scrollTop === before) break; // at the end
+    }
+    intervals.sort((a, b) => a - b);
+    return {
+      frames, visibleRows, blankRows, gapFrames,
+      frameP95: intervals[Math.min(intervals.length - 1, Math.ceil(0.95 * intervals.length) - 1)] ?? 0,
+      frameMax: intervals.at(-1) ?? 0,
+    };
+  });
+}
+
+export async function runUiBench(opts: UiBenchOptions): Promise<BenchRow[]> {
+  const log = opts.log ?? (() => {});
+  const runs = opts.runs ?? 3;
+  const built = rendererDir(opts.dir, log);
+  if ('problem' in built) return na(built.problem);
+
+  let playwright: typeof import('playwright-core');
+  try {
+    playwright = await import('playwright-core');
+  } catch {
+    return na('playwright-core not installed');
+  }
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) return na(`no Chromium at ${executablePath}`);
+
+  let planPath = opts.planPath;
+  if (!planPath || !existsSync(planPath)) {
+    planPath = join(opts.dir, 'ui-L.wirplan');
+    log('generating the L plan …');
+    generatePlan(planPath, 'L', opts.seed ?? 1);
+  }
+  const session = new Session({ dataDir: join(opts.dir, 'ui-data'), user: 'bench' });
+  let server: DevServer | undefined;
+  let browser: import('playwright-core').Browser | undefined;
+  try {
+    session.open(planPath);
+    const total = (session.db.prepare('SELECT COUNT(*) AS n FROM measures').get() as { n: number }).n;
+    server = await startDevServer({ handlers: createHandlers(session), staticDir: built.dir });
+    browser = await playwright.chromium.launch({ executablePath, args: LAUNCH_ARGS });
+    const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 1440, height: 900 } });
+    await context.addInitScript(INIT_SCRIPT);
+
+    // 1. Navigation to the measures view → first rows painted (fresh page each run; the bundle is cached after the first).
+    const firstRows: number[] = [];
+    let page: Page | undefined;
+    for (let i = 0; i < runs + 1; i++) {
+      await page?.close();
+      page = await context.newPage();
+      await page.goto(server.url + MEASURES_HASH);
+      try {
+        await page.waitForFunction(() => typeof (window as unknown as { __wb: { firstRowsAt: number | null } }).__wb.firstRowsAt === 'number'
+          && (window as unknown as { __wb: { firstRowsAt: number } }).__wb.firstRowsAt > 0, undefined, { timeout: 60_000 });
+      } catch {
+        // Perhaps the view is reached only through the navigation.
+        const link = page.getByRole('navigation').getByRole('link', { name: /^Maßnahmen$/u });
+        if ((await link.count()) === 0) return na('no measures table found (view not there yet?)');
+        await link.first().click();
+        try {
+          await page.getByRole('table').first().waitFor({ timeout: 30_000 });
+        } catch {
+          return na('no measures table found (view not there yet?)');
+        }
+        return na('measures table not reachable by URL; figures need the view at #/massnahmen');
+      }
+      const at = await page.evaluate(() => (window as unknown as { __wb: { firstRowsAt: number } }).__wb.firstRowsAt);
+      if (i > 0) firstRows.push(at); // the first load fills the HTTP cache
+    }
+    const p = page!;
+    const rowCount = async () => p.evaluate(() => (window as unknown as { __wb: { rowsOf: () => Element[] } }).__wb.rowsOf().length);
+    const shown = await rowCount();
+    log(`measures table: ${shown} of ${total} rows in the DOM`);
+
+    const rows: BenchRow[] = [{
+      size: SIZE, step: STEPS.firstRows, ours: { kind: 'median', ms: median(firstRows), runs: firstRows.length }, floor: null,
+      note: `${total} measures, ${shown} rows in the DOM (first load excluded)`,
+    }];
+
+    // 2. Filter: find the search field by role, then by its label.
+    let search = p.getByRole('searchbox');
+    if ((await search.count()) === 0) search = p.getByRole('textbox', { name: /Suche/u });
+    if ((await search.count()) === 0) {
+      rows.push(...na('no search field (searchbox or textbox „Suche“)').filter((r) => r.step !== STEPS.firstRows && r.step !== STEPS.scroll));
+    } else {
+      const box = search.first();
+      const keystroke: number[] = [];
+      const fromFull: number[] = [];
+      const clear: number[] = [];
+      const codes = ['M-3.1', 'M-5.2', 'M-6.3', 'M-2.4', 'M-7.1'];
+      for (let i = 0; i < runs; i++) {
+        const term = codes[i % codes.length];
+        // From the full list to the rows of one code range (one input event, like a paste).
+        fromFull.push(await armed(p, { prefix: term }, () => box.fill(term)));
+        // Back to everything.
+        clear.push(await armed(p, { count: shown }, () => box.fill('')));
+        // One keystroke narrowing an already filtered list ("M-3." → "M-3.1").
+        await armed(p, { prefix: term.slice(0, -1) }, () => box.fill(term.slice(0, -1)));
+        await box.press('End');
+        keystroke.push(await armed(p, { prefix: term }, () => box.press(term.slice(-1))));
+        await armed(p, { count: shown }, () => box.fill(''));
+      }
+      rows.push(
+        { size: SIZE, step: STEPS.keystroke, ours: { kind: 'median', ms: median(keystroke), runs: keystroke.length }, floor: null, note: 'e.g. „M-3.“ → „M-3.1“, until every row shows the new filter' },
+        { size: SIZE, step: STEPS.filterFull, ours: { kind: 'median', ms: median(fromFull), runs: fromFull.length }, floor: null, note: `${shown} rows → ~100` },
+        { size: SIZE, step: STEPS.clear, ours: { kind: 'median', ms: median(clear), runs: clear.length }, floor: null, note: `~100 rows → ${shown}` },
+      );
+    }
+
+    // 3. Scrolling: blank rows seen in the viewport during a scripted scroll (one big step per frame).
+    const s = await scrollProbe(p);
+    rows.push({
+      size: SIZE, step: STEPS.scroll, ours: null, floor: null, display: `${s.blankRows} blank rows`,
+      note: `${s.blankRows} blank of ${s.visibleRows} visible rows over ${s.frames} frames, ${s.gapFrames} frames without rows; frame interval p95 ${s.frameP95.toFixed(0)} ms, max ${s.frameMax.toFixed(0)} ms`,
+    });
+    return rows;
+  } catch (e) {
+    return na(e instanceof Error ? e.message.split('\n')[0] : String(e));
+  } finally {
+    await browser?.close();
+    await server?.close();
+    session.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const dir = mkdtempSync(join(tmpdir(), 'werkbank-ui-bench-'));
+  try {
+    for (const r of await runUiBench({ dir, log: console.log })) {
+      const t = r.ours?.kind === 'median' ? `${r.ours.ms.toFixed(0)} ms` : 'n/a';
+      console.log(`${r.step.padEnd(44)} ${t.padEnd(10)} ${r.note ?? ''}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+

@@ -12,8 +12,11 @@ import { frageHandlers } from './handlers/fragen.ts';
 import { overviewHandlers } from './handlers/overview.ts';
 import { sheetHandlers } from './handlers/sheet.ts';
 import { viewHandlers } from './handlers/views.ts';
+import { vorlageHandlers } from './handlers/vorlage.ts';
+import { exchangeHandlers } from './handlers/exchange.ts';
 import { measureHandlers } from './handlers/measures.ts';
 import { planHandlers } from './handlers/plan.ts';
+import { priorityHandlers } from './handlers/priorities.ts';
 import { backupHandlers } from './handlers/backups.ts';
 import { afterEachCall } from './safety/hooks.ts';
 import type { Session } from './session.ts';
@@ -31,6 +34,9 @@ export function createHandlers(s: Session): Handlers {
     ...bulkHandlers(s),
     ...overviewHandlers(s),
     ...viewHandlers(s),
+    ...priorityHandlers(s),
+    ...vorlageHandlers(s),
+    ...exchangeHandlers(s),
     'export.docx': async () => {
       const snap = loadSnapshot(s);
       const bytes = await buildPlanDocx(snap);

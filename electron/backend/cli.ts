@@ -17,6 +17,7 @@ import { checkPlanFile, type Db } from './db/open.ts';
 import { AppError } from './errors.ts';
 import { buildPlanDocx } from './export/docx.ts';
 import { loadSnapshot } from './export/snapshot.ts';
+import { exportVorlage } from './handlers/vorlage.ts';
 import { createDemo } from './handlers/plan.ts';
 import { Session } from './session.ts';
 
@@ -34,9 +35,15 @@ Aufruf:
       prüft eine Plandatei, ohne sie zu verändern
   werkbank export <datei.wirplan> --docx <ausgabe.docx> [--force]
       schreibt den Maßnahmenplan als Word-Dokument für die Gremien des Kreistags
+  werkbank export <datei.wirplan> --vorlage <ausgabe.docx> [--anonym] [--force]
+      schreibt die Sitzungsvorlage mit den Anlagen (Kopf und Beratungsfolge wie
+      zuletzt in der Werkbank gespeichert, sonst aus dem Plan vorbelegt)
 
 Optionen:
   --docx <datei>       Ziel des Word-Exports
+  --vorlage <datei>    Ziel der Sitzungsvorlage (Word)
+  --anonym             Personennamen anonymisieren: nur Organisationseinheiten,
+                       keine Ansprechpersonen, Kontaktdaten oder Bearbeiter:in
   --force              eine vorhandene Ausgabedatei überschreiben (nur bei export)
   --data-dir <ordner>  Datenordner der Werkbank, z. B. für die Liste der zuletzt
                        geöffneten Pläne (ohne Angabe: ein temporärer Ordner, die
@@ -58,13 +65,15 @@ interface Parsed {
   command: string | null;
   positionals: string[];
   docx: string | null;
+  vorlage: string | null;
+  anonym: boolean;
   dataDir: string | null;
   force: boolean;
   help: boolean;
 }
 
 function parse(argv: string[]): Parsed {
-  const p: Parsed = { command: null, positionals: [], docx: null, dataDir: null, force: false, help: false };
+  const p: Parsed = { command: null, positionals: [], docx: null, vorlage: null, anonym: false, dataDir: null, force: false, help: false };
   const valueOf = (name: string, i: number, inline: string | undefined): [string, number] => {
     if (inline !== undefined) {
       if (inline === '') throw new UsageError(`Bei „${name}“ fehlt die Angabe.`);
@@ -97,6 +106,13 @@ function parse(argv: string[]): Parsed {
         break;
       case '--docx':
         [p.docx, i] = valueOf(name, i, inline);
+        break;
+      case '--vorlage':
+        [p.vorlage, i] = valueOf(name, i, inline);
+        break;
+      case '--anonym':
+        if (inline !== undefined) throw new UsageError('„--anonym“ erwartet keinen Wert.');
+        p.anonym = true;
         break;
       case '--data-dir':
         [p.dataDir, i] = valueOf(name, i, inline);
@@ -273,7 +289,7 @@ function onePositional(p: Parsed, what: string): string {
 }
 
 async function cmdDemo(p: Parsed, o: Output): Promise<number> {
-  if (p.docx !== null || p.force) throw new UsageError('„demo“ kennt die Optionen --docx und --force nicht.');
+  if (p.docx !== null || p.vorlage !== null || p.anonym || p.force) throw new UsageError('„demo“ kennt die Optionen --docx, --vorlage, --anonym und --force nicht.');
   const file = resolve(onePositional(p, 'die neue Plandatei (z. B. musterland.wirplan)'));
   if (existsSync(file)) {
     o.err(`Die Datei „${file}“ gibt es bereits; sie wird nicht überschrieben. Bitte einen anderen Namen wählen.`);
@@ -286,7 +302,7 @@ async function cmdDemo(p: Parsed, o: Output): Promise<number> {
 }
 
 function cmdCheck(p: Parsed, o: Output): number {
-  if (p.docx !== null || p.force) throw new UsageError('„check“ kennt die Optionen --docx und --force nicht.');
+  if (p.docx !== null || p.vorlage !== null || p.anonym || p.force) throw new UsageError('„check“ kennt die Optionen --docx, --vorlage, --anonym und --force nicht.');
   const file = resolve(onePositional(p, 'die zu prüfende Plandatei'));
   const report = checkPlan(file);
   for (const n of report.notes) o.out(n);
@@ -297,39 +313,52 @@ function cmdCheck(p: Parsed, o: Output): number {
 
 async function cmdExport(p: Parsed, o: Output): Promise<number> {
   const file = resolve(onePositional(p, 'die Plandatei'));
-  if (p.docx === null) throw new UsageError('Bitte mit „--docx <ausgabe.docx>“ angeben, wohin das Word-Dokument geschrieben wird.');
-  const out = resolve(p.docx);
-  if (out === file) throw new UsageError('Die Ausgabedatei darf nicht die Plandatei selbst sein.');
+  if (p.docx === null && p.vorlage === null) throw new UsageError('Bitte mit „--docx <ausgabe.docx>“ oder „--vorlage <ausgabe.docx>“ angeben, wohin das Word-Dokument geschrieben wird.');
+  if (p.anonym && p.vorlage === null) throw new UsageError('„--anonym“ gilt nur für die Sitzungsvorlage (--vorlage).');
+  const targets = [
+    ...(p.docx !== null ? [{ kind: 'docx' as const, out: resolve(p.docx), what: 'Word-Dokument' }] : []),
+    ...(p.vorlage !== null ? [{ kind: 'vorlage' as const, out: resolve(p.vorlage), what: 'Sitzungsvorlage' }] : []),
+  ];
+  if (targets.some((t) => t.out === file)) throw new UsageError('Die Ausgabedatei darf nicht die Plandatei selbst sein.');
+  if (targets.length === 2 && targets[0].out === targets[1].out) throw new UsageError('Plan und Sitzungsvorlage brauchen verschiedene Ausgabedateien.');
   const check = checkPlanFile(file);
   if (!check.ok) {
     o.err(check.message);
     return EXIT_PROBLEM;
   }
-  if (existsSync(out) && !p.force) {
-    o.err(`Die Datei „${out}“ gibt es bereits. Mit --force wird sie überschrieben.`);
-    return EXIT_PROBLEM;
-  }
-  if (!existsSync(dirname(out))) {
-    o.err(`Der Ordner „${dirname(out)}“ existiert nicht.`);
-    return EXIT_PROBLEM;
+  for (const { out } of targets) {
+    if (existsSync(out) && !p.force) {
+      o.err(`Die Datei „${out}“ gibt es bereits. Mit --force wird sie überschrieben.`);
+      return EXIT_PROBLEM;
+    }
+    if (!existsSync(dirname(out))) {
+      o.err(`Der Ordner „${dirname(out)}“ existiert nicht.`);
+      return EXIT_PROBLEM;
+    }
   }
   const started = performance.now();
-  const { bytes, measures } = await withSession(p.dataDir, async (s) => {
+  const { docs, measures } = await withSession(p.dataDir, async (s) => {
     s.open(file);
     const snap = loadSnapshot(s);
-    return { bytes: await buildPlanDocx(snap), measures: snap.measures.length };
+    const out: Uint8Array[] = [];
+    for (const t of targets) {
+      out.push(t.kind === 'docx' ? await buildPlanDocx(snap) : (await exportVorlage(s, { anonymise: p.anonym })).bytes);
+    }
+    return { docs: out, measures: snap.measures.length };
   });
-  // Write beside the target and rename, so a failed write never leaves half a document behind.
-  const tmp = `${out}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, out);
-  } catch {
-    try { unlinkSync(tmp); } catch { /* nothing written */ }
-    o.err(`Das Word-Dokument konnte nicht nach „${out}“ geschrieben werden. Ist die Datei noch in Word geöffnet oder der Ordner schreibgeschützt?`);
-    return EXIT_PROBLEM;
+  for (const [i, t] of targets.entries()) {
+    // Write beside the target and rename, so a failed write never leaves half a document behind.
+    const tmp = `${t.out}.${process.pid}.tmp`;
+    try {
+      writeFileSync(tmp, docs[i]);
+      renameSync(tmp, t.out);
+    } catch {
+      try { unlinkSync(tmp); } catch { /* nothing written */ }
+      o.err(`Das Word-Dokument konnte nicht nach „${t.out}“ geschrieben werden. Ist die Datei noch in Word geöffnet oder der Ordner schreibgeschützt?`);
+      return EXIT_PROBLEM;
+    }
+    o.out(`${t.what}${t.kind === 'vorlage' && p.anonym ? ' (anonymisiert)' : ''} geschrieben: ${t.out} (${plural(measures, 'Maßnahme', 'Maßnahmen')}, ${Math.round(performance.now() - started)} ms).`);
   }
-  o.out(`Word-Dokument geschrieben: ${out} (${plural(measures, 'Maßnahme', 'Maßnahmen')}, ${Math.round(performance.now() - started)} ms).`);
   return EXIT_OK;
 }
 

@@ -10,6 +10,7 @@ import { logChange, type ChangeContext } from './repos/changelog.ts';
 import { putFrageAnswer } from './repos/fragen.ts';
 import { insertMeasure } from './repos/measures.ts';
 import { putDependency, putIndicator, putMilestone } from './repos/sheet.ts';
+import { putDecision, putFrame, putScore } from './repos/priorities.ts';
 
 type ActorSeed = [key: string, name: string, kind: ActorKind, orgUnit: string, contactPerson: string];
 const ACTORS: ActorSeed[] = [
@@ -241,6 +242,28 @@ const ANSWERS: [string, string, string][] = [
   ['B4-F-PE-3', 'Welcome Center über ESF Plus (60 %) und Kreishaushalt; Rufbus über die Landesförderung ÖPNV im ländlichen Raum.', 'Frau Keller'],
 ];
 
+/**
+ * Nutzwertanalyse (Prioritäten): scores 0–10 in the order of the default criteria (Wirkung,
+ * Dringlichkeit, Reichweite, Umsetzbarkeit, Beteiligung, Kosten-Wirkung). A second rater for a
+ * few measures, with clear divergences on M-6.01 (Umsetzbarkeit) and M-2.02 (Kosten-Wirkung).
+ */
+const SCORE_CRITERIA = ['wirkung-teilhabe-zusammenhalt', 'dringlichkeit', 'reichweite-nach-bedarf', 'umsetzbarkeit-vor-ort', 'beteiligung-betroffene', 'kosten-wirkungs-verhaeltnis'];
+const SCORES: Record<string, number[]> = {
+  'M-1.01': [7, 6, 7, 8, 10, 7], 'M-1.02': [6, 5, 4, 6, 9, 8], 'M-2.01': [9, 8, 9, 9, 6, 9], 'M-2.02': [9, 8, 7, 5, 6, 5],
+  'M-3.01': [3, 2, 5, 8, 4, 5], 'M-4.01': [8, 8, 6, 6, 5, 6], 'M-4.02': [7, 6, 6, 5, 4, 8], 'M-5.01': [6, 7, 9, 8, 7, 8],
+  'M-6.01': [9, 7, 9, 5, 6, 4], 'M-6.02': [6, 6, 4, 8, 3, 7], 'M-7.01': [7, 6, 7, 8, 8, 6], 'M-7.02': [5, 4, 5, 7, 8, 7],
+};
+const SECOND_SCORES: Record<string, number[]> = {
+  'M-6.01': [8, 7, 9, 2, 6, 4], 'M-2.02': [9, 9, 7, 6, 6, 8], 'M-1.02': [5, 5, 4, 7, 9, 8], 'M-3.01': [4, 2, 5, 9, 4, 5],
+};
+/** Haushaltsrahmen for the Kreis's own share: less than all measures need, so the choice is real. */
+const FRAMES: [year: number, cents: number, note: string][] = [
+  [2026, 23_000_000, 'Haushaltsplan 2026 (beschlossen)'], [2027, 33_000_000, 'Mittelfristige Finanzplanung'],
+  [2028, 36_000_000, 'Mittelfristige Finanzplanung'], [2029, 30_000_000, 'Mittelfristige Finanzplanung'],
+];
+/** Fixed decisions: [measure, in/out, reason]. */
+const FIXED: [string, 'in' | 'out', string][] = [['M-7.01', 'in', 'Förderrichtlinie vom Kreistag beschlossen (KT/2026/014)']];
+
 export const DEMO_MEASURE_COUNT = MEASURES.length;
 
 export function fillDemoPlan(db: Db, ctx: ChangeContext): void {
@@ -278,5 +301,12 @@ export function fillDemoPlan(db: Db, ctx: ChangeContext): void {
   }
   for (const [code, on] of DEPENDENCIES) putDependency(db, { measureId: measureIds.get(code)!, dependsOnId: measureIds.get(on)! });
   for (const [frageId, answer, answeredBy] of ANSWERS) putFrageAnswer(db, { frageId, answer, answeredBy, updatedAt: now });
+  for (const [rater, sheet] of [[1, SCORES], [2, SECOND_SCORES]] as const) {
+    for (const [code, scores] of Object.entries(sheet)) {
+      scores.forEach((score, i) => putScore(db, { measureId: measureIds.get(code)!, criterionId: SCORE_CRITERIA[i], rater, score }));
+    }
+  }
+  for (const [year, amountCents, note] of FRAMES) putFrame(db, { year, amountCents, note });
+  for (const [code, fixed, reason] of FIXED) putDecision(db, { measureId: measureIds.get(code)!, fixed, reason });
   logChange(db, ctx, 'plan', 'demo', 'create', 'Demoplan „Landkreis Musterland“ angelegt', undefined, undefined);
 }

@@ -30,6 +30,8 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      // Middle-click would open links in a new window; the window-open handler denies it anyway.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       devTools: process.env.WERKBANK_DEVTOOLS === '1',
     },
@@ -56,7 +58,15 @@ export function resolveAppPath(url: string, rootDir: string, sep: string, normal
     return null;
   }
   if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return null;
-  const rel = decodeURIComponent(u.pathname).replace(/^\/+/u, '') || 'index.html';
+  let rel: string;
+  try {
+    rel = decodeURIComponent(u.pathname).replace(/^\/+/u, '') || 'index.html';
+  } catch {
+    return null; // broken percent-escapes (URIError): not one of our files
+  }
+  // Our files have plain names: no backslash (a separator on Windows), no control characters, no dot-dot.
+  // oxlint-disable-next-line no-control-regex -- rejecting control characters is the point here
+  if (/[\\\u0000-\u001f\u007f]/u.test(rel) || rel.split('/').includes('..')) return null;
   const full = normalize(`${rootDir}${sep}${rel}`);
   return full.startsWith(rootDir + sep) ? full : null;
 }

@@ -13,19 +13,34 @@ import { MeasuresView } from './views/MeasuresView.tsx';
 import { MeasureView } from './views/MeasureView.tsx';
 import { PlanView } from './views/PlanView.tsx';
 import { requestHeadingFocus, ViewHeading } from './components/ViewHeading.tsx';
+import { UndoRedo } from './components/UndoRedo.tsx';
+import { ActorLoadView } from './views/ActorLoadView.tsx';
+import { CoverageView } from './views/CoverageView.tsx';
+import { FragenView } from './views/FragenView.tsx';
+import { HistoryView } from './views/HistoryView.tsx';
+import { MatrixView } from './views/MatrixView.tsx';
+import { TimelineView } from './views/TimelineView.tsx';
 
 const NAV: { view: ViewName; label: string; also?: ViewName[] }[] = [
   { view: 'plan', label: 'Plan' },
   { view: 'katalog', label: 'Katalog' },
+  { view: 'abdeckung', label: 'Abdeckung' },
+  { view: 'fragen', label: 'Fragen' },
   { view: 'massnahmen', label: 'Maßnahmen', also: ['massnahme', 'neu'] },
+  { view: 'zeitplan', label: 'Zeitplan' },
+  { view: 'matrix', label: 'Zuständigkeiten' },
   { view: 'akteure', label: 'Akteure' },
+  { view: 'auslastung', label: 'Auslastung' },
   { view: 'finanzen', label: 'Finanzen' },
+  { view: 'protokoll', label: 'Protokoll' },
   { view: 'export', label: 'Export' },
 ];
 
 const DOC_TITLES: Record<ViewName, string> = {
   plan: 'Plan', katalog: 'Katalog', massnahmen: 'Maßnahmen', massnahme: 'Maßnahme', neu: 'Neue Maßnahme',
   akteure: 'Akteure', finanzen: 'Finanzen', export: 'Export',
+  auslastung: 'Auslastung der Akteure', matrix: 'Zuständigkeitsmatrix', abdeckung: 'Abdeckung', fragen: 'Fragen-Werkstatt',
+  zeitplan: 'Zeitplan', protokoll: 'Änderungsprotokoll',
 };
 
 export function App() {
@@ -46,7 +61,7 @@ function Shell() {
   useEffect(() => {
     document.title = `${DOC_TITLES[route.view]} – ${wb.info?.title ? `${wb.info.title} – ` : ''}Zusammenhalt-Werkbank`;
   }, [route.view, wb.info?.title]);
-  const viewFocusesItself = route.view === 'katalog' && route.baustelleId !== undefined; // focuses the Baustelle
+  const viewFocusesItself = (route.view === 'katalog' || route.view === 'fragen') && route.baustelleId !== undefined; // focuses the Baustelle
   useEffect(() => {
     if (first.current) { first.current = false; return; }
     if (!viewFocusesItself) requestHeadingFocus();
@@ -72,6 +87,7 @@ function Shell() {
             </>
           ) : wb.loaded ? <p className="plan-name">Kein Plan geöffnet</p> : <p className="plan-name">Plan wird geladen…</p>}
         </div>
+        <UndoRedo />
         <FileMenu />
       </header>
       <div className="app-body">
@@ -120,5 +136,11 @@ function View({ route }: { route: Route }) {
     case 'akteure': return <ActorsView />;
     case 'finanzen': return <FinanceView />;
     case 'export': return <ExportView />;
+    case 'auslastung': return <ActorLoadView />;
+    case 'matrix': return <MatrixView />;
+    case 'abdeckung': return <CoverageView />;
+    case 'fragen': return <FragenView focusBaustelle={route.baustelleId} focusFrage={route.frageId} />;
+    case 'zeitplan': return <TimelineView />;
+    case 'protokoll': return <HistoryView />;
   }
 }

@@ -21,10 +21,25 @@ export interface WorkbenchState {
   totals: Totals | null;
   recent: RecentPlan[];
   loadError: string | null;
+  /**
+   * Grows after every successful refresh(). Views that load their own data from the backend (a measure's
+   * sheet, overviews, history) list it as an effect dependency, so they reload whenever the lists do.
+   */
+  revision: number;
+  /**
+   * Grows when plan data changed other than by the view's own edit: undo/redo, another plan opened or
+   * the host switched plans. Forms holding drafts of loaded data reset on it (e.g. as part of their key).
+   */
+  externalRevision: number;
+}
+
+export interface RefreshOptions {
+  /** The change did not come from the view's own edit (undo/redo): forms drop their drafts. */
+  external?: boolean;
 }
 
 export interface Workbench extends WorkbenchState {
-  refresh: () => Promise<void>;
+  refresh: (opts?: RefreshOptions) => Promise<void>;
   /** A success message shown in the status line of the view with this hash (default: the current one). */
   notify: (text: string, hash?: string) => void;
   notice: Notice | null;
@@ -32,7 +47,7 @@ export interface Workbench extends WorkbenchState {
 
 const EMPTY: WorkbenchState = {
   loaded: false, info: null, catalogue: null, index: indexCatalogue(null), measures: [], actors: [],
-  responsibilities: [], totals: null, recent: [], loadError: null,
+  responsibilities: [], totals: null, recent: [], loadError: null, revision: 0, externalRevision: 0,
 };
 
 const WorkbenchContext = createContext<Workbench | null>(null);
@@ -43,13 +58,20 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const seq = useRef(0);
   const catalogueOf = useRef<{ path: string; catalogue: Catalogue } | null>(null);
+  // Monotonic, also across "no plan open", so an effect keyed on them always sees a new value.
+  const revisions = useRef({ revision: 0, external: 0, path: null as string | null });
 
-  const refresh = useCallback(async () => {
+  const refresh = useCallback(async (opts?: RefreshOptions) => {
     const mine = ++seq.current;
+    if (opts?.external === true) revisions.current.external += 1;
     try {
       const [info, recent] = await Promise.all([call('plan.info', {}), call('plan.recent', {})]);
+      if ((info?.path ?? null) !== revisions.current.path) {
+        revisions.current.path = info?.path ?? null;
+        revisions.current.external += 1;
+      }
       if (!info) {
-        if (mine === seq.current) setState({ ...EMPTY, loaded: true, recent });
+        if (mine === seq.current) setState({ ...EMPTY, loaded: true, recent, revision: ++revisions.current.revision, externalRevision: revisions.current.external });
         return;
       }
       const needCatalogue = catalogueOf.current?.path !== info.path;
@@ -62,6 +84,7 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
       setState((prev) => ({
         loaded: true, info, catalogue, index: prev.catalogue === catalogue ? prev.index : indexCatalogue(catalogue),
         measures, actors, responsibilities, totals, recent, loadError: null,
+        revision: ++revisions.current.revision, externalRevision: revisions.current.external,
       }));
     } catch (e) {
       if (mine === seq.current) setState((prev) => ({ ...prev, loaded: true, loadError: messageOf(e) }));
@@ -72,7 +95,7 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
   // oxlint-disable-next-line react/set-state-in-effect
   useEffect(() => { void refresh(); }, [refresh]);
   // The desktop host may switch plans itself (menu, second instance opening a file).
-  useEffect(() => transport.on('plan.changed', () => { void refresh(); }), [transport, refresh]);
+  useEffect(() => transport.on('plan.changed', () => { void refresh({ external: true }); }), [transport, refresh]);
 
   const notify = useCallback((text: string, hash?: string) => setNotice({ text, hash: hash ?? currentHash() }), []);
 

@@ -19,6 +19,19 @@ import type {
   ActorLoadReport, Coverage, FrageStatus, HistoryStatus, HistoryStep, Indicator, JsonValue, Milestone, SavedView, Timeline,
   UndoResult,
 } from '../domain/types.ts';
+import {
+  importFileSchema, importRunSchema, type ImportApplyResult, type ImportPreview, type ImportReport,
+} from '../domain/exchange.ts';
+import {
+  snapshotCreateSchema, vorlageExportSchema, vorlageSettingsGetSchema, vorlageSettingsSchema, type SnapshotDiff, type SnapshotInfo,
+  type VorlageSettings, type VorlageSettingsInfo,
+} from '../domain/vorlage.ts';
+import {
+  criteriaReorderSchema, criteriaSaveAllSchema, criterionSaveSchema, framesSetSchema, optimiserExplainSchema, optimiserRunSchema,
+  optimiserWhatIfSchema, prioritiesGetSchema, scenarioCompareSchema, scenarioSaveSchema, scoreSetSchema, scoresSetManySchema, setFixedSchema,
+  type Finanzplan, type FramesResult, type OptimiserMeasure, type OptimiserRun, type PlanCriterion, type PrioritiesResult, type Scenario,
+  type ScenarioComparison, type ScenarioSettings, type WhatIfResult,
+} from '../domain/priorities.ts';
 
 const none = z.object({}).strict();
 
@@ -64,6 +77,34 @@ export const ARGS = {
   'budget.totals': none,
 
   'export.docx': z.object({}).strict(),
+
+  // ---- Committee documents, decision snapshots, XLSX exchange (schema 4) ----
+  /**
+   * Sitzungsvorlage as DOCX (Kopf, Beratungsfolge, Beschlussvorschlag, Sachverhalt, Finanzielle Auswirkungen, Anlagen 1–3).
+   * Every option is optional: missing Kopf fields, Beratungsfolge, Beschlussvorschlag and Sachverhalt come from the saved
+   * settings, then from the plan. anonymise: only organisation units (no Ansprechpersonen, Kontaktdaten, Bearbeiter:in).
+   * changesSince: a snapshot id, adds "Änderungen seit …". remember: also save the settings used (one undo step).
+   */
+  'export.vorlage': vorlageExportSchema,
+  /** Saved settings, defaults drawn from the plan for the selection, and what export would use; hasScores: Anlage 3 available. */
+  'vorlage.settings.get': vorlageSettingsGetSchema,
+  /** Saves Kopf, Beratungsfolge, Beschlussvorschlag (null = drawn from the plan) and Sachverhalt for this plan (one undo step). */
+  'vorlage.settings.save': vorlageSettingsSchema,
+  /** "Stand festschreiben": freezes measures, costs per year, rank, verantwortliche Stelle, period and status (one undo step). */
+  'snapshots.create': snapshotCreateSchema,
+  /** Festgeschriebene Stände, newest Sitzungsdatum first. */
+  'snapshots.list': none,
+  'snapshots.delete': z.object({ id: idSchema }),
+  /** Änderungsliste of the plan now against a snapshot: added, removed, changed (cost per year, priority, responsibility, period, status). */
+  'snapshots.diff': z.object({ snapshotId: idSchema }),
+  /** Workbook with the sheets Maßnahmen, Budgetpositionen, Akteure, Zuständigkeiten (ids included: lossless round trip). */
+  'export.xlsx': none,
+  /** Reads an .xlsx or .csv (";", UTF-8, German decimals): sheets, columns, suggested mapping. Writes nothing. */
+  'import.preview': importFileSchema,
+  /** Per-row report for a mapping: ok or German errors, create/update, matched by id/code/name. Writes nothing. */
+  'import.validate': importRunSchema,
+  /** Applies all rows in one transaction (one undo step); refuses (code 'import-invalid') if any row is invalid. */
+  'import.apply': importRunSchema,
 
   // ---- Maßnahmenblatt (schema 2). Each write of plan data is one undo step (views and prefs are UI state, not undoable). ----
   /** Without id: new Umsetzungsschritt appended at the end (or at `position`); with id: update, omitted fields kept. */
@@ -115,6 +156,43 @@ export const ARGS = {
   'prefs.get': z.object({ key: prefKeySchema }),
   /** value null removes the key. */
   'prefs.set': z.object({ key: prefKeySchema, value: jsonValueSchema }),
+
+  // ---- Priorities and money (schema 5). Writes are undo steps like all plan data. ----
+  'criteria.list': none,
+  /** One criterion: without id new (weight 0 unless given), with id update. The sum of 100 is not checked here (see criteria.saveAll). */
+  'criteria.save': criterionSaveSchema,
+  /** The whole set in its order, weights summing to exactly 100 (validateWeights); criteria left out are deleted with their scores. */
+  'criteria.saveAll': criteriaSaveAllSchema,
+  /** Deletes a criterion with all its scores. */
+  'criteria.delete': z.object({ id: idSchema }),
+  'criteria.reorder': criteriaReorderSchema,
+  /** Score 0–10 of one rater (1 or 2); null removes it. */
+  'scores.set': scoreSetSchema,
+  /** Several scores as one undo step. */
+  'scores.setMany': scoresSetManySchema,
+  /** Nutzwertanalyse: ranking with Teilnutzen, KO, completeness, rater divergences and weight sensitivity. */
+  'priorities.get': prioritiesGetSchema,
+  /** Haushaltsrahmen per year (Eigenanteil of the Kreis), with the plan's years and the Eigenanteil demand. */
+  'frames.get': none,
+  /** Sets (or with amountCents null removes) the frames of the given years; one undo step. */
+  'frames.set': framesSetSchema,
+  /** Finanzplan: years × Baustelle/measure/funding kind with Fördermittel, Drittmittel, Eigenmittel Dritter, Eigenanteil; warnings. */
+  'finance.plan': none,
+  /** Fixes a measure in ('in', e.g. beschlossen) or out, or releases it (null). */
+  'measures.setFixed': setFixedSchema,
+  /** The plan with the highest total Nutzwert within every year's frame (HiGHS), with a reason per measure. */
+  'optimiser.run': optimiserRunSchema,
+  /** "Warum nicht?": full explanation for one measure, including what would have to leave. */
+  'optimiser.explain': optimiserExplainSchema,
+  /** What if the frame of a year changed by extraCents. */
+  'optimiser.whatIf': optimiserWhatIfSchema,
+  'scenarios.list': none,
+  'scenarios.save': scenarioSaveSchema,
+  'scenarios.delete': z.object({ id: idSchema }),
+  /** Replaces the Arbeitsstand (weights, frames, fixed decisions) by the scenario's; one undo step. */
+  'scenarios.apply': z.object({ id: idSchema }),
+  /** a, b: scenario ids or "arbeitsstand"; both are optimised and compared. */
+  'scenarios.compare': scenarioCompareSchema,
 } as const;
 
 export interface ApiResults {
@@ -156,6 +234,18 @@ export interface ApiResults {
 
   'export.docx': { fileName: string; base64: string };
 
+  'export.vorlage': { fileName: string; base64: string };
+  'vorlage.settings.get': VorlageSettingsInfo;
+  'vorlage.settings.save': { settings: VorlageSettings; updatedAt: string };
+  'snapshots.create': SnapshotInfo;
+  'snapshots.list': SnapshotInfo[];
+  'snapshots.delete': null;
+  'snapshots.diff': SnapshotDiff;
+  'export.xlsx': { fileName: string; base64: string };
+  'import.preview': ImportPreview;
+  'import.validate': ImportReport;
+  'import.apply': ImportApplyResult;
+
   'milestones.save': Milestone;
   'milestones.delete': null;
   'indicators.save': Indicator;
@@ -181,6 +271,27 @@ export interface ApiResults {
   'views.delete': null;
   'prefs.get': JsonValue | null;
   'prefs.set': null;
+
+  'criteria.list': PlanCriterion[];
+  'criteria.save': PlanCriterion;
+  'criteria.saveAll': PlanCriterion[];
+  'criteria.delete': PlanCriterion[];
+  'criteria.reorder': PlanCriterion[];
+  'scores.set': { measureId: string; criterionId: string; rater: 1 | 2; score: number | null };
+  'scores.setMany': { changed: number };
+  'priorities.get': PrioritiesResult;
+  'frames.get': FramesResult;
+  'frames.set': FramesResult;
+  'finance.plan': Finanzplan;
+  'measures.setFixed': { measureId: string; fixed: 'in' | 'out' | null; reason: string };
+  'optimiser.run': OptimiserRun;
+  'optimiser.explain': OptimiserMeasure;
+  'optimiser.whatIf': WhatIfResult;
+  'scenarios.list': Scenario[];
+  'scenarios.save': Scenario;
+  'scenarios.delete': null;
+  'scenarios.apply': ScenarioSettings;
+  'scenarios.compare': ScenarioComparison;
 }
 
 export type Method = keyof typeof ARGS & keyof ApiResults;

@@ -3,11 +3,11 @@
 // already open plan stays open.
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LATEST_VERSION } from '../../electron/backend/db/migrations/index.ts';
-import type { PlanInfo } from '../../shared/api/contract.ts';
+import type { PlanInfo } from '../../shared/domain/types.ts';
 import { flipMiddleBytes, truncateFile, zeroMiddlePage } from './helpers/corrupt.ts';
 import { backend, looksGerman, makePlanFile, sha256File, tempDir } from './helpers/plans.ts';
 
@@ -53,7 +53,6 @@ describe('damaged and foreign files', () => {
     const place = join(dir, name.replace(/\W+/gu, '-'));
     const data = join(dir, `data-${name.replace(/\W+/gu, '-')}`);
     rmSync(place, { recursive: true, force: true });
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(place);
     const path = join(place, 'plan.wirplan');
     await make(path);
@@ -76,7 +75,6 @@ describe('damaged and foreign files', () => {
     expect(readdirSync(place)).toEqual(listing);
     expect(b.session.path).toBe(openInfo.path);
     expect((await b.ok<PlanInfo>('plan.info')).measureCount).toBe(openInfo.measureCount);
-    // And the file check of the CLI and the start-up path says the same.
     b.session.close();
     messages.set(name, r.error.message);
   });
@@ -102,8 +100,7 @@ describe('damaged and foreign files', () => {
       const n = 1 + Math.floor(Math.random() * 16);
       for (let k = start; k < start + n; k++) bytes[k] ^= 1 + Math.floor(Math.random() * 255);
       const place = join(dir, `flip-${i}`);
-      const { mkdirSync } = await import('node:fs');
-      mkdirSync(place);
+        mkdirSync(place);
       const path = join(place, 'plan.wirplan');
       writeFileSync(path, bytes);
       const hash = sha256File(path);

@@ -3,14 +3,15 @@
 // stale lock of its predecessor, writing, backing up). After every kill: the plan passes the app's
 // own file check and SQLite's integrity_check, and every id printed as committed is in the file.
 import Database from 'better-sqlite3';
-import { readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { LATEST_VERSION } from '../../electron/backend/db/migrations/index.ts';
 import { checkPlanFile } from '../../electron/backend/db/open.ts';
 import { spawnHelper } from './helpers/child.ts';
 import { backend, makePlanFile, tempDir } from './helpers/plans.ts';
 
-const CYCLES = Number(process.env.WERKBANK_KILL_CYCLES ?? 220);
+const CYCLES = Number(process.env.WERKBANK_KILL_CYCLES ?? 200);
 const LANES = 2; // two plans side by side: one writer each, so both cores work
 const dir = tempDir('werkbank-kill-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,15 +23,21 @@ async function lane(index: number, cycles: number, f: Figures): Promise<void> {
   const dataDir = join(dir, `data-${index}`);
   const measures = new Set<string>();
   const budget = new Set<string>();
+  let readyMs = 400; // how long start-up and opening took last time: aims the early kills at the opening
   for (let c = 0; c < cycles; c++) {
+    const spawned = performance.now();
     const child = spawnHelper('kill-writer.ts', [dataDir, path], { NODE_COMPILE_CACHE: join(dir, 'compile-cache') });
     // Mostly while writing (after its first commit); sometimes right after opening, or at any
     // moment of start-up, lock takeover, the backup on open and the migration check.
     const dice = Math.random();
-    if (dice < 0.2) {
-      await new Promise((ok) => setTimeout(ok, Math.random() * 300));
+    if (dice < 0.1) {
+      await new Promise((ok) => setTimeout(ok, Math.random() * readyMs));
+    } else if (dice < 0.2) {
+      await new Promise((ok) => setTimeout(ok, Math.max(0, readyMs - 40 + Math.random() * 45)));
     } else {
-      await child.waitFor(dice < 0.3 ? /^(ready|error|fail)/u : /^(m |error|fail)/u, 30_000).catch(() => undefined);
+      const first = await child.waitFor(/^(ready|error|fail)/u, 30_000).catch(() => '');
+      if (first === 'ready') readyMs = (readyMs * 3 + (performance.now() - spawned)) / 4;
+      if (dice >= 0.3) await child.waitFor(/^(m |error|fail)/u, 30_000).catch(() => undefined);
       await new Promise((ok) => setTimeout(ok, Math.random() * 30));
     }
     child.proc.kill('SIGKILL');
@@ -86,4 +93,50 @@ describe('crash safety', () => {
     expect(f.fileCheckFailures).toBe(0);
     expect(f.committed).toBeGreaterThanOrEqual(CYCLES / 2);
   }, 150_000);
+
+  it('survives SIGKILL while an old plan is being migrated: old or new format, never broken, nothing lost', async () => {
+    const fixture = join(import.meta.dirname, '../fixtures/plans/v1.wirplan');
+    const fixtureDb = new Database(fixture, { readonly: true });
+    const fixtureMeasures = fixtureDb.prepare('SELECT COUNT(*) FROM measures').pluck().get() as number;
+    fixtureDb.close();
+    const cycles = Number(process.env.WERKBANK_KILL_MIGRATION_CYCLES ?? 30);
+    const versions = new Map<number, number>();
+    let readyMs = 400;
+    let broken = 0;
+    let lost = 0;
+    for (let c = 0; c < cycles; c++) {
+      const path = join(dir, `alt-${c}.wirplan`);
+      copyFileSync(fixture, path);
+      const spawned = performance.now();
+      const child = spawnHelper('kill-writer.ts', [join(dir, 'data-migration'), path], { NODE_COMPILE_CACHE: join(dir, 'compile-cache') });
+      if (c % 3 === 0) {
+        const first = await child.waitFor(/^(ready|error|fail)/u, 30_000).catch(() => '');
+        if (first === 'ready') readyMs = (readyMs * 3 + (performance.now() - spawned)) / 4;
+        await new Promise((ok) => setTimeout(ok, Math.random() * 20));
+      } else {
+        // Aim at the opening: backup, then the migration steps, each in its own transaction.
+        await new Promise((ok) => setTimeout(ok, Math.max(0, readyMs - 60 + Math.random() * 70)));
+      }
+      child.proc.kill('SIGKILL');
+      await child.exited;
+      const printed = child.lines.filter((l) => l.startsWith('m ')).map((l) => l.slice(2));
+      if (!checkPlanFile(path).ok) broken++;
+      const db = new Database(path, { readonly: true });
+      try {
+        if (db.pragma('integrity_check', { simple: true }) !== 'ok') broken++;
+        const v = db.pragma('user_version', { simple: true }) as number;
+        versions.set(v, (versions.get(v) ?? 0) + 1);
+        const ids = new Set(db.prepare('SELECT id FROM measures').pluck().all() as string[]);
+        if (ids.size < fixtureMeasures) lost += fixtureMeasures - ids.size;
+        lost += printed.filter((id) => !ids.has(id)).length;
+      } finally {
+        db.close();
+      }
+    }
+    const seen = [...versions].sort().map(([v, n]) => `v${v}×${n}`).join(', ');
+    console.log(`[kill] during migration: ${cycles} cycles, file versions after the kill: ${seen}; broken: ${broken}, lost: ${lost}`);
+    expect(broken).toBe(0);
+    expect(lost).toBe(0);
+    for (const v of versions.keys()) expect(v >= 1 && v <= LATEST_VERSION).toBe(true);
+  }, 120_000);
 });

@@ -6,7 +6,8 @@ import { copyFileSync, existsSync, readdirSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { LATEST_VERSION } from '../../electron/backend/db/migrations/index.ts';
-import type { BackupInfo, PlanInfo } from '../../shared/api/contract.ts';
+import type { BackupInfo } from '../../shared/api/contract.ts';
+import type { PlanInfo } from '../../shared/domain/types.ts';
 import { backend, looksGerman, sha256File, tempDir, type Backend } from './helpers/plans.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/plans');

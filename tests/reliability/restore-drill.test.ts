@@ -4,7 +4,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { BackupInfo, PlanInfo } from '../../shared/api/contract.ts';
+import type { BackupInfo } from '../../shared/api/contract.ts';
+import type { PlanInfo } from '../../shared/domain/types.ts';
 import type { MeasureRow } from '../../shared/domain/types.ts';
 import { zeroMiddlePage } from './helpers/corrupt.ts';
 import { backend, makePlanFile, sha256File, tempDir } from './helpers/plans.ts';

@@ -1,6 +1,6 @@
 // What a measure delete takes with it (ON DELETE CASCADE), logged row by row so that undo can
 // put the measure back complete: responsibilities, budget lines, milestones, indicators and the
-// dependencies in both directions.
+// dependencies in both directions, scores and the fixed decision (Prioritäten).
 import { ROLE_LABELS } from '../../../shared/domain/enums.ts';
 import { formatCents } from '../../../shared/domain/money.ts';
 import type { Measure } from '../../../shared/domain/types.ts';
@@ -9,6 +9,7 @@ import { listResponsibilities } from '../repos/actors.ts';
 import { listBudgetLines } from '../repos/budget.ts';
 import { logChange, type ChangeContext } from '../repos/changelog.ts';
 import { dependenciesTouching, listIndicators, listMilestones } from '../repos/sheet.ts';
+import { getDecision, scoreKey, scoresOfMeasure } from '../repos/priorities.ts';
 
 export function readMeasureChildren(db: Db, measureId: string) {
   return {
@@ -17,6 +18,8 @@ export function readMeasureChildren(db: Db, measureId: string) {
     milestones: listMilestones(db, measureId),
     indicators: listIndicators(db, measureId),
     dependencies: dependenciesTouching(db, measureId),
+    scores: scoresOfMeasure(db, measureId),
+    decision: getDecision(db, measureId),
   };
 }
 
@@ -26,4 +29,6 @@ export function logChildrenDeleted(db: Db, ctx: ChangeContext, m: Measure, c: Re
   for (const x of c.milestones) logChange(db, ctx, 'milestone', x.id, 'delete', `${m.code}: Umsetzungsschritt „${x.title}“ gelöscht`, x, undefined);
   for (const x of c.indicators) logChange(db, ctx, 'indicator', x.id, 'delete', `${m.code}: Indikator „${x.name}“ gelöscht`, x, undefined);
   for (const d of c.dependencies) logChange(db, ctx, 'dependency', `${d.measureId}>${d.dependsOnId}`, 'delete', `${m.code}: Abhängigkeit entfernt`, d, undefined);
+  for (const x of c.scores) logChange(db, ctx, 'score', scoreKey(x), 'delete', `${m.code}: Bewertung entfernt`, x, undefined);
+  if (c.decision) logChange(db, ctx, 'decision', m.id, 'delete', `${m.code}: Festlegung aufgehoben`, c.decision, undefined);
 }

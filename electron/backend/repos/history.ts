@@ -4,6 +4,7 @@
 // undo survives closing and reopening the plan.
 import { newId } from '../../../shared/domain/ids.ts';
 import type { Actor, BudgetLine, HistoryChange, HistoryStatus, HistoryStep, Indicator, Milestone, Responsibility } from '../../../shared/domain/types.ts';
+import type { BudgetFrame, Scenario, ScoreEntry } from '../../../shared/domain/priorities.ts';
 import type { Db } from '../db/open.ts';
 import { deleteActor, deleteResponsibility, getActor, insertActor, updateActor, upsertResponsibility } from './actors.ts';
 import { deleteBudgetLine, getBudgetLine, insertBudgetLine, updateBudgetLine } from './budget.ts';
@@ -11,6 +12,11 @@ import type { ChangeContext } from './changelog.ts';
 import { deleteFrageAnswer, putFrageAnswer, type FrageAnswer } from './fragen.ts';
 import { deleteMeasure, getMeasure, insertMeasure, updateMeasure, type StoredMeasure } from './measures.ts';
 import { setMeta } from './meta.ts';
+import {
+  deleteCriterion, deleteDecision, deleteFrame, deleteScenario, deleteScore, putCriterion, putDecision, putFrame, putScenario, putScore,
+  type CriterionRecord, type Decision,
+} from './priorities.ts';
+import { deleteSnapshot, deleteVorlageSettingsRow, putSnapshot, putVorlageSettingsRow, type SnapshotRow, type VorlageSettingsRow } from './snapshots.ts';
 import { deleteDependency, deleteIndicator, deleteMilestone, putDependency, putIndicator, putMilestone, type Dependency } from './sheet.ts';
 import { stmt } from './stmt.ts';
 
@@ -52,6 +58,16 @@ const APPLIERS: Record<string, Applier> = {
     put: (db, m: { key: string; value: string }) => setMeta(db, m.key, m.value),
     remove: (db, key) => { stmt(db, 'DELETE FROM meta WHERE key = ?').run(key); },
   },
+  /** Festgeschriebener Stand (decision snapshot), the whole row including its frozen JSON. */
+  snapshot: { put: (db, r: SnapshotRow) => putSnapshot(db, r), remove: (db, id) => deleteSnapshot(db, id) },
+  /** The remembered Kopf/Beratungsfolge of the Sitzungsvorlage (one row per plan). */
+  'vorlage-settings': { put: (db, r: VorlageSettingsRow) => putVorlageSettingsRow(db, r), remove: (db) => deleteVorlageSettingsRow(db) },
+  /** Priorities and money (schema 5): Kriterien, Bewertungen, Haushaltsrahmen, Festlegungen, Szenarien. */
+  criterion: { put: (db, c: CriterionRecord) => putCriterion(db, c), remove: (db, id) => deleteCriterion(db, id) },
+  score: { put: (db, x: ScoreEntry) => putScore(db, x), remove: (db, _id, x: ScoreEntry) => deleteScore(db, x) },
+  frame: { put: (db, f: BudgetFrame) => putFrame(db, f), remove: (db, _id, f: BudgetFrame) => deleteFrame(db, f.year) },
+  decision: { put: (db, d: Decision) => putDecision(db, d), remove: (db, id) => deleteDecision(db, id) },
+  scenario: { put: (db, x: Scenario) => putScenario(db, x), remove: (db, id) => deleteScenario(db, id) },
   /** Header row naming a step of several changes (e.g. a bulk update); changes nothing itself. */
   step: { put: () => {}, remove: () => {} },
 };

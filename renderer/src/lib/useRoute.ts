@@ -10,7 +10,13 @@ export type Route =
   | { view: 'neu'; baustelleId?: string }
   | { view: 'akteure' }
   | { view: 'finanzen' }
-  | { view: 'export' };
+  | { view: 'export' }
+  | { view: 'auslastung' }
+  | { view: 'matrix' }
+  | { view: 'abdeckung' }
+  | { view: 'fragen'; baustelleId?: string; frageId?: string }
+  | { view: 'zeitplan' }
+  | { view: 'protokoll' };
 
 export type ViewName = Route['view'];
 
@@ -25,6 +31,14 @@ export function parseHash(hash: string): Route {
     case 'akteure': return { view: 'akteure' };
     case 'finanzen': return { view: 'finanzen' };
     case 'export': return { view: 'export' };
+    case 'auslastung': return { view: 'auslastung' };
+    case 'matrix': return { view: 'matrix' };
+    case 'abdeckung': return { view: 'abdeckung' };
+    case 'fragen':
+      if (!parts[1]) return { view: 'fragen' };
+      return parts[2] ? { view: 'fragen', baustelleId: parts[1], frageId: parts[2] } : { view: 'fragen', baustelleId: parts[1] };
+    case 'zeitplan': return { view: 'zeitplan' };
+    case 'protokoll': return { view: 'protokoll' };
     default: return { view: 'plan' };
   }
 }
@@ -34,6 +48,9 @@ export function hrefFor(route: Route): string {
     case 'katalog': return route.baustelleId ? `#/katalog/${encodeURIComponent(route.baustelleId)}` : '#/katalog';
     case 'massnahme': return `#/massnahme/${encodeURIComponent(route.id)}`;
     case 'neu': return route.baustelleId ? `#/massnahme/neu/${encodeURIComponent(route.baustelleId)}` : '#/massnahme/neu';
+    case 'fragen':
+      if (!route.baustelleId) return '#/fragen';
+      return `#/fragen/${encodeURIComponent(route.baustelleId)}${route.frageId ? `/${encodeURIComponent(route.frageId)}` : ''}`;
     default: return `#/${route.view}`;
   }
 }

@@ -134,7 +134,7 @@ export function MeasureBudget({ detail, onChanged }: { detail: MeasureDetail; on
   return (
     <section className="panel jump-target" aria-labelledby="sec-budget">
       <div className="block-head">
-        <h2 id="sec-budget" tabIndex={-1}>Budget</h2>
+        <h2 id="sec-budget" tabIndex={-1}>Budget: Kosten und Finanzierung</h2>
         <p className="total-line">Gesamt: <strong>{formatCents(total)}</strong></p>
       </div>
 

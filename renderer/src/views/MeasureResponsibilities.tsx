@@ -8,6 +8,10 @@ import { ErrorAlert, StatusLine } from '../components/Messages.tsx';
 import { messageOf } from '../lib/format.ts';
 import { useWorkbench } from '../useWorkbench.tsx';
 
+const ROLE_SUMMARY_LABELS: Record<Role, string> = {
+  verantwortlich: 'Verantwortlich', federfuehrend: 'Federführung', mitwirkend: 'Beteiligt (mitwirkend)', 'zu-informieren': 'Zu informieren',
+};
+
 export function MeasureResponsibilities({ detail, onChanged }: { detail: MeasureDetail; onChanged: () => Promise<void> }) {
   const { call } = useBackend();
   const wb = useWorkbench();
@@ -54,8 +58,21 @@ export function MeasureResponsibilities({ detail, onChanged }: { detail: Measure
 
   return (
     <section className="panel jump-target" aria-labelledby="sec-zustaendigkeiten">
-      <h2 id="sec-zustaendigkeiten" tabIndex={-1}>Zuständigkeiten</h2>
+      <h2 id="sec-zustaendigkeiten" tabIndex={-1}>Zuständigkeiten: Federführung und Beteiligte</h2>
       <p className="muted">Genau eine Stelle ist verantwortlich, sobald die Maßnahme über den Status „Idee“ hinaus ist.</p>
+      {rows.length > 0 ? (
+        <dl className="facts role-summary">
+          {ROLES.map((role) => {
+            const names = rows.filter((r) => r.role === role).map((r) => actorsById.get(r.actorId)?.name ?? 'unbekannter Akteur');
+            return (
+              <div key={role}>
+                <dt>{ROLE_SUMMARY_LABELS[role]}</dt>
+                <dd>{names.length ? names.join('; ') : <span className="muted">{role === 'verantwortlich' && detail.measure.status !== 'idee' ? 'fehlt – bitte eintragen' : '–'}</span>}</dd>
+              </div>
+            );
+          })}
+        </dl>
+      ) : null}
       {rows.length === 0 ? <p>Noch keine Zuständigkeiten eingetragen.</p> : (
         <table className="data-table compact">
           <caption className="visually-hidden">Zuständigkeiten der Maßnahme {detail.measure.code}</caption>

@@ -1,7 +1,11 @@
-// Maßnahme: the form of one measure with its catalogue links, Zuständigkeiten and Budget.
+// Maßnahmenblatt: one measure with every field of the German Maßnahmenblatt convention, organised
+// in sections with a sticky table of contents: the text fields in one form (one save), then the
+// lists that save on their own (Zuständigkeiten, Umsetzungsschritte, Budget, Indikatoren,
+// Abhängigkeiten) and the measure's Änderungsprotokoll.
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { ACTOR_GROUP_LABELS } from '../../../shared/catalogue/types.ts';
 import { MEASURE_STATUSES, MEASURE_STATUS_LABELS, QUARTERS, type MeasureStatus, type Quarter } from '../../../shared/domain/enums.ts';
+import { LAUFZEIT_LABELS, laufzeitOf } from '../../../shared/domain/period.ts';
 import type { Measure, MeasureDetail } from '../../../shared/domain/types.ts';
 import { useBackend } from '../backend/useBackend.tsx';
 import { ConfirmDialog, Dialog } from '../components/Dialog.tsx';
@@ -10,8 +14,14 @@ import { baustelleLabel, messageOf, parseYear } from '../lib/format.ts';
 import { hrefFor, navigate } from '../lib/useRoute.ts';
 import { useWorkbench } from '../useWorkbench.tsx';
 import { MeasureBudget } from './MeasureBudget.tsx';
+import { MeasureDependencies } from './MeasureDependencies.tsx';
+import { MeasureHistory } from './MeasureHistory.tsx';
+import { MeasureIndicators } from './MeasureIndicators.tsx';
+import { MeasureMilestones } from './MeasureMilestones.tsx';
 import { MeasureResponsibilities } from './MeasureResponsibilities.tsx';
+import { SheetToc, type TocEntry } from './SheetToc.tsx';
 import { ViewHeading } from '../components/ViewHeading.tsx';
+import './views.css';
 
 interface Draft {
   code: string; title: string; description: string; goal: string; need: string; ausgangslage: string; risks: string;
@@ -38,24 +48,40 @@ function emptyDraft(baustelleId: string): Draft {
   };
 }
 
+/** Laufzeit of the period as typed (before saving), or null while open or not a valid year. */
+function draftLaufzeit(d: Draft) {
+  const sy = parseYear(d.startYear, '');
+  const ey = parseYear(d.endYear, '');
+  if (!sy.ok || !ey.ok) return null;
+  return laufzeitOf({
+    startYear: sy.value, startQuarter: d.startQuarter ? (Number(d.startQuarter) as Quarter) : null,
+    endYear: ey.value, endQuarter: d.endQuarter ? (Number(d.endQuarter) as Quarter) : null,
+  });
+}
+
+const FORM_ID = 'measure-sheet-form';
+
 export function MeasureView({ id, baustelleId }: { id?: string; baustelleId?: string }) {
   const { call } = useBackend();
   const wb = useWorkbench();
   const [detail, setDetail] = useState<MeasureDetail | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const revision = wb.revision;
 
   const reload = useCallback(async () => {
     if (!id) return;
     try {
-      setDetail(await call('measures.get', { id }));
+      const d = await call('measures.get', { id });
+      setDetail(d);
       setLoadError(null);
     } catch (e) {
       setLoadError(messageOf(e));
     }
   }, [call, id]);
-  // Loads from the backend; state is set after the await.
+  // Loads from the backend (again after every refresh of the workbench, e.g. after undo); state is set after the await.
   // oxlint-disable-next-line react/set-state-in-effect
-  useEffect(() => { void reload(); }, [reload]);
+  useEffect(() => { void reload(); }, [reload, revision]);
 
   if (!id) {
     const start = baustelleId && wb.index.baustellen.has(baustelleId) ? baustelleId : (wb.catalogue?.baustellen[0]?.id ?? 'B1');
@@ -71,16 +97,37 @@ export function MeasureView({ id, baustelleId }: { id?: string; baustelleId?: st
     );
   }
   if (!detail) return <ViewHeading placeholder>Maßnahme wird geladen…</ViewHeading>;
+  const m = detail.measure;
+  const linkCount = m.grundmauerIds.length + m.frageIds.length;
+  const toc: TocEntry[] = [
+    { id: 'sec-stammdaten', label: 'Stammdaten', form: true },
+    { id: 'sec-inhalt', label: 'Ziel und Inhalt', form: true },
+    { id: 'sec-risiken', label: 'Hemmnisse und Notizen', form: true },
+    { id: 'sec-bezug', label: 'Bezug zum Impulspapier', count: linkCount, form: true },
+    { id: 'sec-zustaendigkeiten', label: 'Zuständigkeiten', count: detail.responsibilities.length },
+    { id: 'sec-schritte', label: 'Umsetzungsschritte', count: detail.milestones.length },
+    { id: 'sec-budget', label: 'Budget', count: detail.budgetLines.length },
+    { id: 'sec-indikatoren', label: 'Erfolgsindikatoren', count: detail.indicators.length },
+    { id: 'sec-abhaengigkeiten', label: 'Abhängigkeiten', count: detail.dependsOn.length + detail.dependents.length },
+    { id: 'sec-protokoll', label: 'Änderungsprotokoll' },
+  ];
   return (
-    <MeasureForm key={detail.measure.id} initial={toDraft(detail.measure)} measure={detail.measure}>
+    <MeasureForm key={m.id} initial={toDraft(m)} measure={m} onDirty={setDirty}
+      toc={<SheetToc entries={toc} dirty={dirty} formId={FORM_ID} />}>
       <MeasureResponsibilities detail={detail} onChanged={reload} />
+      <MeasureMilestones detail={detail} onChanged={reload} />
       <MeasureBudget detail={detail} onChanged={reload} />
-      <DeleteMeasure measure={detail.measure} />
+      <MeasureIndicators detail={detail} onChanged={reload} />
+      <MeasureDependencies detail={detail} onChanged={reload} />
+      <MeasureHistory measureId={m.id} />
+      <DeleteMeasure measure={m} />
     </MeasureForm>
   );
 }
 
-function MeasureForm({ initial, measure, children }: { initial: Draft; measure?: Measure; children?: ReactNode }) {
+function MeasureForm({ initial, measure, children, toc, onDirty }: {
+  initial: Draft; measure?: Measure; children?: ReactNode; toc?: ReactNode; onDirty?: (dirty: boolean) => void;
+}) {
   const { call } = useBackend();
   const wb = useWorkbench();
   const id = useId();
@@ -93,6 +140,15 @@ function MeasureForm({ initial, measure, children }: { initial: Draft; measure?:
   const dirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(saved), [draft, saved]);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => { setDraft((d) => ({ ...d, [k]: v })); setStatus(null); };
   const catalogue = wb.catalogue;
+
+  // The measure changed underneath (undo/redo, the table): take the new state; an unsaved draft stays a draft.
+  const [seen, setSeen] = useState(measure?.updatedAt);
+  if (measure && measure.updatedAt !== seen) {
+    setSeen(measure.updatedAt);
+    setSaved(initial);
+    if (!dirty) setDraft(initial);
+  }
+  useEffect(() => { onDirty?.(dirty); }, [dirty, onDirty]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -133,130 +189,151 @@ function MeasureForm({ initial, measure, children }: { initial: Draft; measure?:
 
   const heading = measure ? `${saved.code} ${saved.title}` : 'Neue Maßnahme';
   const errorId = `${id}-err`;
+  const b = wb.index.baustellen.get(saved.baustelleId);
+  const laufzeit = draftLaufzeit(draft);
+  const savedLaufzeit = measure?.laufzeit ?? null;
   return (
     <>
       <div className="view-head">
         <p className="crumbs"><a href={hrefFor({ view: 'massnahmen' })}>Maßnahmen</a> <span aria-hidden="true">›</span> {measure ? saved.code : 'neu'}</p>
         <ViewHeading>{heading}</ViewHeading>
-        {measure ? <p className="lead">Status: {MEASURE_STATUS_LABELS[saved.status]} · Baustelle {wb.index.baustellen.get(saved.baustelleId)?.number} · {wb.index.baustellen.get(saved.baustelleId)?.shortTitle}</p> : null}
         {measure ? (
-          <nav className="section-nav" aria-label="Abschnitte der Maßnahme">
-            {[['sec-stammdaten', 'Stammdaten'], ['sec-zustaendigkeiten', 'Zuständigkeiten'], ['sec-budget', 'Budget']].map(([target, label]) => (
-              <button key={target} type="button" className="button small" onClick={() => jumpTo(target)}>{label}</button>
-            ))}
-          </nav>
+          <p className="lead sheet-lead">
+            <span className={`status-badge s-${saved.status}`}>{MEASURE_STATUS_LABELS[saved.status]}</span>
+            <span>Baustelle {b?.number} · {b?.shortTitle}</span>
+            <span>Laufzeit: {savedLaufzeit ? LAUFZEIT_LABELS[savedLaufzeit] : 'offen'}</span>
+          </p>
         ) : null}
       </div>
 
-      <form className="panel form measure-form" onSubmit={submit} noValidate aria-labelledby="sec-stammdaten" aria-describedby={error ? errorId : undefined}>
-        <h2 id="sec-stammdaten" tabIndex={-1}>Stammdaten</h2>
-        <div className="form-grid">
-          <div className="field">
-            <label htmlFor={`${id}-code`}>Nummer</label>
-            <input id={`${id}-code`} value={draft.code} onChange={(e) => set('code', e.target.value)} maxLength={20}
-              placeholder={measure ? '' : 'wird vergeben'} aria-describedby={`${id}-code-h`} />
-            <p id={`${id}-code-h`} className="hint">{measure ? 'z. B. M-2.03' : 'leer lassen: nächste freie Nummer'}</p>
-          </div>
-          <div className="field span-3">
-            <label htmlFor={`${id}-title`}>Titel <span className="req">(Pflichtfeld)</span></label>
-            <input id={`${id}-title`} value={draft.title} onChange={(e) => set('title', e.target.value)} maxLength={200} />
-          </div>
-          <div className="field span-2">
-            <label htmlFor={`${id}-b`}>Baustelle</label>
-            <select id={`${id}-b`} value={draft.baustelleId} onChange={(e) => set('baustelleId', e.target.value)}>
-              {catalogue?.baustellen.map((b) => <option key={b.id} value={b.id}>{baustelleLabel(b)}</option>)}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-st`}>Status</label>
-            <select id={`${id}-st`} value={draft.status} onChange={(e) => set('status', e.target.value as MeasureStatus)}>
-              {MEASURE_STATUSES.map((s) => <option key={s} value={s}>{MEASURE_STATUS_LABELS[s]}</option>)}
-            </select>
-          </div>
-          <div className="field" />
-          <PeriodField legend="Beginn" year={draft.startYear} quarter={draft.startQuarter}
-            onYear={(v) => set('startYear', v)} onQuarter={(v) => set('startQuarter', v)} />
-          <PeriodField legend="Ende" year={draft.endYear} quarter={draft.endQuarter}
-            onYear={(v) => set('endYear', v)} onQuarter={(v) => set('endQuarter', v)} />
-          <fieldset className="field span-4 checks">
-            <legend>Weitere Baustellen</legend>
-            <div className="check-row">
-              {catalogue?.baustellen.filter((b) => b.id !== draft.baustelleId).map((b) => (
-                <label key={b.id} className="check">
-                  <input type="checkbox" checked={draft.furtherBaustellenIds.includes(b.id)}
-                    onChange={(e) => set('furtherBaustellenIds', e.target.checked ? [...draft.furtherBaustellenIds, b.id] : draft.furtherBaustellenIds.filter((x) => x !== b.id))} />
-                  {baustelleLabel(b)}
-                </label>
-              ))}
+      <div className={toc ? 'sheet-layout' : undefined}>
+        {toc}
+        <div className="sheet-content">
+          <form id={FORM_ID} className="measure-form sheet-form" onSubmit={submit} noValidate aria-labelledby="sec-stammdaten" aria-describedby={error ? errorId : undefined}>
+            <section className="panel jump-target" aria-labelledby="sec-stammdaten">
+              <h2 id="sec-stammdaten" tabIndex={-1}>Stammdaten</h2>
+              <div className="form-grid">
+                <div className="field">
+                  <label htmlFor={`${id}-code`}>Nummer</label>
+                  <input id={`${id}-code`} value={draft.code} onChange={(e) => set('code', e.target.value)} maxLength={20}
+                    placeholder={measure ? '' : 'wird vergeben'} aria-describedby={`${id}-code-h`} />
+                  <p id={`${id}-code-h`} className="hint">{measure ? 'z. B. M-2.03' : 'leer lassen: nächste freie Nummer'}</p>
+                </div>
+                <div className="field span-3">
+                  <label htmlFor={`${id}-title`}>Titel <span className="req">(Pflichtfeld)</span></label>
+                  <input id={`${id}-title`} value={draft.title} onChange={(e) => set('title', e.target.value)} maxLength={200} />
+                </div>
+                <div className="field span-2">
+                  <label htmlFor={`${id}-b`}>Baustelle</label>
+                  <select id={`${id}-b`} value={draft.baustelleId} onChange={(e) => set('baustelleId', e.target.value)}>
+                    {catalogue?.baustellen.map((x) => <option key={x.id} value={x.id}>{baustelleLabel(x)}</option>)}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor={`${id}-st`}>Status</label>
+                  <select id={`${id}-st`} value={draft.status} onChange={(e) => set('status', e.target.value as MeasureStatus)}>
+                    {MEASURE_STATUSES.map((s) => <option key={s} value={s}>{MEASURE_STATUS_LABELS[s]}</option>)}
+                  </select>
+                </div>
+                <div className="field" />
+                <PeriodField legend="Beginn" year={draft.startYear} quarter={draft.startQuarter}
+                  onYear={(v) => set('startYear', v)} onQuarter={(v) => set('startQuarter', v)} />
+                <PeriodField legend="Ende" year={draft.endYear} quarter={draft.endQuarter}
+                  onYear={(v) => set('endYear', v)} onQuarter={(v) => set('endQuarter', v)} />
+                <div className="field span-4 laufzeit-line">
+                  <span className="laufzeit-label" id={`${id}-lz`}>Laufzeit</span>
+                  <output aria-labelledby={`${id}-lz`} aria-describedby={`${id}-lz-h`} className="laufzeit-value">
+                    {laufzeit ? LAUFZEIT_LABELS[laufzeit] : 'offen'}
+                  </output>
+                  <span id={`${id}-lz-h`} className="hint">ergibt sich aus Beginn und Ende{laufzeit ? '' : ' – beide Jahre angeben'}</span>
+                </div>
+                <fieldset className="field span-4 checks">
+                  <legend>Weitere Baustellen</legend>
+                  <div className="check-row">
+                    {catalogue?.baustellen.filter((x) => x.id !== draft.baustelleId).map((x) => (
+                      <label key={x.id} className="check">
+                        <input type="checkbox" checked={draft.furtherBaustellenIds.includes(x.id)}
+                          onChange={(e) => set('furtherBaustellenIds', e.target.checked ? [...draft.furtherBaustellenIds, x.id] : draft.furtherBaustellenIds.filter((y) => y !== x.id))} />
+                        {baustelleLabel(x)}
+                      </label>
+                    ))}
+                  </div>
+                </fieldset>
+              </div>
+            </section>
+
+            <section className="panel jump-target" aria-labelledby="sec-inhalt">
+              <h2 id="sec-inhalt" tabIndex={-1}>Ziel und Inhalt</h2>
+              <div className="form-grid">
+                <div className="field span-2">
+                  <label htmlFor={`${id}-g`}>Ziel</label>
+                  <textarea id={`${id}-g`} value={draft.goal} onChange={(e) => set('goal', e.target.value)} rows={3} aria-describedby={`${id}-g-h`} />
+                  <p id={`${id}-g-h`} className="hint">Was soll bis wann erreicht sein? Möglichst überprüfbar.</p>
+                </div>
+                <div className="field span-2">
+                  <label htmlFor={`${id}-al`}>Ausgangslage</label>
+                  <textarea id={`${id}-al`} value={draft.ausgangslage} onChange={(e) => set('ausgangslage', e.target.value)} rows={3} aria-describedby={`${id}-al-h`} />
+                  <p id={`${id}-al-h`} className="hint">Von welcher Lage vor Ort geht die Maßnahme aus?</p>
+                </div>
+                <div className="field span-4">
+                  <label htmlFor={`${id}-d`}>Beschreibung</label>
+                  <textarea id={`${id}-d`} value={draft.description} onChange={(e) => set('description', e.target.value)} rows={4} />
+                </div>
+                <div className="field span-4">
+                  <label htmlFor={`${id}-n`}>Bedarf</label>
+                  <textarea id={`${id}-n`} value={draft.need} onChange={(e) => set('need', e.target.value)} rows={2} aria-describedby={`${id}-n-h`} />
+                  <p id={`${id}-n-h`} className="hint">Wer profitiert – nach Bedarf, nicht nach Zielgruppe (Zielorientierung statt Zielgruppenorientierung).</p>
+                </div>
+              </div>
+            </section>
+
+            <section className="panel jump-target" aria-labelledby="sec-risiken">
+              <h2 id="sec-risiken" tabIndex={-1}>Hemmnisse und Notizen</h2>
+              <div className="form-grid">
+                <div className="field span-2">
+                  <label htmlFor={`${id}-rk`}>Hemmnisse / Risiken</label>
+                  <textarea id={`${id}-rk`} value={draft.risks} onChange={(e) => set('risks', e.target.value)} rows={3} aria-describedby={`${id}-rk-h`} />
+                  <p id={`${id}-rk-h`} className="hint">Was könnte die Umsetzung bremsen, und wie wird gegengesteuert?</p>
+                </div>
+                <div className="field span-2">
+                  <label htmlFor={`${id}-x`}>Notizen</label>
+                  <textarea id={`${id}-x`} value={draft.notes} onChange={(e) => set('notes', e.target.value)} rows={3} />
+                </div>
+              </div>
+            </section>
+
+            <section className="panel jump-target links-block" aria-labelledby="sec-bezug">
+              <div className="block-head">
+                <h2 id="sec-bezug" tabIndex={-1}>Bezug zum Impulspapier</h2>
+                <button type="button" className="button small" onClick={() => setLinking(true)}>Grundmauern und Fragen verknüpfen…</button>
+              </div>
+              <LinkedItems title="Grundmauern" ids={draft.grundmauerIds} onRemove={(x) => set('grundmauerIds', draft.grundmauerIds.filter((g) => g !== x))} />
+              <LinkedItems title="Fragen für den gemeinsamen Weiterbau" ids={draft.frageIds} fragen onRemove={(x) => set('frageIds', draft.frageIds.filter((f) => f !== x))} />
+            </section>
+
+            <div className="form-footer sheet-footer">
+              <ErrorAlert message={error} id={errorId} />
+              <div className="form-actions">
+                <button type="submit" className="button primary" disabled={busy}>{measure ? 'Speichern' : 'Maßnahme anlegen'}</button>
+                {dirty && measure ? <button type="button" className="button" onClick={() => { setDraft(saved); setError(null); }}>Änderungen verwerfen</button> : null}
+                {!measure ? <a className="button" href={hrefFor({ view: 'massnahmen' })}>Abbrechen</a> : null}
+                {dirty && measure ? <span className="dirty">Ungespeicherte Änderungen</span> : null}
+                <StatusLine>{status}</StatusLine>
+              </div>
             </div>
-          </fieldset>
-          <div className="field span-4">
-            <label htmlFor={`${id}-d`}>Beschreibung</label>
-            <textarea id={`${id}-d`} value={draft.description} onChange={(e) => set('description', e.target.value)} rows={4} />
-          </div>
-          <div className="field span-2">
-            <label htmlFor={`${id}-al`}>Ausgangslage</label>
-            <textarea id={`${id}-al`} value={draft.ausgangslage} onChange={(e) => set('ausgangslage', e.target.value)} rows={3} aria-describedby={`${id}-al-h`} />
-            <p id={`${id}-al-h`} className="hint">Von welcher Lage vor Ort geht die Maßnahme aus?</p>
-          </div>
-          <div className="field span-2">
-            <label htmlFor={`${id}-g`}>Ziel</label>
-            <textarea id={`${id}-g`} value={draft.goal} onChange={(e) => set('goal', e.target.value)} rows={3} aria-describedby={`${id}-g-h`} />
-            <p id={`${id}-g-h`} className="hint">Was soll bis wann erreicht sein? Möglichst überprüfbar.</p>
-          </div>
-          <div className="field span-2">
-            <label htmlFor={`${id}-n`}>Bedarf</label>
-            <textarea id={`${id}-n`} value={draft.need} onChange={(e) => set('need', e.target.value)} rows={3} aria-describedby={`${id}-n-h`} />
-            <p id={`${id}-n-h`} className="hint">Wer profitiert – nach Bedarf, nicht nach Zielgruppe.</p>
-          </div>
-          <div className="field span-2">
-            <label htmlFor={`${id}-rk`}>Hemmnisse / Risiken</label>
-            <textarea id={`${id}-rk`} value={draft.risks} onChange={(e) => set('risks', e.target.value)} rows={3} />
-          </div>
-          <div className="field span-4">
-            <label htmlFor={`${id}-x`}>Notizen</label>
-            <textarea id={`${id}-x`} value={draft.notes} onChange={(e) => set('notes', e.target.value)} rows={2} />
-          </div>
+          </form>
+
+          {linking ? (
+            <LinkDialog baustelleId={draft.baustelleId} grundmauerIds={draft.grundmauerIds} frageIds={draft.frageIds}
+              onChange={(g, f) => { setDraft((d) => ({ ...d, grundmauerIds: g, frageIds: f })); setStatus(null); }}
+              onClose={() => setLinking(false)} />
+          ) : null}
+
+          {children}
         </div>
-
-        <div className="links-block" role="group" aria-labelledby={`${id}-lh`}>
-          <div className="block-head">
-            <h3 id={`${id}-lh`}>Bezug zum Impulspapier</h3>
-            <button type="button" className="button small" onClick={() => setLinking(true)}>Grundmauern und Fragen verknüpfen…</button>
-          </div>
-          <LinkedItems title="Grundmauern" ids={draft.grundmauerIds} onRemove={(x) => set('grundmauerIds', draft.grundmauerIds.filter((g) => g !== x))} />
-          <LinkedItems title="Fragen für den gemeinsamen Weiterbau" ids={draft.frageIds} onRemove={(x) => set('frageIds', draft.frageIds.filter((f) => f !== x))} />
-        </div>
-
-        <div className="form-footer">
-          <ErrorAlert message={error} id={errorId} />
-          <div className="form-actions">
-            <button type="submit" className="button primary" disabled={busy}>{measure ? 'Speichern' : 'Maßnahme anlegen'}</button>
-            {dirty && measure ? <button type="button" className="button" onClick={() => { setDraft(saved); setError(null); }}>Änderungen verwerfen</button> : null}
-            {!measure ? <a className="button" href={hrefFor({ view: 'massnahmen' })}>Abbrechen</a> : null}
-            {dirty && measure ? <span className="dirty">Ungespeicherte Änderungen</span> : null}
-            <StatusLine>{status}</StatusLine>
-          </div>
-        </div>
-      </form>
-
-      {linking ? (
-        <LinkDialog baustelleId={draft.baustelleId} grundmauerIds={draft.grundmauerIds} frageIds={draft.frageIds}
-          onChange={(g, f) => { setDraft((d) => ({ ...d, grundmauerIds: g, frageIds: f })); setStatus(null); }}
-          onClose={() => setLinking(false)} />
-      ) : null}
-
-      {children}
+      </div>
     </>
   );
-}
-
-/** Scrolls a section of the measure page into view and puts the focus on its heading. */
-function jumpTo(id: string) {
-  const h = document.getElementById(id);
-  if (!h) return;
-  (h.closest('section, form') ?? h).scrollIntoView({ block: 'start' });
-  h.focus({ preventScroll: true });
 }
 
 function PeriodField({ legend, year, quarter, onYear, onQuarter }: {
@@ -283,18 +360,23 @@ function PeriodField({ legend, year, quarter, onYear, onQuarter }: {
   );
 }
 
-function LinkedItems({ title, ids, onRemove }: { title: string; ids: string[]; onRemove: (id: string) => void }) {
+function LinkedItems({ title, ids, onRemove, fragen }: { title: string; ids: string[]; onRemove: (id: string) => void; fragen?: boolean }) {
   const wb = useWorkbench();
   return (
     <div className="linked">
-      <h4>{title}</h4>
+      <h3>{title}</h3>
       {ids.length === 0 ? <p className="muted">Keine verknüpft.</p> : (
         <ul className="linked-list">
           {ids.map((x) => {
             const item = wb.index.items.get(x);
+            const bNumber = wb.index.baustellen.get(item?.baustelleId ?? '')?.number;
             return (
               <li key={x}>
-                <span className="item-ref">Baustelle {wb.index.baustellen.get(item?.baustelleId ?? '')?.number ?? '?'} · {item ? ACTOR_GROUP_LABELS[item.actorGroup] : x}</span>
+                <span className="item-ref">
+                  Baustelle {bNumber ?? '?'} · {item ? ACTOR_GROUP_LABELS[item.actorGroup] : x}
+                  {fragen && item ? <> · <a href={hrefFor({ view: 'fragen', baustelleId: item.baustelleId, frageId: item.id })}>zur Fragen-Werkstatt</a></> : null}
+                  {!fragen && item ? <> · <a href={hrefFor({ view: 'katalog', baustelleId: item.baustelleId })}>im Katalog</a></> : null}
+                </span>
                 <span className="item-text">{item?.text ?? `(nicht im Katalog: ${x})`}</span>
                 <button type="button" className="button small quiet" onClick={() => onRemove(x)}
                   aria-label={`Entfernen: ${item ? item.text.slice(0, 80) : x}`}>Entfernen</button>
@@ -367,7 +449,7 @@ function DeleteMeasure({ measure }: { measure: Measure }) {
       await call('measures.delete', { id: measure.id });
       setAsking(false);
       await wb.refresh();
-      wb.notify(`Maßnahme ${measure.code} „${measure.title}“ gelöscht.`, hrefFor({ view: 'massnahmen' }));
+      wb.notify(`Maßnahme ${measure.code} „${measure.title}“ gelöscht. „Rückgängig“ (Strg+Z) holt sie zurück.`, hrefFor({ view: 'massnahmen' }));
       navigate({ view: 'massnahmen' });
     } catch (e) {
       setAsking(false);
@@ -380,7 +462,7 @@ function DeleteMeasure({ measure }: { measure: Measure }) {
   return (
     <section className="panel danger-zone" aria-labelledby="delete-h">
       <h2 id="delete-h">Maßnahme löschen</h2>
-      <p className="muted">Löscht die Maßnahme mit ihren Zuständigkeiten und Budgetpositionen. Das Änderungsprotokoll behält den Vorgang.</p>
+      <p className="muted">Löscht die Maßnahme mit ihren Zuständigkeiten, Budgetpositionen, Umsetzungsschritten und Indikatoren. Das Änderungsprotokoll behält den Vorgang; „Rückgängig“ holt sie zurück.</p>
       <ErrorAlert message={error} />
       <button type="button" className="button danger" onClick={() => setAsking(true)}>Maßnahme löschen…</button>
       {asking ? (

@@ -1,0 +1,18 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createClient, createHandlers } from '../electron/backend/backend.ts';
+import { Session } from '../electron/backend/session.ts';
+const dir = process.argv[2] ?? mkdtempSync('/tmp/vorlage-');
+const session = new Session({ dataDir: join(dir, 'data'), user: 'test' });
+const api = createClient(createHandlers(session));
+await api['plan.createDemo']({ path: join(dir, 'plan.wirplan') });
+const settings = await api['vorlage.settings.get']({});
+console.log(JSON.stringify(settings.defaults, null, 1));
+const t0 = performance.now();
+const r = await api['export.vorlage']({ kopf: { vorlagennummer: 'VO/2026/045', bearbeiter: 'Frau Dr. Yildiz', datum: '2026-11-25' } });
+console.log('export ms', performance.now() - t0, r.fileName);
+writeFileSync(join(dir, 'vorlage.docx'), Buffer.from(r.base64, 'base64'));
+const a = await api['export.vorlage']({ anonymise: true, kopf: { vorlagennummer: 'VO/2026/045', bearbeiter: 'Frau Dr. Yildiz', datum: '2026-11-25' } });
+writeFileSync(join(dir, 'anonym.docx'), Buffer.from(a.base64, 'base64'));
+console.log(dir);
+session.close();

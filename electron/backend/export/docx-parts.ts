@@ -1,0 +1,167 @@
+// Pieces of accessible committee documents shared by the DOCX writers: the document styles
+// (Arial, German language, heading styles, table text styles), real list numbering, safe links,
+// images with alt text, and core properties written by us. Text from users only ever becomes text:
+// every string passes through safeText, links are made only for https: and mailto: addresses, and
+// nothing a user types can become a field (docx writes all text as w:t, escaped).
+import {
+  AlignmentType, ExternalHyperlink, ImageRun, LevelFormat, LineRuleType, Paragraph, TextRun,
+  type INumberingOptions, type IStylesOptions, type ParagraphChild,
+} from 'docx';
+import {
+  ACCENT, BODY_SIZE, CELL_STYLE, CELL_STYLE_KEEP, CELL_STYLE_RIGHT, CELL_STYLE_RIGHT_KEEP, escapeXml, FONT, TABLE_SIZE, safeText,
+  type ParaOpts, type RunStyle, para, runs,
+} from './docx.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Styles
+
+/** Paragraph and character styles of a committee document (same look as the plan document). */
+export function documentStyles(): IStylesOptions {
+  return {
+    default: {
+      document: {
+        run: { font: FONT, size: BODY_SIZE, language: { value: 'de-DE' } },
+        paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
+      },
+      title: { run: { font: FONT, size: 40, bold: true, color: ACCENT }, paragraph: { spacing: { after: 200, line: 240, lineRule: LineRuleType.AUTO } } },
+      heading1: { run: { font: FONT, size: 28, bold: true, color: ACCENT }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true } },
+      heading2: { run: { font: FONT, size: 24, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 100 }, keepNext: true, keepLines: true } },
+      heading3: { run: { font: FONT, size: 21, bold: true, color: '262626' }, paragraph: { spacing: { before: 120, after: 40 }, keepNext: true, keepLines: true } },
+      hyperlink: { run: { color: '0B5394', underline: {} } },
+      listParagraph: { run: { font: FONT, size: BODY_SIZE } },
+    },
+    paragraphStyles: [
+      {
+        id: CELL_STYLE, name: 'Tabellentext', basedOn: 'Normal', quickFormat: true,
+        run: { size: TABLE_SIZE },
+        paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+      },
+      { id: CELL_STYLE_RIGHT, name: 'Tabellentext rechts', basedOn: CELL_STYLE, quickFormat: true, paragraph: { alignment: AlignmentType.RIGHT } },
+      { id: CELL_STYLE_KEEP, name: 'Tabellentext zusammenhalten', basedOn: CELL_STYLE, paragraph: { keepNext: true } },
+      { id: CELL_STYLE_RIGHT_KEEP, name: 'Tabellentext rechts zusammenhalten', basedOn: CELL_STYLE_RIGHT, paragraph: { keepNext: true } },
+      {
+        id: 'Beschlusspunkt', name: 'Beschlusspunkt', basedOn: 'Normal', quickFormat: true,
+        paragraph: { spacing: { before: 60, after: 120 }, indent: { left: 567, hanging: 567 } },
+      },
+      { id: 'Blatttext', name: 'Text Maßnahmenblatt', basedOn: 'Normal', quickFormat: true, run: { size: 20 }, paragraph: { spacing: { before: 0, after: 60, line: 259, lineRule: LineRuleType.AUTO } } },
+      { id: 'Hinweis', name: 'Hinweis', basedOn: 'Normal', run: { size: 18, color: '404040' }, paragraph: { spacing: { before: 60, after: 60 } } },
+      { id: 'Kopfzeile', name: 'Kopfzeile Vorlage', basedOn: 'Normal', run: { size: 16, color: '404040' }, paragraph: { spacing: { before: 0, after: 0 } } },
+      {
+        id: 'Bildunterschrift', name: 'Bildunterschrift', basedOn: 'Normal', next: 'Normal',
+        run: { size: 18, italics: true, color: '404040' }, paragraph: { spacing: { before: 60, after: 160 }, keepNext: false },
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbered lists (real docx numbering, never typed "1.")
+
+export const NUMBERED = 'nummeriert';
+
+export function numberingConfig(): INumberingOptions {
+  return {
+    config: [{
+      reference: NUMBERED,
+      levels: [{
+        level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT,
+        style: { paragraph: { indent: { left: 567, hanging: 567 } } },
+      }],
+    }],
+  };
+}
+
+/** One point of a numbered list; `instance` starts a new count (each list its own instance). */
+export function numbered(s: string, instance: number, o: { style?: string; after?: number } = {}): Paragraph {
+  return new Paragraph({
+    children: linkify(s),
+    numbering: { reference: NUMBERED, level: 0, instance },
+    style: o.style,
+    spacing: o.after !== undefined ? { after: o.after } : undefined,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Links
+
+// https:// addresses and e-mail addresses (optionally written as mailto:). Anything else – http:,
+// javascript:, file:, a typed "{ HYPERLINK … }" or "MERGEFIELD" – stays plain text.
+const LINK = /\bhttps:\/\/[^\s<>"{}|\\^`[\]]+|\b(?:mailto:)?[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/gu;
+const TRAILING = /[.,;:!?)\]»“”'"]+$/u;
+
+/** The link target for a piece of text, or null when it is not a safe https/mailto link. */
+export function safeLinkTarget(raw: string): string | null {
+  const t = raw.startsWith('https://') ? raw : `mailto:${raw.replace(/^mailto:/u, '')}`;
+  try {
+    const u = new URL(t);
+    if (u.protocol === 'https:' && u.hostname !== '' && !u.username && !u.password) return u.href;
+    if (u.protocol === 'mailto:' && /^[^@\s]+@[^@\s]+$/u.test(decodeURIComponent(u.pathname))) return u.href;
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+/** Runs for user text in which https and e-mail addresses become links (the rest stays text). */
+export function linkify(value: string, style: RunStyle = {}): ParagraphChild[] {
+  const s = safeText(value);
+  const out: ParagraphChild[] = [];
+  let last = 0;
+  for (const m of s.matchAll(LINK)) {
+    let found = m[0];
+    const trail = TRAILING.exec(found)?.[0] ?? '';
+    if (trail) found = found.slice(0, -trail.length);
+    const target = safeLinkTarget(found);
+    if (!target) continue;
+    const at = m.index;
+    if (at > last) out.push(...runs(s.slice(last, at), style));
+    out.push(new ExternalHyperlink({ link: target, children: [new TextRun({ text: found, style: 'Hyperlink', ...pickStyle(style) })] }));
+    last = at + found.length;
+  }
+  if (last < s.length || out.length === 0) out.push(...runs(s.slice(last), style));
+  return out;
+}
+
+function pickStyle(style: RunStyle) {
+  return { bold: style.bold || undefined, italics: style.italics || undefined, size: style.size };
+}
+
+/** A paragraph of user text with safe links. */
+export function linkPara(value: string, o: ParaOpts = {}, style: RunStyle = {}): Paragraph {
+  return para(linkify(value, style), o);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Images
+
+/** An inline PNG with alt text (docPr descr) and title; size in pixels at 96 dpi. */
+export function image(png: Uint8Array, width: number, height: number, alt: { name: string; title: string; description: string }): ImageRun {
+  return new ImageRun({
+    type: 'png', data: png, transformation: { width, height },
+    altText: { name: safeText(alt.name), title: safeText(alt.title), description: safeText(alt.description) },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Core properties
+
+export interface CoreMeta { title: string; subject: string; description: string; keywords: string; creator: string }
+
+/** docProps/core.xml with fixed timestamps (the export's), so the document is reproducible. */
+export function coreXmlFor(meta: CoreMeta, takenAt: string): string {
+  const d = new Date(takenAt);
+  const when = (Number.isNaN(d.getTime()) ? new Date(0) : d).toISOString().replace(/\.\d{3}Z$/u, 'Z');
+  return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+    + `<dc:title>${escapeXml(meta.title)}</dc:title>`
+    + `<dc:subject>${escapeXml(meta.subject)}</dc:subject>`
+    + `<dc:creator>${escapeXml(meta.creator)}</dc:creator>`
+    + `<cp:keywords>${escapeXml(meta.keywords)}</cp:keywords>`
+    + `<dc:description>${escapeXml(meta.description)}</dc:description>`
+    + '<dc:language>de-DE</dc:language>'
+    + `<cp:lastModifiedBy>${escapeXml(meta.creator)}</cp:lastModifiedBy>`
+    + '<cp:revision>1</cp:revision>'
+    + `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>`
+    + `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>`
+    + '</cp:coreProperties>';
+}

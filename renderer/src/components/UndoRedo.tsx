@@ -1,0 +1,94 @@
+// Undo/Redo of plan changes: two buttons in the header that say what they would do, and
+// Ctrl+Z / Ctrl+Y (Ctrl+Shift+Z) anywhere except in text fields, where the browser's own text
+// undo keeps working. The steps live in the plan file, so undo works after a restart too.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { HistoryStatus } from '../../../shared/domain/types.ts';
+import { BackendError, useBackend } from '../backend/useBackend.tsx';
+import { messageOf } from '../lib/format.ts';
+import { useWorkbench } from '../useWorkbench.tsx';
+import { ErrorAlert } from './Messages.tsx';
+
+const NON_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
+
+/** True while the focus is somewhere the browser's own Ctrl+Z means something (typing text, choosing in a list). */
+export function isTextEditing(el: Element | null): boolean {
+  if (!(el instanceof HTMLElement)) return false;
+  if (el.isContentEditable) return true;
+  if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
+  if (el instanceof HTMLInputElement) return !NON_TEXT_INPUTS.has(el.type);
+  return false;
+}
+
+type Direction = 'undo' | 'redo';
+
+export function UndoRedo() {
+  const { call } = useBackend();
+  const wb = useWorkbench();
+  const [status, setStatus] = useState<HistoryStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const busy = useRef(false);
+  const hasPlan = wb.info !== null;
+  const { revision, refresh, notify } = wb;
+
+  // What undo/redo would do now; asked again after every change the workbench saw.
+  useEffect(() => {
+    let live = true;
+    if (!hasPlan) return undefined;
+    call('history.status', {}).then((s) => { if (live) setStatus(s); }, () => { if (live) setStatus(null); });
+    return () => { live = false; };
+  }, [call, revision, hasPlan]);
+
+  const run = useCallback(async (direction: Direction) => {
+    if (busy.current) return;
+    busy.current = true;
+    setError(null);
+    try {
+      const r = await call(direction === 'undo' ? 'history.undo' : 'history.redo', {});
+      setStatus(r.status);
+      await refresh({ external: true });
+      notify(`${r.summary}.`);
+    } catch (e) {
+      if (e instanceof BackendError && (e.code === 'nothing-to-undo' || e.code === 'nothing-to-redo')) notify(e.message);
+      else setError(messageOf(e));
+      await refresh();
+    } finally {
+      busy.current = false;
+    }
+  }, [call, refresh, notify]);
+
+  useEffect(() => {
+    if (!hasPlan) return undefined;
+    function onKey(e: KeyboardEvent) {
+      if (e.defaultPrevented || e.altKey || !(e.ctrlKey || e.metaKey)) return;
+      const key = e.key.toLowerCase();
+      const direction: Direction | null = key === 'z' ? (e.shiftKey ? 'redo' : 'undo') : key === 'y' && !e.shiftKey ? 'redo' : null;
+      if (!direction) return;
+      if (isTextEditing(document.activeElement)) return;
+      // A modal dialog is about something else; undoing behind it would surprise.
+      if (document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      void run(direction);
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [hasPlan, run]);
+
+  if (!hasPlan) return null;
+  const undo = status?.undo ?? null;
+  const redo = status?.redo ?? null;
+  return (
+    <div className="undo-redo" role="group" aria-label="Rückgängig und Wiederherstellen">
+      <button type="button" className="button small undo-button" disabled={!undo} aria-keyshortcuts="Control+Z"
+        title={undo ? `Rückgängig: ${undo.summary} (Strg+Z)` : 'Nichts rückgängig zu machen'} onClick={() => void run('undo')}>
+        <span aria-hidden="true" className="undo-icon">↶</span>
+        <span className="undo-text">{undo ? `Rückgängig: ${undo.summary}` : 'Rückgängig'}</span>
+      </button>
+      <button type="button" className="button small undo-button" disabled={!redo} aria-keyshortcuts="Control+Y Control+Shift+Z"
+        title={redo ? `Wiederherstellen: ${redo.summary} (Strg+Y)` : 'Nichts wiederherzustellen'} onClick={() => void run('redo')}>
+        <span aria-hidden="true" className="undo-icon">↷</span>
+        <span className="undo-text">{redo ? `Wiederherstellen: ${redo.summary}` : 'Wiederherstellen'}</span>
+      </button>
+      {error ? <div className="host-error"><ErrorAlert message={error} /></div> : null}
+    </div>
+  );
+}

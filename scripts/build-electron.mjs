@@ -5,4 +5,6 @@ import { build } from 'esbuild';
 const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', sourcemap: false, logLevel: 'warning', external: ['electron', 'better-sqlite3', 'highs'] };
 await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist-electron/main.cjs' });
 await build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist-electron/preload.cjs' });
-console.log('built dist-electron/main.cjs and dist-electron/preload.cjs');
+// The optimiser's worker thread (electron/backend/handlers/priorities-solver.ts looks for it beside main.cjs).
+await build({ ...common, entryPoints: ['electron/backend/handlers/priorities-worker.ts'], outfile: 'dist-electron/priorities-worker.cjs' });
+console.log('built dist-electron/main.cjs, dist-electron/preload.cjs and dist-electron/priorities-worker.cjs');

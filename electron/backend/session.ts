@@ -60,11 +60,16 @@ export class Session {
 
   open(path: string): Db {
     const full = resolve(path);
-    // The same plan again: let go of it first (its lock, a network plan's working copy).
-    if (this.current?.path === full) this.close();
-    const plan = openGuarded(full, this.safety);
-    this.replace(plan);
-    return plan.db;
+    // The same plan again: close it first (a network plan's working copy is rebuilt), holding its lock meanwhile.
+    const hold = this.current?.path === full ? acquireLock(full, this.safety.owner) : null;
+    try {
+      if (hold) this.close();
+      const plan = openGuarded(full, this.safety);
+      this.replace(plan);
+      return plan.db;
+    } finally {
+      hold?.release();
+    }
   }
 
   /** Creates a new plan file; `fill` runs inside the same transaction as the catalogue copy. */
@@ -99,10 +104,16 @@ export class Session {
     if (!target) throw new AppError('no-plan', 'Es ist kein Plan geöffnet. Bitte einen Plan öffnen oder neu anlegen.');
     // Held across restore and reopen, so no one else can slip in between.
     const hold = acquireLock(target, this.safety.owner);
+    const open = this.current?.path === target ? this.current.guard : null;
     try {
-      const open = this.current?.path === target ? this.current.guard : null;
       await restoreBackup(target, backupId, this.safety, open, () => this.close());
       this.open(target);
+    } catch (e) {
+      // The plan was open before: leave it open (restored or as it was), not closed by a failed restore.
+      if (open && !this.isOpen) {
+        try { this.open(target); } catch { /* the error below says what went wrong */ }
+      }
+      throw e;
     } finally {
       hold.release();
     }

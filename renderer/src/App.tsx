@@ -20,6 +20,10 @@ import { FragenView } from './views/FragenView.tsx';
 import { HistoryView } from './views/HistoryView.tsx';
 import { MatrixView } from './views/MatrixView.tsx';
 import { TimelineView } from './views/TimelineView.tsx';
+import { FinanzplanView } from './views/priorities/FinanzplanView.tsx';
+import { OptimierungView } from './views/priorities/OptimierungView.tsx';
+import { PrioritiesView } from './views/priorities/PrioritiesView.tsx';
+import { SzenarienView } from './views/priorities/SzenarienView.tsx';
 
 const NAV: { view: ViewName; label: string; also?: ViewName[] }[] = [
   { view: 'plan', label: 'Plan' },
@@ -32,6 +36,10 @@ const NAV: { view: ViewName; label: string; also?: ViewName[] }[] = [
   { view: 'akteure', label: 'Akteure' },
   { view: 'auslastung', label: 'Auslastung' },
   { view: 'finanzen', label: 'Finanzen' },
+  { view: 'prioritaeten', label: 'Prioritäten' },
+  { view: 'finanzplan', label: 'Finanzplan' },
+  { view: 'optimierung', label: 'Optimierung' },
+  { view: 'szenarien', label: 'Szenarien' },
   { view: 'protokoll', label: 'Protokoll' },
   { view: 'export', label: 'Export' },
 ];
@@ -41,6 +49,7 @@ const DOC_TITLES: Record<ViewName, string> = {
   akteure: 'Akteure', finanzen: 'Finanzen', export: 'Export',
   auslastung: 'Auslastung der Akteure', matrix: 'Zuständigkeitsmatrix', abdeckung: 'Abdeckung', fragen: 'Fragen-Werkstatt',
   zeitplan: 'Zeitplan', protokoll: 'Änderungsprotokoll',
+  prioritaeten: 'Prioritäten', finanzplan: 'Finanzplan', optimierung: 'Optimierung', szenarien: 'Szenarien',
 };
 
 export function App() {
@@ -142,5 +151,9 @@ function View({ route }: { route: Route }) {
     case 'fragen': return <FragenView focusBaustelle={route.baustelleId} focusFrage={route.frageId} />;
     case 'zeitplan': return <TimelineView />;
     case 'protokoll': return <HistoryView />;
+    case 'prioritaeten': return <PrioritiesView />;
+    case 'finanzplan': return <FinanzplanView />;
+    case 'optimierung': return <OptimierungView />;
+    case 'szenarien': return <SzenarienView />;
   }
 }

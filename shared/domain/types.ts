@@ -246,7 +246,7 @@ export interface Timeline {
 
 /** One recorded row change inside a history step. */
 export interface HistoryChange {
-  /** measure, actor, responsibility, budget, milestone, indicator, dependency, frage-answer, meta, step, plan, history */
+  /** measure, actor, responsibility, budget, milestone, indicator, dependency, frage-answer, meta, snapshot, vorlage-settings, step, plan, history (and the prioritisation's own) */
   entity: string;
   entityId: string;
   action: string;

@@ -60,14 +60,19 @@ function newestSource(): number {
  * The built renderer to serve: dist/renderer when it is up to date; otherwise a fresh build into
  * the bench's own folder (dist/ is left alone, other runs may be serving it).
  */
-function rendererDir(dir: string, log: (s: string) => void): { dir: string } | { problem: string } {
+function rendererDir(dir: string, log: (s: string) => void): { dir: string; note?: string } | { problem: string } {
   const index = join(STATIC_DIR, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newestSource()) return { dir: STATIC_DIR };
+  const built = existsSync(index);
+  if (built && statSync(index).mtimeMs >= newestSource()) return { dir: STATIC_DIR };
   const out = join(dir, 'renderer');
-  log(`${existsSync(index) ? 'dist/renderer is older than the sources' : 'dist/renderer missing'}: npx vite build --outDir ${out} …`);
-  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', out, '--emptyOutDir'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
-  if (r.status !== 0 || !existsSync(join(out, 'index.html'))) return { problem: 'renderer build failed (npx vite build)' };
-  return { dir: out };
+  log(`${built ? 'dist/renderer is older than the sources' : 'dist/renderer missing'}: npx vite build --outDir ${out} …`);
+  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', out, '--emptyOutDir'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, shell: process.platform === 'win32' });
+  if (r.status === 0 && existsSync(join(out, 'index.html'))) return { dir: out };
+  const why = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.split('\n').map((l) => l.trim()).find((l) => /error|Could not/iu.test(l)) ?? 'vite build failed';
+  log(`renderer build failed: ${why}`);
+  // The sources are mid-change (others work on the UI): measure the last good build rather than nothing.
+  if (built) return { dir: STATIC_DIR, note: 'stale dist/renderer (fresh build failed)' };
+  return { problem: `renderer build failed (${why.slice(0, 80)})` };
 }
 
 // In-page helpers, installed before the app's own scripts. Rows of the measures table are the
@@ -232,7 +237,7 @@ export async function runUiBench(opts: UiBenchOptions): Promise<BenchRow[]> {
 
     const rows: BenchRow[] = [{
       size: SIZE, step: STEPS.firstRows, ours: { kind: 'median', ms: median(firstRows), runs: firstRows.length }, floor: null,
-      note: `${total} measures, ${shown} rows in the DOM (first load excluded)`,
+      note: `${total} measures, ${shown} rows in the DOM (first load excluded)${'note' in built && built.note ? `; ${built.note}` : ''}`,
     }];
 
     // 2. Filter: find the search field by role, then by its label.

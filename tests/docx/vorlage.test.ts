@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { costChart, CHART_TEXT_CONTRAST } from '../../electron/backend/export/chart.ts';
 import { safeLinkTarget } from '../../electron/backend/export/docx-parts.ts';
+import { buildVorlageDocx } from '../../electron/backend/export/vorlage.ts';
+import { loadVorlageData, resolveVorlage } from '../../electron/backend/handlers/vorlage.ts';
 import { loadSnapshot } from '../../electron/backend/export/snapshot.ts';
 import { generatePlan } from '../../electron/backend/synthetic.ts';
 import { summariseBudget } from '../../shared/domain/finance.ts';
@@ -116,6 +118,14 @@ describe('Sitzungsvorlage of the demo plan', () => {
     }
     const rels = part(pub.zip, 'word/_rels/document.xml.rels');
     for (const m of rels.matchAll(/Target="([^"]*)"[^>]*TargetMode="External"/gu)) expect(m[1]).toMatch(/^(https:|mailto:)/u);
+  });
+
+  it('is reproducible: the same plan state gives the same bytes', async () => {
+    const data = loadVorlageData(t.session);
+    const r = resolveVorlage(t.session, data, { kopf: KOPF });
+    const a = await buildVorlageDocx(data, r);
+    const b = await buildVorlageDocx(data, r);
+    expect(Buffer.compare(Buffer.from(a), Buffer.from(b))).toBe(0);
   });
 
   it('the chart keeps text contrast above 4.5:1 and gives every Baustelle its pattern', () => {

@@ -92,7 +92,7 @@ describe('crash safety', () => {
     expect(f.integrityFailures).toBe(0);
     expect(f.fileCheckFailures).toBe(0);
     expect(f.committed).toBeGreaterThanOrEqual(CYCLES / 2);
-  }, 150_000);
+  }, 400_000); // ~45 s on two idle cores; much longer when the machine is shared
 
   it('survives SIGKILL while an old plan is being migrated: old or new format, never broken, nothing lost', async () => {
     const fixture = join(import.meta.dirname, '../fixtures/plans/v1.wirplan');
@@ -138,5 +138,5 @@ describe('crash safety', () => {
     expect(broken).toBe(0);
     expect(lost).toBe(0);
     for (const v of versions.keys()) expect(v >= 1 && v <= LATEST_VERSION).toBe(true);
-  }, 120_000);
+  }, 200_000);
 });

@@ -134,11 +134,14 @@ export function linkPara(value: string, o: ParaOpts = {}, style: RunStyle = {}):
 // ---------------------------------------------------------------------------------------------
 // Images
 
-/** An inline PNG with alt text (docPr descr) and title; size in pixels at 96 dpi. */
-export function image(png: Uint8Array, width: number, height: number, alt: { name: string; title: string; description: string }): ImageRun {
+/**
+ * An inline PNG with alt text (docPr descr) and title; size in pixels at 96 dpi. `id`: the drawing's
+ * number, unique within the document (given, so equal input gives equal bytes).
+ */
+export function image(png: Uint8Array, width: number, height: number, alt: { id: number; name: string; title: string; description: string }): ImageRun {
   return new ImageRun({
     type: 'png', data: png, transformation: { width, height },
-    altText: { name: safeText(alt.name), title: safeText(alt.title), description: safeText(alt.description) },
+    altText: { id: String(alt.id), name: safeText(alt.name), title: safeText(alt.title), description: safeText(alt.description) },
   });
 }
 

@@ -405,7 +405,10 @@ function sachverhalt(ctx: Ctx): Block[] {
 function changesSection(ctx: Ctx, d: SnapshotDiff): Block[] {
   const s = d.snapshot;
   const out: Block[] = [h1(`Änderungen seit ${s.name} (${germanDateOf(s.date)})`)];
-  out.push(text(`Verglichen wird der heutige Stand des Plans mit dem Stand, der ${s.gremium ? `für ${s.gremium} ` : ''}am ${germanDateOf(s.date)} festgeschrieben wurde (${s.measureCount} Maßnahmen, ${formatCents(s.totalCents)}). ${d.summary}`));
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  out.push(text(`Verglichen wird der heutige Stand des Plans mit dem Stand, der ${s.gremium ? `für ${s.gremium} ` : ''}am ${germanDateOf(s.date)} festgeschrieben wurde (${n(s.measureCount, 'Maßnahme', 'Maßnahmen')}, ${formatCents(s.totalCents)}): `
+    + `${n(d.added.length, 'Maßnahme ist', 'Maßnahmen sind')} neu, ${n(d.changed.length, 'ist', 'sind')} geändert, ${n(d.removed.length, 'ist', 'sind')} entfallen. `
+    + `Die Gesamtkosten ${d.totals.deltaCents === 0 ? `bleiben bei ${formatCents(d.totals.afterCents)}` : `ändern sich von ${formatCents(d.totals.beforeCents)} auf ${formatCents(d.totals.afterCents)}`}.`));
   if (d.added.length === 0 && d.removed.length === 0 && d.changed.length === 0) {
     out.push(text('Seit diesem Stand hat sich an den Maßnahmen nichts geändert.'));
     return out;
@@ -486,7 +489,7 @@ function financeSection(ctx: Ctx): Block[] {
     const chart = costChart(fin.years, series, caption);
     out.push(new Paragraph({
       keepNext: true, alignment: AlignmentType.LEFT, spacing: { before: 120, after: 0 },
-      children: [image(chart.png, chart.width * (PORTRAIT_WIDTH / 15 / chart.width), chart.height * (PORTRAIT_WIDTH / 15 / chart.width), { name: 'Kostendiagramm', title: chart.title, description: chart.alt })],
+      children: [image(chart.png, chart.width * (PORTRAIT_WIDTH / 15 / chart.width), chart.height * (PORTRAIT_WIDTH / 15 / chart.width), { id: 1, name: 'Kostendiagramm', title: chart.title, description: chart.alt })],
     }));
     out.push(new Paragraph({ style: 'Bildunterschrift', children: runs(caption) }));
   }

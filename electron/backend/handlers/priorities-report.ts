@@ -434,6 +434,8 @@ export function buildFinanzplan(db: Db, now: string): Finanzplan {
     }
     return { year, split: s, frameCents: frame, leftCents: left };
   });
-  for (const w of sum.warnings) warnings.push({ code: w.code, message: w.message, measureId: w.measureId, year: w.year });
+  const codeOf = (id: string) => byId.get(id)?.code ?? '';
+  const lineWarnings = [...sum.warnings].sort((a, b) => a.year - b.year || codeOf(a.measureId).localeCompare(codeOf(b.measureId), 'de-DE', { numeric: true }));
+  for (const w of lineWarnings) warnings.push({ code: w.code, message: w.message, measureId: w.measureId, year: w.year });
   return { years, baustellen, byFundingKind, perYear, total: split(sum.total), warnings, lineCount: lines.length };
 }

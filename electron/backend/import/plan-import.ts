@@ -152,7 +152,7 @@ class RowReader {
   /** undefined: not mapped; '' when empty. */
   text(key: string): string | undefined {
     const v = this.raw(key);
-    return v === undefined ? undefined : asText(v).trim();
+    return v === undefined ? undefined : asText(v).replace(/\r\n?/gu, '\n').trim();
   }
 
   /** undefined: not mapped; null when empty. */
@@ -453,6 +453,7 @@ export function planImport(db: Db, file: ImportFile, mapping: ImportMapping, now
     if (role == null && !r.errors.some((e) => e.includes('Rolle'))) r.errors.push(`Rolle fehlt (möglich: ${ROLE.list}).`);
     rep.label = `Zuständigkeit ${measure?.code ?? '?'} – ${actor?.name ?? '?'}`;
     if (r.errors.length || !measure || !actor || !role) return;
+    if (model.roles.get(measure.id)?.has(actor.id)) rep.matchedBy = r.text('measureId') && r.text('actorId') ? 'id' : 'name';
     respRows.push({ r, rep, measure, actor, role });
   });
   const applyRole = (measureId: string, actorId: string, role: Role, rep: ImportRowReport, primary: boolean) => {

@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { BackupInfo, BackupKind } from '../../../shared/api/contract.ts';
+import { LATEST_VERSION } from '../db/migrations/index.ts';
 import { APPLICATION_ID, checkPlanFile, type Db } from '../db/open.ts';
 import { AppError } from '../errors.ts';
 
@@ -193,13 +194,20 @@ export function keepFileAsIs(path: string, place: BackupPlace, iso: string): str
   });
 }
 
+/**
+ * Cheap look into a backup for listings: a plan of a known version, and its number of measures.
+ * The full integrity check ran when the backup was written (finishCopy) and runs again before a
+ * restore; repeating it for 40 backups of a large plan would make the list take seconds.
+ */
 function inspect(file: string, kind: BackupKind): { ok: boolean; measureCount: number | null } {
   // A kept original may be damaged or carry a -wal: opening it could leave side files, so it is only listed.
   if (kind === 'kept') return { ok: false, measureCount: null };
-  if (!checkPlanFile(file).ok) return { ok: false, measureCount: null };
   let db: Db | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (appId !== APPLICATION_ID || version > LATEST_VERSION) return { ok: false, measureCount: null };
     return { ok: true, measureCount: db.prepare('SELECT COUNT(*) FROM measures').pluck().get() as number };
   } catch {
     return { ok: false, measureCount: null };
@@ -208,9 +216,11 @@ function inspect(file: string, kind: BackupKind): { ok: boolean; measureCount: n
   }
 }
 
-/** All backups of a plan, newest first, each checked (ok) with its number of measures. */
-export function listBackups(place: BackupPlace): BackupInfo[] {
-  const out: BackupInfo[] = [];
+interface Found { id: string; path: string; createdAt: string; kind: BackupKind; sizeBytes: number }
+
+/** The backup files of a plan, newest first, not yet looked into. */
+function findAll(place: BackupPlace): Found[] {
+  const out: Found[] = [];
   for (const dir of backupDirs(place)) {
     let names: string[];
     try {
@@ -228,14 +238,26 @@ export function listBackups(place: BackupPlace): BackupInfo[] {
       } catch {
         continue;
       }
-      out.push({ id, path, createdAt: parsed.createdAt, kind: parsed.kind, kindLabel: BACKUP_KIND_LABELS[parsed.kind], sizeBytes, ...inspect(path, parsed.kind) });
+      out.push({ id, path, createdAt: parsed.createdAt, kind: parsed.kind, sizeBytes });
     }
   }
   return out.sort((a, b) => (a.createdAt === b.createdAt ? b.id.localeCompare(a.id) : b.createdAt.localeCompare(a.createdAt)));
 }
 
+const withContents = (f: Found): BackupInfo => ({ ...f, kindLabel: BACKUP_KIND_LABELS[f.kind], ...inspect(f.path, f.kind) });
+
+/** All backups of a plan, newest first, each with whether it opens (ok) and its number of measures. */
+export function listBackups(place: BackupPlace): BackupInfo[] {
+  return findAll(place).map(withContents);
+}
+
+/** The newest backup that is a sound plan (fully checked), or null. */
 export function latestGoodBackup(place: BackupPlace): BackupInfo | null {
-  return listBackups(place).find((b) => b.ok) ?? null;
+  for (const f of findAll(place)) {
+    const info = withContents(f);
+    if (info.ok && checkPlanFile(f.path).ok) return info;
+  }
+  return null;
 }
 
 /** The backup file for an id (never a path: ids with separators or other shapes are refused). */

@@ -26,7 +26,8 @@ export function UndoRedo() {
   const wb = useWorkbench();
   const [status, setStatus] = useState<HistoryStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const busy = useRef(false);
+  // Presses in quick succession run one after the other, each on the state the previous one left.
+  const queue = useRef<Promise<void>>(Promise.resolve());
   const hasPlan = wb.info !== null;
   const { revision, refresh, notify } = wb;
 
@@ -38,9 +39,7 @@ export function UndoRedo() {
     return () => { live = false; };
   }, [call, revision, hasPlan]);
 
-  const run = useCallback(async (direction: Direction) => {
-    if (busy.current) return;
-    busy.current = true;
+  const step = useCallback(async (direction: Direction) => {
     setError(null);
     try {
       const r = await call(direction === 'undo' ? 'history.undo' : 'history.redo', {});
@@ -51,10 +50,12 @@ export function UndoRedo() {
       if (e instanceof BackendError && (e.code === 'nothing-to-undo' || e.code === 'nothing-to-redo')) notify(e.message);
       else setError(messageOf(e));
       await refresh();
-    } finally {
-      busy.current = false;
     }
   }, [call, refresh, notify]);
+  const run = useCallback((direction: Direction) => {
+    queue.current = queue.current.then(() => step(direction));
+    return queue.current;
+  }, [step]);
 
   useEffect(() => {
     if (!hasPlan) return undefined;

@@ -16,7 +16,11 @@ export type Route =
   | { view: 'abdeckung' }
   | { view: 'fragen'; baustelleId?: string; frageId?: string }
   | { view: 'zeitplan' }
-  | { view: 'protokoll' };
+  | { view: 'protokoll' }
+  | { view: 'prioritaeten' }
+  | { view: 'finanzplan' }
+  | { view: 'optimierung' }
+  | { view: 'szenarien' };
 
 export type ViewName = Route['view'];
 
@@ -39,6 +43,10 @@ export function parseHash(hash: string): Route {
       return parts[2] ? { view: 'fragen', baustelleId: parts[1], frageId: parts[2] } : { view: 'fragen', baustelleId: parts[1] };
     case 'zeitplan': return { view: 'zeitplan' };
     case 'protokoll': return { view: 'protokoll' };
+    case 'prioritaeten': return { view: 'prioritaeten' };
+    case 'finanzplan': return { view: 'finanzplan' };
+    case 'optimierung': return { view: 'optimierung' };
+    case 'szenarien': return { view: 'szenarien' };
     default: return { view: 'plan' };
   }
 }

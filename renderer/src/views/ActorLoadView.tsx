@@ -11,11 +11,10 @@ import { SortHeader, type Sort } from './SortHeader.tsx';
 import { usePlanData } from './usePlanData.ts';
 import './views.css';
 
-type Key = 'name' | 'kind' | Role | 'total' | 'activeResponsible';
+type Key = 'name' | Role | 'total' | 'activeResponsible';
 
 const COLUMNS: { key: Key; label: string; numeric?: boolean }[] = [
   { key: 'name', label: 'Akteur' },
-  { key: 'kind', label: 'Art' },
   ...ROLES.map((r) => ({ key: r as Key, label: ROLE_LABELS[r], numeric: true })),
   { key: 'total', label: 'gesamt', numeric: true },
   { key: 'activeResponsible', label: 'davon laufend verantwortlich', numeric: true },
@@ -24,7 +23,6 @@ const COLUMNS: { key: Key; label: string; numeric?: boolean }[] = [
 function value(a: ActorLoad, key: Key): string | number {
   switch (key) {
     case 'name': return a.name;
-    case 'kind': return ACTOR_KIND_LABELS[a.kind];
     case 'total': return a.total;
     case 'activeResponsible': return a.activeResponsible;
     default: return a.counts[key];
@@ -102,7 +100,7 @@ export function ActorLoadView() {
               <thead>
                 <tr>
                   {COLUMNS.map((c) => <SortHeader key={c.key} column={c.key} label={c.label} numeric={c.numeric} sort={sort} onSort={setSort} />)}
-                  <th scope="col">Auslastung</th>
+                  <th scope="col" className="load-col">Auslastung</th>
                 </tr>
               </thead>
               <tbody>
@@ -111,12 +109,12 @@ export function ActorLoadView() {
                     <th scope="row" className="row-head">
                       <button type="button" className="link-button strong-link" aria-expanded={selected === a.actorId}
                         aria-controls={`${id}-detail-section`} onClick={() => choose(a.actorId)}>{a.name}</button>
+                      <span className="muted block small">{ACTOR_KIND_LABELS[a.kind]}</span>
                     </th>
-                    <td>{ACTOR_KIND_LABELS[a.kind]}</td>
                     {ROLES.map((r) => <td key={r} className="num">{a.counts[r] || <span className="muted">0</span>}</td>)}
                     <td className="num strong">{a.total}</td>
                     <td className="num">{a.activeResponsible}</td>
-                    <td>
+                    <td className="load-col">
                       {a.overloaded
                         ? <span className="load-flag"><span className="badge warn"><span aria-hidden="true">⚠ </span>überlastet</span> <span className="small">{a.overloadReason}</span></span>
                         : a.total === 0 ? <span className="muted">keine Maßnahme</span> : <span className="muted">im Rahmen</span>}

@@ -77,19 +77,17 @@ export function CoverageView() {
                 <tr>
                   <th scope="col">Baustelle</th>
                   {groups.map((g) => <th key={g} scope="col" className="group-head">{groupLabel(g)}</th>)}
-                  <th scope="col" className="num">Maßnahmen</th>
-                  <th scope="col" className="num">davon finanziert</th>
-                  <th scope="col" className="num">Grundmauern übernommen</th>
-                  <th scope="col" className="num">Fragen beantwortet</th>
+                  <th scope="col" className="group-head">ganze Baustelle</th>
+                  <th scope="col" className="group-head">Maßnahmen</th>
                 </tr>
               </thead>
               <tbody>
                 {list.map((b) => (
                   <tr key={b.baustelleId} className={sel?.baustelleId === b.baustelleId ? 'selected' : undefined}>
                     <th scope="row" className="row-head">
-                      <button type="button" className="link-button strong-link" onClick={() => choose({ baustelleId: b.baustelleId, group: null })}
-                        aria-label={`Baustelle ${b.number} · ${b.shortTitle}: alles anzeigen`}>
-                        <span className="toc-num" aria-hidden="true">{b.number}</span> {b.shortTitle}
+                      <button type="button" className="link-button strong-link" onClick={() => choose({ baustelleId: b.baustelleId, group: null })}>
+                        <span className="visually-hidden">Baustelle </span><span className="toc-num">{b.number}</span> {b.shortTitle}
+                        <span className="visually-hidden">: alles anzeigen</span>
                       </button>
                       {b.measureCount === 0 ? <span className="badge danger block-badge">keine Maßnahme</span>
                         : b.fundedMeasureCount === 0 ? <span className="badge warn block-badge">keine finanzierte Maßnahme</span> : null}
@@ -99,18 +97,18 @@ export function CoverageView() {
                       if (t.g + t.f === 0) return <td key={g} className="cov-cell empty-cell"><span className="muted small">keine Einträge</span></td>;
                       return (
                         <td key={g} className="cov-cell">
-                          <button type="button" className="cov-button" onClick={() => choose({ baustelleId: b.baustelleId, group: g })}
-                            aria-label={`Baustelle ${b.number}, ${groupLabel(g)}: Grundmauern ${share(t.ga, t.g)} übernommen, Fragen ${share(t.fa, t.f)} beantwortet`}>
-                            <span className={`cov-line${t.g && t.ga === 0 ? ' none' : ''}`}>Grundmauern <strong>{share(t.ga, t.g)}</strong></span>
-                            <span className={`cov-line${t.f && t.fa === 0 ? ' none' : ''}`}>Fragen <strong>{share(t.fa, t.f)}</strong></span>
+                          <button type="button" className="cov-button" onClick={() => choose({ baustelleId: b.baustelleId, group: g })}>
+                            <CovLines g={t.g} ga={t.ga} f={t.f} fa={t.fa} />
+                            <span className="visually-hidden"> – Baustelle {b.number}, {groupLabel(g)} öffnen</span>
                           </button>
                         </td>
                       );
                     })}
-                    <td className="num">{b.measureCount}</td>
-                    <td className="num">{b.fundedMeasureCount}</td>
-                    <td className="num">{share(b.grundmauernAdopted, b.grundmauernCount)}</td>
-                    <td className="num">{share(b.fragenAnswered, b.fragenCount)}</td>
+                    <td className="cov-sum"><CovLines g={b.grundmauernCount} ga={b.grundmauernAdopted} f={b.fragenCount} fa={b.fragenAnswered} /></td>
+                    <td className="cov-sum">
+                      <span className="cov-line"><strong>{b.measureCount}</strong> {b.measureCount === 1 ? 'Maßnahme' : 'Maßnahmen'}</span>
+                      <span className={`cov-line${b.measureCount > 0 && b.fundedMeasureCount === 0 ? ' none' : ''}`}>davon finanziert <strong>{b.fundedMeasureCount}</strong></span>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -119,12 +117,13 @@ export function CoverageView() {
                   <th scope="row">Gesamt</th>
                   {groups.map((g) => {
                     const t = list.map((b) => cellTotals(b.cells[g])).reduce((a, x) => ({ g: a.g + x.g, f: a.f + x.f, ga: a.ga + x.ga, fa: a.fa + x.fa }), { g: 0, f: 0, ga: 0, fa: 0 });
-                    return <td key={g} className="cov-total">G {share(t.ga, t.g)} · F {share(t.fa, t.f)}</td>;
+                    return <td key={g} className="cov-sum"><CovLines {...t} /></td>;
                   })}
-                  <td className="num">{sum((b) => b.measureCount)}</td>
-                  <td className="num">{sum((b) => b.fundedMeasureCount)}</td>
-                  <td className="num">{share(sum((b) => b.grundmauernAdopted), sum((b) => b.grundmauernCount))}</td>
-                  <td className="num">{share(sum((b) => b.fragenAnswered), sum((b) => b.fragenCount))}</td>
+                  <td className="cov-sum"><CovLines g={sum((b) => b.grundmauernCount)} ga={sum((b) => b.grundmauernAdopted)} f={sum((b) => b.fragenCount)} fa={sum((b) => b.fragenAnswered)} /></td>
+                  <td className="cov-sum">
+                    <span className="cov-line"><strong>{sum((b) => b.measureCount)}</strong> Maßnahmen</span>
+                    <span className="cov-line">davon finanziert <strong>{sum((b) => b.fundedMeasureCount)}</strong></span>
+                  </td>
                 </tr>
               </tfoot>
             </table>
@@ -138,6 +137,16 @@ export function CoverageView() {
         </>
       ) : null}
       {wb.catalogue ? null : <p className="muted">Katalog wird geladen…</p>}
+    </>
+  );
+}
+
+/** "Grundmauern 2 von 3 / Fragen 1 von 2", with none-yet marked in words by the numbers themselves. */
+function CovLines({ g, ga, f, fa }: { g: number; ga: number; f: number; fa: number }) {
+  return (
+    <>
+      <span className={`cov-line${g === 0 ? ' absent' : ga === 0 ? ' none' : ''}`}>Grundmauern {g === 0 ? 'keine' : <strong>{share(ga, g)}</strong>}</span>{' '}
+      <span className={`cov-line${f === 0 ? ' absent' : fa === 0 ? ' none' : ''}`}>Fragen {f === 0 ? 'keine' : <strong>{share(fa, f)}</strong>}</span>
     </>
   );
 }

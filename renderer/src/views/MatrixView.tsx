@@ -26,7 +26,17 @@ export function ruleProblem(m: MeasureRow, responsibleCount: number): string | n
   return null;
 }
 
-interface Menu { measure: MeasureRow; actor: Actor; top: number; left: number; r: number; c: number }
+interface Menu { measure: MeasureRow; actor: Actor; cell: HTMLElement; r: number; c: number }
+
+const MENU_HEIGHT = 5 * 34 + 16;
+const MENU_WIDTH = 240;
+
+/** Below the cell, or above it when there is no room below. */
+function placeMenu(cell: HTMLElement): { top: number; left: number } {
+  const rect = cell.getBoundingClientRect();
+  const top = rect.bottom + MENU_HEIGHT > window.innerHeight ? Math.max(8, rect.top - MENU_HEIGHT) : rect.bottom;
+  return { top, left: Math.max(8, Math.min(rect.left, window.innerWidth - MENU_WIDTH)) };
+}
 
 export function MatrixView() {
   const { call } = useBackend();
@@ -103,10 +113,7 @@ export function MatrixView() {
     const m = rows[nr];
     const a = actors[nc - FIRST_ACTOR_COL];
     if (!m || !a) return;
-    const rect = cell.getBoundingClientRect();
-    const height = 5 * 34 + 16;
-    const top = rect.bottom + height > window.innerHeight ? Math.max(8, rect.top - height) : rect.bottom;
-    setMenu({ measure: m, actor: a, top, left: Math.min(rect.left, window.innerWidth - 240), r: nr, c: nc });
+    setMenu({ measure: m, actor: a, cell, r: nr, c: nc });
   }
 
   function onKeyDown(e: ReactKeyboardEvent<HTMLTableElement>) {
@@ -267,16 +274,23 @@ function RoleMenu({ menu, current, onChoose, onClose }: { menu: Menu; current: R
   const items: (Role | null)[] = [...ROLES, null];
   const close = useRef(onClose);
   useEffect(() => { close.current = onClose; });
+  const [pos, setPos] = useState(() => placeMenu(menu.cell));
   useEffect(() => {
     const el = ref.current;
     const checked = el?.querySelector<HTMLElement>('[aria-checked="true"]') ?? el?.querySelector<HTMLElement>('[role="menuitemradio"]');
-    checked?.focus();
+    checked?.focus({ preventScroll: true });
     const away = (e: MouseEvent) => { if (el && !el.contains(e.target as Node)) close.current(); };
-    const scrolled = (e: Event) => { if (!el?.contains(e.target as Node)) close.current(); };
+    // The menu stays with its cell when the page or the grid scrolls.
+    const follow = () => setPos(placeMenu(menu.cell));
     document.addEventListener('mousedown', away);
-    window.addEventListener('scroll', scrolled, { passive: true, capture: true });
-    return () => { document.removeEventListener('mousedown', away); window.removeEventListener('scroll', scrolled, { capture: true }); };
-  }, []);
+    window.addEventListener('scroll', follow, { passive: true, capture: true });
+    window.addEventListener('resize', follow);
+    return () => {
+      document.removeEventListener('mousedown', away);
+      window.removeEventListener('scroll', follow, { capture: true });
+      window.removeEventListener('resize', follow);
+    };
+  }, [menu.cell]);
 
   function onKeyDown(e: ReactKeyboardEvent<HTMLDivElement>) {
     const list = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitemradio"]') ?? [])];
@@ -296,7 +310,7 @@ function RoleMenu({ menu, current, onChoose, onClose }: { menu: Menu; current: R
 
   return (
     <div ref={ref} role="menu" className="role-menu" aria-label={`Rolle von ${menu.actor.name} bei ${menu.measure.code}`}
-      style={{ top: menu.top, left: menu.left }} onKeyDown={onKeyDown}>
+      style={{ top: pos.top, left: pos.left }} onKeyDown={onKeyDown}>
       {items.map((role) => (
         <button key={role ?? 'none'} type="button" role="menuitemradio" aria-checked={current === role} tabIndex={-1}
           className="role-menu-item" onClick={() => onChoose(role)}>

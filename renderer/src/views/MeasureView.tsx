@@ -241,11 +241,9 @@ function MeasureForm({ initial, measure, children, toc, onDirty }: {
                 <PeriodField legend="Ende" year={draft.endYear} quarter={draft.endQuarter}
                   onYear={(v) => set('endYear', v)} onQuarter={(v) => set('endQuarter', v)} />
                 <div className="field span-4 laufzeit-line">
-                  <span className="laufzeit-label" id={`${id}-lz`}>Laufzeit</span>
-                  <output aria-labelledby={`${id}-lz`} aria-describedby={`${id}-lz-h`} className="laufzeit-value">
-                    {laufzeit ? LAUFZEIT_LABELS[laufzeit] : 'offen'}
-                  </output>
-                  <span id={`${id}-lz-h`} className="hint">ergibt sich aus Beginn und Ende{laufzeit ? '' : ' – beide Jahre angeben'}</span>
+                  <span className="laufzeit-label">Laufzeit:</span>
+                  <span className="laufzeit-value" data-testid="laufzeit">{laufzeit ? LAUFZEIT_LABELS[laufzeit] : 'offen'}</span>
+                  <span className="hint">ergibt sich aus Beginn und Ende{laufzeit ? '' : ' – beide Jahre angeben'}</span>
                 </div>
                 <fieldset className="field span-4 checks">
                   <legend>Weitere Baustellen</legend>
@@ -307,8 +305,10 @@ function MeasureForm({ initial, measure, children, toc, onDirty }: {
                 <h2 id="sec-bezug" tabIndex={-1}>Bezug zum Impulspapier</h2>
                 <button type="button" className="button small" onClick={() => setLinking(true)}>Grundmauern und Fragen verknüpfen…</button>
               </div>
-              <LinkedItems title="Grundmauern" ids={draft.grundmauerIds} onRemove={(x) => set('grundmauerIds', draft.grundmauerIds.filter((g) => g !== x))} />
-              <LinkedItems title="Fragen für den gemeinsamen Weiterbau" ids={draft.frageIds} fragen onRemove={(x) => set('frageIds', draft.frageIds.filter((f) => f !== x))} />
+              <div role="group" aria-labelledby="sec-bezug">
+                <LinkedItems title="Grundmauern" ids={draft.grundmauerIds} onRemove={(x) => set('grundmauerIds', draft.grundmauerIds.filter((g) => g !== x))} />
+                <LinkedItems title="Fragen für den gemeinsamen Weiterbau" ids={draft.frageIds} fragen onRemove={(x) => set('frageIds', draft.frageIds.filter((f) => f !== x))} />
+              </div>
             </section>
 
             <div className="form-footer sheet-footer">

@@ -309,7 +309,7 @@ function MeasuresTable({ planPath }: { planPath: string }) {
         <div className="view-head with-actions mt-head">
           <div>
             <ViewHeading>Maßnahmen</ViewHeading>
-            <p className="lead">Status, verantwortliche Stelle und Zeitraum lassen sich direkt in der Tabelle ändern (Klick oder Eingabetaste). Umschalt+Klick auf einen Spaltenkopf sortiert zusätzlich.</p>
+            <p className="lead">Status, verantwortliche Stelle und Zeitraum ändern Sie direkt in der Zelle. Umschalt+Klick auf einen Spaltenkopf sortiert zusätzlich.</p>
           </div>
           <a className="button primary" href={hrefFor({ view: 'neu' })}>Neue Maßnahme</a>
         </div>

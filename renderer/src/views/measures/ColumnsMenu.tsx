@@ -25,13 +25,15 @@ export function ColumnsMenu({ columns, onToggle, onMove, onWidth, onReset }: {
     if (j < 0 || j >= movable.length) return;
     onMove(c.id, delta);
     setSaid(`${c.meta.label}: jetzt an Position ${j + 1} von ${movable.length}.`);
-    // At the top or bottom the pressed button becomes disabled; keep the focus in the row.
-    const atEnd = j === 0 || j === movable.length - 1;
-    if (atEnd) {
-      requestAnimationFrame(() => {
-        list.current?.querySelector<HTMLButtonElement>(`[data-col-row="${c.id}"] button:not([disabled])`)?.focus();
-      });
-    }
+    // Keep the focus on the pressed button as its row moves (moving a node drops its focus); at the
+    // top or bottom that button is disabled, then the other one takes the focus.
+    const pressed = delta < 0 ? 'up' : 'down';
+    requestAnimationFrame(() => {
+      const row = list.current?.querySelector(`[data-col-row="${CSS.escape(c.id)}"]`);
+      const target = row?.querySelector<HTMLButtonElement>(`button[data-move="${pressed}"]:not([disabled])`)
+        ?? row?.querySelector<HTMLButtonElement>('button[data-move]:not([disabled])');
+      if (target && document.activeElement !== target) target.focus();
+    });
   }
 
   return (
@@ -48,9 +50,9 @@ export function ColumnsMenu({ columns, onToggle, onMove, onWidth, onReset }: {
                 {c.meta.label}
               </label>
               <span className="mt-col-actions">
-                <button type="button" className="icon-button mt-small-icon" aria-label={`${c.meta.label} nach oben`}
+                <button type="button" className="icon-button mt-small-icon" data-move="up" aria-label={`${c.meta.label} nach oben`}
                   disabled={c.meta.pinned || i <= 0} onClick={() => move(c, -1)}><span aria-hidden="true">↑</span></button>
-                <button type="button" className="icon-button mt-small-icon" aria-label={`${c.meta.label} nach unten`}
+                <button type="button" className="icon-button mt-small-icon" data-move="down" aria-label={`${c.meta.label} nach unten`}
                   disabled={c.meta.pinned || i < 0 || i >= movable.length - 1} onClick={() => move(c, 1)}><span aria-hidden="true">↓</span></button>
                 <WidthInput label={`Breite von ${c.meta.label} in Pixel`} width={c.width} onWidth={(w) => onWidth(c.id, w)} />
               </span>

@@ -333,7 +333,7 @@ export function MeasuresGrid(props: MeasuresGridProps) {
                   <VirtualRow key={item.key} index={v.index} measure={virtualizer.measureElement} scroller={scrollRef}
                     className={`mt-group${item.collapsed ? ' collapsed' : ''}`} rowKey={item.key}>
                     {segs.map((s) => (s.kind === 'money' ? (
-                      <td key={s.col.id} className={cls(s.col)}>{euro(item.sums.get(s.col.id) ?? 0)}</td>
+                      <td key={s.col.id} className={cls(s.col)}>{item.sums.get(s.col.id) ? euro(item.sums.get(s.col.id) ?? 0) : <span className="muted">–</span>}</td>
                     ) : s.first ? (
                       <th key={s.cols[0].id} scope="row" colSpan={s.cols.length} className="mt-group-head">
                         <button type="button" className="mt-group-toggle" data-focus="" tabIndex={stop?.key === item.key ? 0 : -1}

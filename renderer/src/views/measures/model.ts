@@ -124,9 +124,9 @@ export function moneyOf(m: MeasureRow, columnId: string): number {
 }
 
 export const DEFAULT_WIDTHS: Record<string, number> = {
-  select: 40, code: 78, title: 250, baustelleId: 150, status: 126, responsible: 180, period: 136, totalCents: 108,
+  select: 32, code: 64, title: 200, baustelleId: 150, status: 118, responsible: 160, period: 134, totalCents: 108,
 };
-export const YEAR_WIDTH = 98;
+export const YEAR_WIDTH = 92;
 export const MIN_WIDTH = 60;
 export const MAX_WIDTH = 640;
 
@@ -189,7 +189,8 @@ export interface ColumnLayout {
   widths: Record<string, number>;
 }
 
-export const DEFAULT_LAYOUT: ColumnLayout = { order: [], hidden: [], widths: {} };
+/** Baustelle is hidden at first: the number (M-6.01) names it, and filter and grouping by Baustelle stay. */
+export const DEFAULT_LAYOUT: ColumnLayout = { order: [], hidden: ['baustelleId'], widths: {} };
 
 const stringList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length <= 100).slice(0, 200) : []);
 

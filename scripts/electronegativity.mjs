@@ -9,6 +9,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+// Run through `npx --yes` in its own install: as a devDependency its hoisted typescript-estree
+// would pick up our TypeScript 7 and crash.
 const TOOL = '@doyensec/electronegativity@1.10.3';
 
 /** Findings we accept, each with the reason; anything else fails the run. */

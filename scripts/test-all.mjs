@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, unit/db/docx/cli tests (vitest), UI tests (Playwright in Chromium),
+// `npm test`: typecheck, lint, Electronegativity, unit/db/docx/cli tests (vitest), UI tests (Playwright in Chromium),
 // then one closing line "N passed, N failed" over all test cases.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ const playwrightJson = join(out, 'playwright.json');
 const steps = [
   ['Typprüfung', 'npm', ['run', '-s', 'typecheck']],
   ['Lint', 'npm', ['run', '-s', 'lint']],
+  ['Electron-Sicherheitsprüfung (Electronegativity)', 'node', ['scripts/electronegativity.mjs']],
   ['Unit-, Datenbank-, DOCX- und CLI-Tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]],
   ['Oberfläche bauen', 'npm', ['run', '-s', 'build:renderer']],
   ['UI-Tests (Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }],

@@ -88,7 +88,7 @@ function Shell() {
           <p className="app-name">Zusammenhalt-Werkbank</p>
           {info ? (
             <>
-              <p className="plan-name">{info.title}</p>
+              <p className="plan-name" title={info.title}>{info.title}</p>
               <p className="plan-meta">
                 {info.landkreis ? <span>{info.landkreis}</span> : null}
                 <span className="file-name" title={info.path}><span className="muted-label">Datei:</span> {info.fileName}</span>

@@ -338,6 +338,8 @@ export interface OptimiserRun {
   measures: OptimiserMeasure[];
   problems: OptimiserProblem[];
   warnings: string[];
+  /** The fixed decisions the run used (measureId → decision), also when there is no plan. */
+  fixedDecisions: Record<string, { fixed: 'in' | 'out'; reason: string }>;
   solveSeconds: number;
   explainSeconds: number;
   /** The solve ran in a worker thread (false: in the backend's own thread). */
@@ -397,6 +399,8 @@ export interface ScenarioOutcome {
   /** Total cost (all funding) of the selected measures. */
   costCents: number;
   ranks: Record<string, number | null>;
+  /** Nutzwert per measure under this side's weights, German ("7,30"). */
+  nutzwerte: Record<string, string>;
 }
 
 export interface ScenarioComparison {

@@ -17,7 +17,7 @@ import { createClient, createHandlers } from '../../electron/backend/backend.ts'
 import { Session } from '../../electron/backend/session.ts';
 import { PLAN_SIZES, type PlanSize } from '../../electron/backend/synthetic.ts';
 import {
-  benchCreate, benchDocx, benchEdit, benchEditHttp, benchList, benchOpen, benchOptimiser, benchTotals, benchXlsx,
+  benchCreate, benchDocx, benchEdit, benchEditHttp, benchList, benchListHttp, benchOpen, benchOptimiser, benchTotals, benchXlsx,
   type BenchContext, type BenchRow, type Timing,
 } from './steps.ts';
 
@@ -143,6 +143,7 @@ try {
     extra.push(`- Plan file ${size}: ${fileMiB.toFixed(1)} MiB`);
     add(await benchOpen(ctx));
     add(await benchList(ctx));
+    add(await benchListHttp(ctx));
     add(await benchTotals(ctx));
     add(await benchEdit(ctx));
     add(await benchEditHttp(ctx));

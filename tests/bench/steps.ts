@@ -250,6 +250,41 @@ export async function benchList(ctx: BenchContext): Promise<BenchRow> {
   }
 }
 
+/** The same list as the browser gets it: over the dev server, JSON encoded and parsed. */
+export async function benchListHttp(ctx: BenchContext): Promise<BenchRow> {
+  const n = ctx.runs.fast;
+  const server = await startDevServer({ handlers: createHandlers(ctx.session) });
+  let bytes = 0;
+  let ours: number[];
+  try {
+    ours = await timeRuns(n, async () => {
+      const res = await fetch(`${server.url}api/measures.list`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-werkbank-token': server.token }, body: '{}' });
+      const text = await res.text();
+      bytes = text.length;
+      JSON.parse(text);
+    }, { warmup: 1 });
+  } finally {
+    await server.close();
+  }
+  const raw = new Database(planPath(ctx), { readonly: true, fileMustExist: true });
+  const q = raw.prepare(FLOOR_LIST_SQL);
+  const bare: Server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(q.all()));
+  });
+  await new Promise<void>((ok) => bare.listen(0, '127.0.0.1', ok));
+  let floor: number[];
+  try {
+    const port = (bare.address() as { port: number }).port;
+    floor = await timeRuns(n, async () => JSON.parse(await (await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: '{}' })).text()), { warmup: 1 });
+  } finally {
+    bare.closeAllConnections();
+    await new Promise<void>((ok) => bare.close(() => ok()));
+    raw.close();
+  }
+  return { size: ctx.size, step: 'measure list over HTTP (dev server, JSON)', ours: med(ours), floor: med(floor), note: `${(bytes / 2 ** 20).toFixed(1)} MiB JSON; floor: bare node:http + the one SELECT` };
+}
+
 export async function benchTotals(ctx: BenchContext): Promise<BenchRow> {
   const n = ctx.runs.fast;
   const ours = await timeRuns(n, () => ctx.api['budget.totals']({}), { warmup: 1 });

@@ -75,43 +75,58 @@ function rendererDir(dir: string, log: (s: string) => void): { dir: string; note
   return { problem: `renderer build failed (${why.slice(0, 80)})` };
 }
 
-// In-page helpers, installed before the app's own scripts. Rows of the measures table are the
-// body rows whose first cell holds a measure code ("M-…"); that holds for any table markup.
+// In-page helpers, installed before the app's own scripts. Rows of the measures table are body rows
+// with a cell holding a measure code ("M-…"), whatever else the row has (selection boxes, editors).
 const INIT_SCRIPT = `(() => {
-  const rowsOf = () => [...document.querySelectorAll('table tbody tr, [role="table"] [role="row"]')]
-    .filter((r) => { const c = r.querySelector('td, [role="cell"], [role="gridcell"]'); return c && /^M-\\d/.test((c.textContent || '').trim()); });
-  window.__wb = { rowsOf, firstRowsAt: null };
+  const CODE = /^M-\\d/;
+  const cells = (r) => [...r.querySelectorAll('td, th, [role="cell"], [role="gridcell"], [role="rowheader"]')];
+  const codeOf = (r) => { const c = cells(r).find((c) => CODE.test((c.textContent || '').trim())); return c ? c.textContent.trim() : null; };
+  const rowsOf = () => [...document.querySelectorAll('table tbody tr, [role="table"] [role="row"], [role="grid"] [role="row"]')].filter((r) => codeOf(r) !== null);
+  window.__wb = { rowsOf, codeOf, firstRowsAt: null, since: 0 };
   const seen = () => {
     if (window.__wb.firstRowsAt !== null) return;
     if (rowsOf().length > 0) {
       // First frame after the rows are in the DOM: what the planner can see.
       window.__wb.firstRowsAt = -1;
       requestAnimationFrame(() => { window.__wb.firstRowsAt = performance.now(); });
-      obs.disconnect();
     }
   };
-  const obs = new MutationObserver(seen);
-  obs.observe(document, { childList: true, subtree: true });
+  new MutationObserver(seen).observe(document, { childList: true, subtree: true, characterData: true });
 })();`;
+
+interface PageHelpers { __wb: { rowsOf: () => Element[]; codeOf: (r: Element) => string | null; firstRowsAt: number | null; since: number; done?: Promise<number> } }
 
 type Page = import('playwright-core').Page;
 
-/** Arms a measurement: from the next input event in the page until `cond` holds in a frame. */
-async function armed(page: Page, cond: { prefix?: string; count?: number }, act: () => Promise<void>): Promise<number> {
+/** performance.now() of the first frame with measure rows, or null when none appear in time. */
+async function firstRowsAt(page: Page, timeout: number): Promise<number | null> {
+  try {
+    await page.waitForFunction(() => ((window as unknown as PageHelpers).__wb.firstRowsAt ?? 0) > 0, undefined, { timeout, polling: 50 });
+    return await page.evaluate(() => (window as unknown as PageHelpers).__wb.firstRowsAt);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Arms a measurement: from the next input event in the page until, in some frame, every visible row's
+ * code starts with `prefix` (filtering), or some row's code does not (`notPrefix`: the filter is gone).
+ */
+async function armed(page: Page, cond: { prefix?: string; notPrefix?: string }, act: () => Promise<void>): Promise<number> {
   await page.evaluate((c) => {
-    const w = window as unknown as { __wb: { rowsOf: () => Element[]; done?: Promise<number> } };
+    const w = window as unknown as PageHelpers;
     w.__wb.done = new Promise<number>((ok, fail) => {
       const onInput = (e: Event) => {
         document.removeEventListener('input', onInput, true);
         const t0 = e.timeStamp;
-        const limit = performance.now() + 60_000;
+        const limit = performance.now() + 120_000;
         const check = () => {
-          const rows = w.__wb.rowsOf();
+          const codes = w.__wb.rowsOf().map((r) => w.__wb.codeOf(r) ?? '');
           const done = c.prefix !== undefined
-            ? rows.length > 0 && rows.every((r) => (r.querySelector('td, [role="cell"], [role="gridcell"]')?.textContent ?? '').trim().startsWith(c.prefix!))
-            : rows.length >= (c.count ?? 1);
+            ? codes.length > 0 && codes.every((code) => code.startsWith(c.prefix!))
+            : codes.some((code) => !code.startsWith(c.notPrefix ?? ''));
           if (done) return ok(performance.now() - t0);
-          if (performance.now() > limit) return fail(new Error('rows did not update within 60 s'));
+          if (performance.now() > limit) return fail(new Error('rows did not update within 120 s'));
           requestAnimationFrame(check);
         };
         requestAnimationFrame(check);
@@ -120,29 +135,36 @@ async function armed(page: Page, cond: { prefix?: string; count?: number }, act:
     });
   }, cond);
   await act();
-  return page.evaluate(() => (window as unknown as { __wb: { done: Promise<number> } }).__wb.done);
+  return page.evaluate(() => (window as unknown as PageHelpers).__wb.done!);
 }
 
-/** Scrolls the table's scroll container in big steps, one per frame, counting visible rows without content. */
-async function scrollProbe(page: Page): Promise<{ frames: number; visibleRows: number; blankRows: number; gapFrames: number; frameP95: number; frameMax: number }> {
+/**
+ * Scrolls the table's scroll container in big steps, one per frame, and looks at each frame: rows
+ * in view without content, and how much of the visible body area no row covers (a virtualised
+ * table that lags behind shows blank space).
+ */
+async function scrollProbe(page: Page): Promise<{ frames: number; visibleRows: number; blankRows: number; blankFrames: number; maxBlankPct: number; frameP95: number; frameMax: number }> {
   return page.evaluate(async () => {
-    const table = document.querySelector('table, [role="table"]')!;
+    const table = document.querySelector('table, [role="table"], [role="grid"]')!;
     let box: Element | null = table.parentElement;
     while (box && box !== document.body) {
-      const s = getComputedStyle(box);
-      if (/(auto|scroll)/.test(s.overflowY) && box.scrollHeight > box.clientHeight + 10) break;
+      const st = getComputedStyle(box);
+      if (/(auto|scroll)/.test(st.overflowY) && box.scrollHeight > box.clientHeight + 10) break;
       box = box.parentElement;
     }
     const scroller = (box && box !== document.body ? box : document.scrollingElement ?? document.documentElement) as HTMLElement;
     const isDoc = scroller === document.scrollingElement || scroller === document.documentElement;
-    const view = () => (isDoc ? { top: 0, bottom: window.innerHeight } : scroller.getBoundingClientRect());
+    const body = table.querySelector('tbody') ?? table;
+    const head = table.querySelector('thead');
+    const foot = table.querySelector('tfoot');
     const frame = () => new Promise<number>((ok) => requestAnimationFrame(ok));
     scroller.scrollTop = 0;
     await frame();
     let frames = 0;
     let visibleRows = 0;
     let blankRows = 0;
-    let gapFrames = 0;
+    let blankFrames = 0;
+    let maxBlankPct = 0;
     const intervals: number[] = [];
     let last = await frame();
     const step = Math.max(200, Math.round((isDoc ? window.innerHeight : scroller.clientHeight) * 0.9));
@@ -154,19 +176,36 @@ async function scrollProbe(page: Page): Promise<{ frames: number; visibleRows: n
       intervals.push(now - last);
       last = now;
       frames++;
-      const v = view();
-      const rows = [...table.querySelectorAll('tbody tr, [role="row"]')].filter((r) => {
-        const b = r.getBoundingClientRect();
-        return b.bottom > v.top && b.top < v.bottom && b.height > 0;
-      });
+      // The visible part of the body: the scroller's box below a sticky header, above a sticky footer.
+      const sv = isDoc ? { top: 0, bottom: window.innerHeight } : scroller.getBoundingClientRect();
+      const hb = head?.getBoundingClientRect();
+      const fb = foot?.getBoundingClientRect();
+      const bb = body.getBoundingClientRect();
+      const top = Math.max(sv.top, hb && hb.bottom > sv.top && hb.bottom < sv.bottom ? hb.bottom : sv.top, bb.top);
+      const bottom = Math.min(sv.bottom, fb && fb.top < sv.bottom && fb.top > sv.top ? fb.top : sv.bottom, bb.bottom);
+      const area = Math.max(0, bottom - top);
+      const rows = [...body.querySelectorAll('tr, [role="row"]')].map((r) => ({ r, b: r.getBoundingClientRect() }))
+        .filter(({ b }) => b.bottom > top && b.top < bottom && b.height > 0);
       visibleRows += rows.length;
-      blankRows += rows.filter((r) => (r.textContent ?? '').trim() === '').length;
-      if (rows.length === 0) gapFrames++;
+      blankRows += rows.filter(({ r }) => (r.textContent ?? '').trim() === '').length;
+      // Covered height: union of the content rows' intervals within [top, bottom].
+      const spans = rows.filter(({ r }) => (r.textContent ?? '').trim() !== '')
+        .map(({ b }) => [Math.max(top, b.top), Math.min(bottom, b.bottom)] as const).sort((a, b) => a[0] - b[0]);
+      let covered = 0;
+      let end = top;
+      for (const [a, z] of spans) {
+        if (z <= end) continue;
+        covered += z - Math.max(a, end);
+        end = z;
+      }
+      const blankPct = area > 0 ? (100 * (area - covered)) / area : 0;
+      if (blankPct > 5) blankFrames++;
+      maxBlankPct = Math.max(maxBlankPct, blankPct);
       if (scroller.scrollTop === before) break; // at the end
     }
     intervals.sort((a, b) => a - b);
     return {
-      frames, visibleRows, blankRows, gapFrames,
+      frames, visibleRows, blankRows, blankFrames, maxBlankPct,
       frameP95: intervals[Math.min(intervals.length - 1, Math.ceil(0.95 * intervals.length) - 1)] ?? 0,
       frameMax: intervals.at(-1) ?? 0,
     };
@@ -207,37 +246,34 @@ export async function runUiBench(opts: UiBenchOptions): Promise<BenchRow[]> {
 
     // 1. Navigation to the measures view → first rows painted (fresh page each run; the bundle is cached after the first).
     const firstRows: number[] = [];
+    let via = 'URL #/massnahmen';
     let page: Page | undefined;
     for (let i = 0; i < runs + 1; i++) {
       await page?.close();
       page = await context.newPage();
       await page.goto(server.url + MEASURES_HASH);
-      try {
-        await page.waitForFunction(() => typeof (window as unknown as { __wb: { firstRowsAt: number | null } }).__wb.firstRowsAt === 'number'
-          && (window as unknown as { __wb: { firstRowsAt: number } }).__wb.firstRowsAt > 0, undefined, { timeout: 60_000 });
-      } catch {
-        // Perhaps the view is reached only through the navigation.
-        const link = page.getByRole('navigation').getByRole('link', { name: /^Maßnahmen$/u });
+      const at = await firstRowsAt(page, 120_000);
+      let ms: number | null = at;
+      if (at === null) {
+        // Perhaps the view is reached only through the navigation: from the click.
+        const link = page.getByRole('navigation').getByRole('link', { name: /^Maßnahmen/u });
         if ((await link.count()) === 0) return na('no measures table found (view not there yet?)');
+        const t0 = await page.evaluate(() => { (window as unknown as PageHelpers).__wb.firstRowsAt = null; return performance.now(); });
         await link.first().click();
-        try {
-          await page.getByRole('table').first().waitFor({ timeout: 30_000 });
-        } catch {
-          return na('no measures table found (view not there yet?)');
-        }
-        return na('measures table not reachable by URL; figures need the view at #/massnahmen');
+        const t1 = await firstRowsAt(page, 120_000);
+        if (t1 === null) return na('no measures table found (view not there yet?)');
+        ms = t1 - t0;
+        via = 'navigation link';
       }
-      const at = await page.evaluate(() => (window as unknown as { __wb: { firstRowsAt: number } }).__wb.firstRowsAt);
-      if (i > 0) firstRows.push(at); // the first load fills the HTTP cache
+      if (i > 0) firstRows.push(ms!); // the first load fills the HTTP cache
     }
     const p = page!;
-    const rowCount = async () => p.evaluate(() => (window as unknown as { __wb: { rowsOf: () => Element[] } }).__wb.rowsOf().length);
-    const shown = await rowCount();
+    const shown = await p.evaluate(() => (window as unknown as PageHelpers).__wb.rowsOf().length);
     log(`measures table: ${shown} of ${total} rows in the DOM`);
 
     const rows: BenchRow[] = [{
       size: SIZE, step: STEPS.firstRows, ours: { kind: 'median', ms: median(firstRows), runs: firstRows.length }, floor: null,
-      note: `${total} measures, ${shown} rows in the DOM (first load excluded)${'note' in built && built.note ? `; ${built.note}` : ''}`,
+      note: `${total} measures, ${shown} rows in the DOM; via ${via}, first load excluded${'note' in built && built.note ? `; ${built.note}` : ''}`,
     }];
 
     // 2. Filter: find the search field by role, then by its label.
@@ -256,17 +292,17 @@ export async function runUiBench(opts: UiBenchOptions): Promise<BenchRow[]> {
         // From the full list to the rows of one code range (one input event, like a paste).
         fromFull.push(await armed(p, { prefix: term }, () => box.fill(term)));
         // Back to everything.
-        clear.push(await armed(p, { count: shown }, () => box.fill('')));
+        clear.push(await armed(p, { notPrefix: term }, () => box.fill('')));
         // One keystroke narrowing an already filtered list ("M-3." → "M-3.1").
         await armed(p, { prefix: term.slice(0, -1) }, () => box.fill(term.slice(0, -1)));
         await box.press('End');
         keystroke.push(await armed(p, { prefix: term }, () => box.press(term.slice(-1))));
-        await armed(p, { count: shown }, () => box.fill(''));
+        await armed(p, { notPrefix: term.slice(0, -1) }, () => box.fill(''));
       }
       rows.push(
         { size: SIZE, step: STEPS.keystroke, ours: { kind: 'median', ms: median(keystroke), runs: keystroke.length }, floor: null, note: 'e.g. „M-3.“ → „M-3.1“, until every row shows the new filter' },
-        { size: SIZE, step: STEPS.filterFull, ours: { kind: 'median', ms: median(fromFull), runs: fromFull.length }, floor: null, note: `${shown} rows → ~100` },
-        { size: SIZE, step: STEPS.clear, ours: { kind: 'median', ms: median(clear), runs: clear.length }, floor: null, note: `~100 rows → ${shown}` },
+        { size: SIZE, step: STEPS.filterFull, ours: { kind: 'median', ms: median(fromFull), runs: fromFull.length }, floor: null, note: `${total} measures → ~100 („M-3.1“)` },
+        { size: SIZE, step: STEPS.clear, ours: { kind: 'median', ms: median(clear), runs: clear.length }, floor: null, note: `~100 → ${total} measures` },
       );
     }
 
@@ -274,7 +310,7 @@ export async function runUiBench(opts: UiBenchOptions): Promise<BenchRow[]> {
     const s = await scrollProbe(p);
     rows.push({
       size: SIZE, step: STEPS.scroll, ours: null, floor: null, display: `${s.blankRows} blank rows`,
-      note: `${s.blankRows} blank of ${s.visibleRows} visible rows over ${s.frames} frames, ${s.gapFrames} frames without rows; frame interval p95 ${s.frameP95.toFixed(0)} ms, max ${s.frameMax.toFixed(0)} ms`,
+      note: `${s.blankRows} blank of ${s.visibleRows} rows in view over ${s.frames} frames (one screen per frame); ${s.blankFrames} frames >5 % blank area, max ${s.maxBlankPct.toFixed(0)} %; frame interval p95 ${s.frameP95.toFixed(0)} ms, max ${s.frameMax.toFixed(0)} ms`,
     });
     return rows;
   } catch (e) {

@@ -274,7 +274,8 @@ describe('the optimiser on the demo plan', () => {
     expect(byC['M-7.01']).toMatchObject({ kind: 'fixed-in', kindLabel: 'fest eingeplant', reason: 'Fest eingeplant: Förderrichtlinie vom Kreistag beschlossen (KT/2026/014).' });
     expect(r.measures.filter((m) => !m.included).map((m) => m.code)).toEqual(['M-6.01', 'M-1.02', 'M-3.01']);
     expect(byC['M-6.01'].reason).toBe('Im Rahmen ist kein Platz mehr: 2027 fehlen 79.000,00 € (benötigt 135.000,00 €, frei 56.000,00 €). Mit ihr sänke der erreichbare Gesamtnutzwert um 0,75 (von 62,18 auf 61,43). Dafür müsste M-2.02 weichen.');
-    expect(byC['M-2.01'].reason).toBe('Im Plan: Rang 1, Nutzwert 8,55.');
+    expect(byC['M-2.01'].reason).toBe('Im Plan: Rang 1, Nutzwert 8,55; passt zusammen mit den übrigen ausgewählten Maßnahmen in jeden Jahresrahmen.');
+    expect(byC['M-6.02'].reason).toBe('Im Plan: Rang 10, Nutzwert 5,85; sie kostet den Kreis keinen Eigenanteil (Fremd- oder Drittmittel).');
     for (const m of r.measures) expect(m.reason.length).toBeGreaterThan(10);
 
     // Fixed out: the measure and what depends on it leave, with reasons naming the measure.

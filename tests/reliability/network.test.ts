@@ -4,6 +4,7 @@
 // available here, so the "network" is a folder named by an injected predicate.
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkingCopy, isNetworkPath, isUncPath, networkMountOf } from '../../electron/backend/safety/network.ts';
@@ -38,7 +39,7 @@ describe('network paths are recognised', () => {
   });
 
   it('the temp folder here is local', () => {
-    expect(isNetworkPath(join(tempDir(), 'p.wirplan'))).toBe(false);
+    expect(isNetworkPath(join(tmpdir(), 'p.wirplan'))).toBe(false);
   });
 });
 

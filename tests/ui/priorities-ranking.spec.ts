@@ -15,7 +15,9 @@ async function audit(page: Page, name: string) {
   expect(found, `axe violations on ${name}`).toEqual([]);
   if (SHOTS) {
     mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/${name}.png` });
+    const panels = page.locator('main section.panel');
+    for (let i = 0; i < Math.min(await panels.count(), 6); i++) await panels.nth(i).screenshot({ path: `${SHOTS}/${name}-${i + 1}.png` });
   }
 }
 
@@ -29,7 +31,8 @@ async function openPriorities(page: Page) {
 const ranking = (page: Page) => page.getByRole('table', { name: 'Rangfolge der Maßnahmen nach Nutzwert' });
 const firstRanked = (page: Page) => ranking(page).locator('tbody tr').first();
 
-test('the ranking shows Nutzwert, Teilnutzen in text and the markers with their reasons; axe finds nothing', async ({ page }) => {
+test('the ranking shows Nutzwert, Teilnutzen in text and the markers with their reasons; axe finds nothing', async ({ page, workbench }) => {
+  expect(workbench.session.isOpen).toBe(true);
   await openPriorities(page);
   const rows = ranking(page).locator('tbody tr');
   await expect(rows).toHaveCount(12);
@@ -93,8 +96,8 @@ test('scores in the grid: keyboard only, refused values in German, the rank foll
   await page.keyboard.press('Tab');
   await expect(page.getByRole('status').filter({ hasText: 'Gespeichert: M-3.01, „Wirkung auf Teilhabe und Zusammenhalt“ = 10.' })).toBeVisible();
   expect(scalar(workbench, "SELECT score FROM criterion_scores s JOIN measures m ON m.id = s.measure_id WHERE m.code = 'M-3.01' AND criterion_id = 'wirkung-teilhabe-zusammenhalt' AND rater = 1")).toBe(10);
-  // 30×10 + 15×2 + 15×5 + 15×8 + 10×4 + 15×5 = 640, with the second rater's 4 on K1: (10+4)/2 = 7 → 550 → 5,50 (was 4,53).
-  await expect(ranking(page).locator('tbody tr').filter({ hasText: 'M-3.01' })).toContainText('5,50');
+  // With the second rater (4, 2, 5, 9, 4, 5): K1 (10+4)/2 = 7, K4 8,5 → 210 + 30 + 75 + 127,5 + 40 + 75 = 557,5 → 5,58 (was 4,53).
+  await expect(ranking(page).locator('tbody tr').filter({ hasText: 'M-3.01' })).toContainText('5,58');
 
   // Second rater: switch, clear a score (= not scored).
   await page.getByRole('radio', { name: 'Bewertung 2 (Zweitbewertung)' }).check();

@@ -55,7 +55,8 @@ test('2,000 measures: a window of rows in the DOM, the end reachable, filters na
   await search.fill('');
 
   // A column filter over the whole plan, with the footer summing exactly the rows it keeps.
-  const b3 = inPlan(workbench, (db) => db.prepare("SELECT COUNT(*) AS n, COALESCE(SUM(l.amount_cents), 0) AS cents FROM measures m LEFT JOIN budget_lines l ON l.measure_id = m.id WHERE m.baustelle_id = 'B3'").get() as { n: number; cents: number });
+  const b3 = inPlan(workbench, (db) => db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM((SELECT SUM(amount_cents) FROM budget_lines l WHERE l.measure_id = m.id)), 0) AS cents
+    FROM measures m WHERE m.baustelle_id = 'B3'`).get() as { n: number; cents: number });
   await page.getByLabel('Baustelle', { exact: true }).selectOption('B3');
   await expect(page.getByRole('status').filter({ hasText: `${b3.n} von ${total} Maßnahmen angezeigt` })).toBeVisible();
   await expect(table).toHaveAttribute('aria-rowcount', String(b3.n + 2));

@@ -152,6 +152,12 @@ test('keyboard only: arrows move between cells, Enter edits, Escape cancels, Ent
   await expect(cell('M-1.02', 'status')).toBeFocused();
   expect(statusOf(workbench, 'M-1.02')).toBe('beschlossen');
 
+  // Ctrl+Z is the workbench's undo: the plan reverts and the table follows at once.
+  await page.keyboard.press('Control+z');
+  await expect(cell('M-1.02', 'status')).toHaveText('beschlussreif');
+  expect(statusOf(workbench, 'M-1.02')).toBe('beschlussreif');
+  await expect(cell('M-1.02', 'status')).toBeFocused();
+
   // Up from the first row reaches the column headers, Down comes back.
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');

@@ -79,10 +79,11 @@ test('the matrix sets roles by click and by keyboard, refuses a second verantwor
 
   // By keyboard: arrows move, a letter sets the role, Enter opens the menu, Entf removes.
   await page.keyboard.press('ArrowRight');
-  const next = grid.locator(':focus');
-  const nextTitle = (await next.getAttribute('title'))!;
+  await expect(grid.locator('td:focus')).not.toHaveAttribute('title', /Gemeinde Lindenau/u);
+  const nextTitle = (await grid.locator('td:focus').getAttribute('title'))!;
   const nextActor = nextTitle.replace(/^M-7\.02 · /u, '').replace(/: .*$/u, '');
-  expect(nextActor).not.toBe('Gemeinde Lindenau');
+  const next = cell('M-7.02', nextActor);
+  await expect(next).toBeFocused();
   await page.keyboard.press('f');
   await expect.poll(() => role('M-7.02', nextActor)).toBe('federfuehrend');
   await expect(next).toHaveText('Ffederführend');

@@ -10,7 +10,7 @@ import { Session } from '../../electron/backend/session.ts';
 import { generatePlan, PLAN_SIZES, synthesize } from '../../electron/backend/synthetic.ts';
 import { budgetFullSchema, measureFullSchema } from '../../shared/domain/schemas.ts';
 import {
-  benchCreate, benchDocx, benchEdit, benchEditHttp, benchList, benchOpen, benchOptimiser, benchTotals, benchXlsx,
+  benchCreate, benchDocx, benchEdit, benchEditHttp, benchList, benchListHttp, benchOpen, benchOptimiser, benchTotals, benchXlsx,
   type BenchContext, type BenchRow,
 } from '../bench/steps.ts';
 
@@ -95,6 +95,7 @@ describe('bench steps (S, one pass each)', () => {
 
   it('list and totals: the totals equal SUM(amount_cents)', async () => {
     hasFigure(await benchList(ctx));
+    hasFigure(await benchListHttp(ctx));
     hasFigure(await benchTotals(ctx));
     const sums = new Map((session.db.prepare('SELECT measure_id AS id, SUM(amount_cents) AS c FROM budget_lines GROUP BY measure_id').all() as { id: string; c: number }[]).map((r) => [r.id, r.c]));
     const all = (session.db.prepare('SELECT SUM(amount_cents) AS c FROM budget_lines').get() as { c: number }).c;

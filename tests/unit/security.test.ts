@@ -2,7 +2,7 @@
 // files the app protocol serves, the IPC allowlist, the fuses and what is shipped – all checked
 // without the Electron binary (electron/main/security.ts is plain data and pure functions).
 import fc from 'fast-check';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -187,12 +187,12 @@ describe('packaging', () => {
     for (const excluded of ['!electron/**', '!tests/**', '!scripts/**', '!renderer/**', '!shared/**']) expect(cfg.files).toContain(excluded);
     const included = cfg.files.filter((f) => !f.startsWith('!'));
     expect(included.sort()).toEqual(['dist-electron/**', 'dist/renderer/**', 'package.json'].sort());
-    // What goes into dist-electron is bundled from main and preload, which never import the dev server.
-    const build = read('scripts/build-electron.mjs');
-    expect([...build.matchAll(/entryPoints: \['([^']+)'\]/gu)].map((m) => m[1]).sort()).toEqual(['electron/main/main.ts', 'electron/preload/preload.ts']);
-    if (existsSync(path.join(ROOT, 'dist-electron/main.cjs'))) {
-      const bundle = read('dist-electron/main.cjs');
-      expect(bundle).not.toMatch(/x-werkbank-token|startDevServer|WERKBANK_TOKEN/u);
-    }
+    // What goes into dist-electron is bundled from app entry points, never from the dev server or tests.
+    const entries = [...read('scripts/build-electron.mjs').matchAll(/entryPoints: \['([^']+)'\]/gu)].map((m) => m[1]);
+    expect(entries).toContain('electron/main/main.ts');
+    expect(entries).toContain('electron/preload/preload.ts');
+    for (const e of entries) expect(e, e).toMatch(/^electron\/(main|preload|backend)\/(?!.*dev-server)/u);
+    const bundles = existsSync(path.join(ROOT, 'dist-electron')) ? readdirSync(path.join(ROOT, 'dist-electron')).filter((f) => f.endsWith('.cjs')) : [];
+    for (const f of bundles) expect(read(`dist-electron/${f}`), f).not.toMatch(/x-werkbank-token|startDevServer|WERKBANK_TOKEN/u);
   });
 });

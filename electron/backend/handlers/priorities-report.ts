@@ -236,7 +236,13 @@ function reasonOf(ctx: PlanContext, e: Explanation, total: number, codeOf: (id: 
   const why = fixed?.reason?.trim() ? `: ${fixed.reason.trim().replace(/\.$/u, '')}` : '';
   const unscored = row !== undefined && !row.complete && row.totalHalves === 0;
   switch (e.kind) {
-    case 'selected': return `Im Plan: Rang ${row?.rank ?? '–'}, Nutzwert ${row ? formatNutzwert(row.totalHalves) : '–'}.`;
+    case 'selected': {
+      const own = Object.values(ctx.input.measures.find((x) => x.id === e.measureId)?.ownShareByYear ?? {}).reduce((a, b) => a + b, 0);
+      const head = `Im Plan: Rang ${row?.rank ?? '–'}, Nutzwert ${row ? formatNutzwert(row.totalHalves) : '–'}`;
+      return own === 0
+        ? `${head}; sie kostet den Kreis keinen Eigenanteil (Fremd- oder Drittmittel).`
+        : `${head}; passt zusammen mit den übrigen ausgewählten Maßnahmen in jeden Jahresrahmen.`;
+    }
     case 'fixed-in': return `Fest eingeplant${why || ' (von Hand)'}.`;
     case 'fixed-out': return `Von Hand ausgeschlossen${why}.`;
     case 'no-value':
@@ -311,7 +317,7 @@ export function toOptimiserRun(ctx: PlanContext, r: PlanResult, inWorker: boolea
     totalValueHalves: r.totalValue, totalValueText: formatNutzwert(r.totalValue), selectedCount: k, measureCount: n, years,
     framesByYear: strKeys(ctx.input.frames), usedByYear: strKeys(r.usedByYear), unusedByYear: strKeys(r.unusedByYear), measures,
     problems: r.problems.map((p) => ({ code: p.code, message: p.message, measureIds: p.measureIds, codes: p.measureIds.map(codeOf), year: p.year ?? null })),
-    warnings: r.warnings, solveSeconds: r.solveSeconds, explainSeconds: r.explainSeconds, inWorker,
+    warnings: r.warnings, fixedDecisions: { ...ctx.resolved.settings.fixed }, solveSeconds: r.solveSeconds, explainSeconds: r.explainSeconds, inWorker,
   };
 }
 
@@ -349,7 +355,7 @@ export function toOutcome(ctx: PlanContext | null, resolved: ResolvedSettings, r
     return {
       key: resolved.key, name: resolved.name, status: 'invalid', statusText: 'Berechnung nicht möglich', problems: problem ? [problem] : [],
       selected: [], totalValueHalves: 0, totalValueText: formatNutzwert(0), framesByYear, usedByYear: {}, unusedByYear: {},
-      eigenanteilCents: 0, costCents: 0, ranks: {},
+      eigenanteilCents: 0, costCents: 0, ranks: {}, nutzwerte: {},
     };
   }
   const { statusText } = statusTextOf(r);
@@ -365,6 +371,7 @@ export function toOutcome(ctx: PlanContext | null, resolved: ResolvedSettings, r
     totalValueHalves: r.totalValue, totalValueText: formatNutzwert(r.totalValue), framesByYear,
     usedByYear: strKeys(r.usedByYear), unusedByYear: strKeys(r.unusedByYear), eigenanteilCents: eigen, costCents: cost,
     ranks: Object.fromEntries([...ctx.rows.values()].map((row) => [row.measureId, row.rank])),
+    nutzwerte: Object.fromEntries([...ctx.rows.values()].map((row) => [row.measureId, formatNutzwert(row.totalHalves)])),
   };
 }
 

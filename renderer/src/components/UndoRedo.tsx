@@ -77,18 +77,23 @@ export function UndoRedo() {
   if (!hasPlan) return null;
   const undo = status?.undo ?? null;
   const redo = status?.redo ?? null;
+  const undoName = undo ? `Rückgängig: ${undo.summary}` : 'Rückgängig';
+  const redoName = redo ? `Wiederherstellen: ${redo.summary}` : 'Wiederherstellen';
+  // What Ctrl+Z (or else Ctrl+Y) would do, in a small line under the buttons; the buttons carry it in their names.
+  const caption = undo ? `Strg+Z: ${undo.summary}` : redo ? `Strg+Y: ${redo.summary}` : 'Nichts rückgängig zu machen';
   return (
     <div className="undo-redo" role="group" aria-label="Rückgängig und Wiederherstellen">
-      <button type="button" className="button small undo-button" disabled={!undo} aria-keyshortcuts="Control+Z"
-        title={undo ? `Rückgängig: ${undo.summary} (Strg+Z)` : 'Nichts rückgängig zu machen'} onClick={() => void run('undo')}>
-        <span aria-hidden="true" className="undo-icon">↶</span>
-        <span className="undo-text">{undo ? `Rückgängig: ${undo.summary}` : 'Rückgängig'}</span>
-      </button>
-      <button type="button" className="button small undo-button" disabled={!redo} aria-keyshortcuts="Control+Y Control+Shift+Z"
-        title={redo ? `Wiederherstellen: ${redo.summary} (Strg+Y)` : 'Nichts wiederherzustellen'} onClick={() => void run('redo')}>
-        <span aria-hidden="true" className="undo-icon">↷</span>
-        <span className="undo-text">{redo ? `Wiederherstellen: ${redo.summary}` : 'Wiederherstellen'}</span>
-      </button>
+      <div className="undo-buttons">
+        <button type="button" className="button small undo-button" disabled={!undo} aria-keyshortcuts="Control+Z" aria-label={undoName}
+          title={undo ? `${undoName} (Strg+Z)` : 'Nichts rückgängig zu machen'} onClick={() => void run('undo')}>
+          <span aria-hidden="true" className="undo-icon">↶</span> Rückgängig
+        </button>
+        <button type="button" className="button small undo-button" disabled={!redo} aria-keyshortcuts="Control+Y Control+Shift+Z" aria-label={redoName}
+          title={redo ? `${redoName} (Strg+Y)` : 'Nichts wiederherzustellen'} onClick={() => void run('redo')}>
+          <span aria-hidden="true" className="undo-icon">↷</span> Wiederherstellen
+        </button>
+      </div>
+      <p className="undo-caption" aria-hidden="true" title={caption}>{caption}</p>
       {error ? <div className="host-error"><ErrorAlert message={error} /></div> : null}
     </div>
   );

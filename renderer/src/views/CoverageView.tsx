@@ -13,6 +13,8 @@ import { usePlanData } from './usePlanData.ts';
 import './views.css';
 
 const groupLabel = (g: string) => ACTOR_GROUP_LABELS[g as ActorGroup] ?? g;
+/** Break points for the long German compounds of the group names in narrow column heads. */
+const softHyphens = (label: string) => label.replace('Entscheidungsträger', 'Entscheidungs\u00ADträger').replace('Zivilgesellschaftliche', 'Zivil\u00ADgesellschaftliche');
 
 interface Selection { baustelleId: string; group: string | null }
 
@@ -76,7 +78,7 @@ export function CoverageView() {
               <thead>
                 <tr>
                   <th scope="col">Baustelle</th>
-                  {groups.map((g) => <th key={g} scope="col" className="group-head">{groupLabel(g)}</th>)}
+                  {groups.map((g) => <th key={g} scope="col" className="group-head">{softHyphens(groupLabel(g))}</th>)}
                   <th scope="col" className="group-head">ganze Baustelle</th>
                   <th scope="col" className="group-head">Maßnahmen</th>
                 </tr>

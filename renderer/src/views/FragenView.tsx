@@ -177,10 +177,10 @@ function FrageCard({ f }: { f: FrageStatus }) {
         <label htmlFor={`${id}-a`} className="small strong">Antwort des Landkreises / Notiz</label>
         <textarea id={`${id}-a`} value={draft} onChange={(e) => setDraft(e.target.value)} rows={draft.length > 160 ? 4 : 2} maxLength={20_000}
           aria-describedby={`${id}-h`} />
-        <p id={`${id}-h`} className="hint">Leer speichern entfernt die Antwort.</p>
         <div className="form-actions">
           <button type="submit" className="button primary small" disabled={busy || !dirty}>Antwort speichern</button>
           {dirty ? <span className="dirty">nicht gespeichert</span> : null}
+          <span id={`${id}-h`} className="hint">Leer speichern entfernt die Antwort.</span>
         </div>
       </form>
       <ErrorAlert message={error} />

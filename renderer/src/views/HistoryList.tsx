@@ -33,10 +33,25 @@ export function measuresOf(step: HistoryStep, byId: Map<string, MeasureRow>, byC
   return [...found.values()];
 }
 
+/** Grundmauern and Fragen a step names (by id in its summaries, or as the answered Frage). */
+export function itemsOf(step: HistoryStep): string[] {
+  const found = new Set<string>();
+  for (const c of step.changes) if (c.entity === 'frage-answer') found.add(c.entityId);
+  for (const text of [step.summary, ...step.changes.map((c) => c.summary)]) {
+    for (const id of text.match(/\bB\d+-[GF]-[A-Z]{2}-\d+\b/gu) ?? []) found.add(id);
+  }
+  return [...found];
+}
+
+function excerpt(text: string, max = 60): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
 export function HistoryTable({ steps, caption, showMeasures }: { steps: HistoryStep[]; caption: string; showMeasures?: boolean }) {
   const wb = useWorkbench();
   const byId = useMemo(() => new Map(wb.measures.map((m) => [m.id, m])), [wb.measures]);
   const byCode = useMemo(() => new Map(wb.measures.map((m) => [m.code, m])), [wb.measures]);
+  const items = wb.index.items;
   return (
     <table className="data-table compact history-table">
       <caption className="visually-hidden">{caption}</caption>
@@ -45,13 +60,14 @@ export function HistoryTable({ steps, caption, showMeasures }: { steps: HistoryS
           <th scope="col">Zeitpunkt</th>
           <th scope="col">Wer</th>
           <th scope="col">Was</th>
-          {showMeasures ? <th scope="col">Maßnahme</th> : null}
+          {showMeasures ? <th scope="col">Bezug</th> : null}
           <th scope="col">Stand</th>
         </tr>
       </thead>
       <tbody>
         {steps.map((s) => {
           const measures = showMeasures ? measuresOf(s, byId, byCode) : [];
+          const refs = showMeasures ? itemsOf(s).filter((x) => items.has(x)) : [];
           const details = s.changes.length > 1 || (s.changes.length === 1 && s.changes[0].summary !== s.summary);
           return (
             <tr key={s.id} className={`h-${s.state} h-${s.kind}`}>
@@ -68,10 +84,20 @@ export function HistoryTable({ steps, caption, showMeasures }: { steps: HistoryS
                 ) : null}
               </td>
               {showMeasures ? (
-                <td className="nowrap">
-                  {measures.length === 0 ? <span className="muted">–</span> : measures.map((m, i) => (
-                    <span key={m.id}>{i > 0 ? ', ' : ''}<a href={hrefFor({ view: 'massnahme', id: m.id })} title={m.title}>{m.code}</a></span>
-                  ))}
+                <td className="h-refs">
+                  {measures.length + refs.length === 0 ? <span className="muted">–</span> : null}
+                  {measures.map((m) => <a key={m.id} href={hrefFor({ view: 'massnahme', id: m.id })} title={m.title} className="h-ref">{m.code}</a>)}
+                  {refs.map((x) => {
+                    const item = items.get(x)!;
+                    const href = item.kind === 'frage'
+                      ? hrefFor({ view: 'fragen', baustelleId: item.baustelleId, frageId: item.id })
+                      : hrefFor({ view: 'katalog', baustelleId: item.baustelleId });
+                    return (
+                      <a key={x} href={href} title={item.text} className="h-ref">
+                        {item.kind === 'frage' ? 'Frage' : 'Grundmauer'} {x}: {excerpt(item.text)}
+                      </a>
+                    );
+                  })}
                 </td>
               ) : null}
               <td className="nowrap">

@@ -51,7 +51,8 @@ export function MatrixView() {
   const [menu, setMenu] = useState<Menu | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const busy = useRef(false);
+  // Keys pressed in quick succession are applied one after the other, none is dropped.
+  const queue = useRef<Promise<void>>(Promise.resolve());
   const grid = useRef<HTMLTableElement>(null);
 
   const roles = useMemo(() => {
@@ -85,28 +86,29 @@ export function MatrixView() {
     const tr = Math.max(0, Math.min(rows.length - 1, nr));
     const tc = Math.max(0, Math.min(colCount - 1, nc));
     setActive({ r: tr, c: tc });
-    requestAnimationFrame(() => {
+    const focus = () => {
       const cell = grid.current?.querySelector<HTMLElement>(`[data-r="${tr}"][data-c="${tc}"]`);
       const target = cell?.querySelector<HTMLElement>('a') ?? cell;
       target?.focus();
-    });
+      return !!target;
+    };
+    // At once when the cell is there (arrow keys), else after the next render (menu closed, filters changed).
+    if (!focus()) requestAnimationFrame(() => { focus(); });
   }
 
-  async function setRole(m: MeasureRow, a: Actor, role: Role | null) {
-    const current = roles.get(`${m.id}|${a.id}`) ?? null;
-    if (busy.current || current === role) return;
-    busy.current = true;
-    setError(null); setMessage(null);
-    try {
-      if (role) await call('responsibilities.set', { measureId: m.id, actorId: a.id, role });
-      else await call('responsibilities.remove', { measureId: m.id, actorId: a.id });
-      await wb.refresh();
-      setMessage(role ? `${m.code}: ${a.name} ist jetzt ${ROLE_LABELS[role]}.` : `${m.code}: ${a.name} ausgetragen.`);
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      busy.current = false;
-    }
+  function setRole(m: MeasureRow, a: Actor, role: Role | null) {
+    queue.current = queue.current.then(async () => {
+      setError(null); setMessage(null);
+      try {
+        // Both calls leave an unchanged pair alone, so a repeated key changes nothing.
+        if (role) await call('responsibilities.set', { measureId: m.id, actorId: a.id, role });
+        else await call('responsibilities.remove', { measureId: m.id, actorId: a.id });
+        await wb.refresh();
+        setMessage(role ? `${m.code}: ${a.name} ist jetzt ${ROLE_LABELS[role]}.` : `${m.code}: ${a.name} ausgetragen.`);
+      } catch (e) {
+        setError(messageOf(e));
+      }
+    });
   }
 
   function openMenu(nr: number, nc: number, cell: HTMLElement) {
@@ -137,9 +139,9 @@ export function MatrixView() {
     const m = rows[cr];
     const a = actors[cc - FIRST_ACTOR_COL];
     if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); openMenu(cr, cc, cell); return; }
-    if (e.key === 'Delete' || e.key === 'Backspace' || e.key === '0') { e.preventDefault(); void setRole(m, a, null); return; }
+    if (e.key === 'Delete' || e.key === 'Backspace' || e.key === '0') { e.preventDefault(); setRole(m, a, null); return; }
     const role = ROLE_KEYS[e.key.toLowerCase()];
-    if (role) { e.preventDefault(); void setRole(m, a, role); }
+    if (role) { e.preventDefault(); setRole(m, a, role); }
   }
 
   const anyFilter = baustelle || status || kind || actorQuery.trim() || onlyProblems;
@@ -153,7 +155,7 @@ export function MatrixView() {
       {problems.length > 0 ? (
         <div className="rule-box" role="note" aria-label="Regelverstöße">
           <p>
-            <span className="rule-icon" aria-hidden="true">⚠</span>
+            <span className="rule-icon" aria-hidden="true">⚠ </span>
             <strong>{problems.length === 1 ? '1 Maßnahme verletzt' : `${problems.length} Maßnahmen verletzen`} die Regel „genau eine verantwortliche Stelle“:</strong>{' '}
             {problems.map((m, i) => (
               <span key={m.id}>{i > 0 ? ', ' : ''}<a href={hrefFor({ view: 'massnahme', id: m.id })}>{m.code}</a> ({ruleProblem(m, responsibleCount.get(m.id) ?? 0)})</span>
@@ -262,7 +264,7 @@ export function MatrixView() {
       )}
       {menu ? (
         <RoleMenu menu={menu} current={roles.get(`${menu.measure.id}|${menu.actor.id}`) ?? null}
-          onChoose={(role) => { const m = menu; setMenu(null); focusCell(m.r, m.c); void setRole(m.measure, m.actor, role); }}
+          onChoose={(role) => { const m = menu; setMenu(null); focusCell(m.r, m.c); setRole(m.measure, m.actor, role); }}
           onClose={() => { const m = menu; setMenu(null); focusCell(m.r, m.c); }} />
       ) : null}
     </>

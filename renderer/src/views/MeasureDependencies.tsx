@@ -1,5 +1,5 @@
 // Abhängigkeiten of a measure: the measures it must wait for (editable) and those that wait for it.
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { MEASURE_STATUS_LABELS } from '../../../shared/domain/enums.ts';
 import { formatPeriod, quarterIndex } from '../../../shared/domain/period.ts';
 import { dueText } from './MeasureMilestones.tsx';
@@ -25,7 +25,8 @@ export function MeasureDependencies({ detail, onChanged }: { detail: MeasureDeta
   const [choice, setChoice] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Controls stay enabled while saving (a disabled button would drop the keyboard focus); a second action waits its turn.
+  const busy = useRef(false);
 
   const byId = useMemo(() => new Map(wb.measures.map((x) => [x.id, x])), [wb.measures]);
   const dependsOn = detail.dependsOn.map((x) => byId.get(x)).filter((x): x is MeasureRow => !!x);
@@ -33,7 +34,9 @@ export function MeasureDependencies({ detail, onChanged }: { detail: MeasureDeta
   const options = wb.measures.filter((x) => x.id !== m.id && !detail.dependsOn.includes(x.id));
 
   async function setList(ids: string[], done: string): Promise<boolean> {
-    setBusy(true); setError(null); setStatus(null);
+    if (busy.current) return false;
+    busy.current = true;
+    setError(null); setStatus(null);
     try {
       await call('dependencies.set', { measureId: m.id, dependsOnIds: ids });
       await onChanged();
@@ -44,7 +47,7 @@ export function MeasureDependencies({ detail, onChanged }: { detail: MeasureDeta
       setError(messageOf(e));
       return false;
     } finally {
-      setBusy(false);
+      busy.current = false;
     }
   }
 
@@ -73,7 +76,7 @@ export function MeasureDependencies({ detail, onChanged }: { detail: MeasureDeta
                       <span className="muted block small">{MEASURE_STATUS_LABELS[d.status]} · {formatPeriod(d)}</span>
                       {hint ? <span className="badge warn">Hinweis: {hint}</span> : null}
                     </span>
-                    <button type="button" className="button small quiet" disabled={busy} aria-label={`Abhängigkeit von ${d.code} entfernen`}
+                    <button type="button" className="button small quiet" aria-label={`Abhängigkeit von ${d.code} entfernen`}
                       onClick={() => void setList(detail.dependsOn.filter((x) => x !== d.id), `${m.code} hängt nicht mehr von ${d.code} ab.`)}>Entfernen</button>
                   </li>
                 );
@@ -88,7 +91,7 @@ export function MeasureDependencies({ detail, onChanged }: { detail: MeasureDeta
                 {options.map((x) => <option key={x.id} value={x.id}>{x.code} · {x.title}</option>)}
               </select>
             </div>
-            <button type="submit" className="button primary" disabled={busy}>Abhängigkeit hinzufügen</button>
+            <button type="submit" className="button primary">Abhängigkeit hinzufügen</button>
           </form>
           <ErrorAlert message={error} />
           <StatusLine>{status}</StatusLine>

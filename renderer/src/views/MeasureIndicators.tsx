@@ -19,12 +19,15 @@ export function MeasureIndicators({ detail, onChanged }: { detail: MeasureDetail
   const [draft, setDraft] = useState<IndicatorDraft>(blank);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Controls stay enabled while saving (a disabled button would drop the keyboard focus); a second action waits its turn.
+  const busy = useRef(false);
   const nameField = useRef<HTMLInputElement>(null);
   const set = <K extends keyof IndicatorDraft>(k: K, v: IndicatorDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
 
   async function run(what: () => Promise<unknown>, done: string): Promise<boolean> {
-    setBusy(true); setError(null); setStatus(null);
+    if (busy.current) return false;
+    busy.current = true;
+    setError(null); setStatus(null);
     try {
       await what();
       await onChanged();
@@ -35,7 +38,7 @@ export function MeasureIndicators({ detail, onChanged }: { detail: MeasureDetail
       setError(messageOf(e));
       return false;
     } finally {
-      setBusy(false);
+      busy.current = false;
     }
   }
 
@@ -79,8 +82,8 @@ export function MeasureIndicators({ detail, onChanged }: { detail: MeasureDetail
                 <td className="num">{i.targetYear ?? <span className="muted">–</span>}</td>
                 <td>{i.dataSource || <span className="muted">–</span>}</td>
                 <td className="actions">
-                  <button type="button" className="button small quiet" disabled={busy} onClick={() => startEdit(i)} aria-label={`Indikator „${i.name}“ bearbeiten`}>Bearbeiten</button>
-                  <button type="button" className="button small quiet danger-text" disabled={busy} aria-label={`Indikator „${i.name}“ löschen`}
+                  <button type="button" className="button small quiet" onClick={() => startEdit(i)} aria-label={`Indikator „${i.name}“ bearbeiten`}>Bearbeiten</button>
+                  <button type="button" className="button small quiet danger-text" aria-label={`Indikator „${i.name}“ löschen`}
                     onClick={() => void run(() => call('indicators.delete', { id: i.id }), `Indikator „${i.name}“ gelöscht. Strg+Z macht das rückgängig.`)}>Löschen</button>
                 </td>
               </tr>
@@ -116,7 +119,7 @@ export function MeasureIndicators({ detail, onChanged }: { detail: MeasureDetail
           </div>
         </div>
         <div className="form-actions">
-          <button type="submit" className="button primary" disabled={busy}>{editing ? 'Indikator speichern' : 'Indikator hinzufügen'}</button>
+          <button type="submit" className="button primary">{editing ? 'Indikator speichern' : 'Indikator hinzufügen'}</button>
           {editing ? <button type="button" className="button" onClick={cancelEdit}>Abbrechen</button> : null}
         </div>
       </form>

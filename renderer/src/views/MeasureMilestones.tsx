@@ -1,5 +1,5 @@
 // Umsetzungsschritte of a measure: ordered steps with a due quarter, ticked off when done.
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { QUARTERS, type Quarter } from '../../../shared/domain/enums.ts';
 import { quarterIndex } from '../../../shared/domain/period.ts';
 import type { MeasureDetail, Milestone } from '../../../shared/domain/types.ts';
@@ -31,13 +31,26 @@ export function MeasureMilestones({ detail, onChanged }: { detail: MeasureDetail
   const [draft, setDraft] = useState<StepDraft>(blank);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const titleField = useRef<HTMLInputElement>(null);
   const [now] = useState(currentQuarterIndex);
   const set = <K extends keyof StepDraft>(k: K, v: StepDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
 
+  // Controls stay enabled while saving (a disabled button would drop the keyboard focus); a second action waits its turn.
+  const busyRef = useRef(false);
+  // After a move, the moved step's arrow keeps the focus once the new order is on screen.
+  const focusAfterMove = useRef<{ id: string; dir: 'up' | 'down' } | null>(null);
+  useLayoutEffect(() => {
+    const f = focusAfterMove.current;
+    if (!f) return;
+    const target = document.querySelector<HTMLButtonElement>(`[data-step="${f.id}"][data-move="${f.dir}"]:not(:disabled)`)
+      ?? document.querySelector<HTMLButtonElement>(`[data-step="${f.id}"][data-move]:not(:disabled)`);
+    if (target) { focusAfterMove.current = null; target.focus(); }
+  }, [steps]);
+
   async function run(what: () => Promise<unknown>, done: string): Promise<boolean> {
-    setBusy(true); setError(null); setStatus(null);
+    if (busyRef.current) return false;
+    busyRef.current = true;
+    setError(null); setStatus(null);
     try {
       await what();
       await onChanged();
@@ -48,7 +61,7 @@ export function MeasureMilestones({ detail, onChanged }: { detail: MeasureDetail
       setError(messageOf(e));
       return false;
     } finally {
-      setBusy(false);
+      busyRef.current = false;
     }
   }
 
@@ -78,18 +91,13 @@ export function MeasureMilestones({ detail, onChanged }: { detail: MeasureDetail
     const order = [...steps];
     const [s] = order.splice(index, 1);
     order.splice(index + by, 0, s);
+    focusAfterMove.current = { id: s.id, dir: by < 0 ? 'up' : 'down' };
     await run(async () => {
       // Positions are rewritten 0…n-1 wherever they differ (older plans may hold equal positions).
       for (const [pos, x] of order.entries()) {
         if (x.position !== pos) await call('milestones.save', { id: x.id, measureId: m.id, position: pos });
       }
     }, `„${s.title}“ ist jetzt Schritt ${index + by + 1} von ${steps.length}.`);
-    // Keep the focus on the moved step's button in its new place.
-    requestAnimationFrame(() => {
-      const target = document.querySelector<HTMLButtonElement>(`[data-step="${s.id}"][data-move="${by < 0 ? 'up' : 'down'}"]:not(:disabled)`)
-        ?? document.querySelector<HTMLButtonElement>(`[data-step="${s.id}"][data-move]:not(:disabled)`);
-      target?.focus();
-    });
   }
 
   return (
@@ -118,20 +126,20 @@ export function MeasureMilestones({ detail, onChanged }: { detail: MeasureDetail
                   </td>
                   <td>
                     <label className="check">
-                      <input type="checkbox" checked={s.done} disabled={busy}
+                      <input type="checkbox" checked={s.done}
                         onChange={(e) => void run(() => call('milestones.save', { id: s.id, measureId: m.id, done: e.target.checked }),
                           e.target.checked ? `„${s.title}“ als erledigt markiert.` : `„${s.title}“ wieder offen.`)} />
                       <span className="visually-hidden">„{s.title}“ </span>erledigt
                     </label>
                   </td>
                   <td className="actions">
-                    <button type="button" className="button small quiet icon-only" disabled={busy || i === 0} data-step={s.id} data-move="up"
+                    <button type="button" className="button small quiet icon-only" disabled={i === 0} data-step={s.id} data-move="up"
                       aria-label={`„${s.title}“ nach oben`} title="nach oben" onClick={() => void move(i, -1)}><span aria-hidden="true">↑</span></button>
-                    <button type="button" className="button small quiet icon-only" disabled={busy || i === steps.length - 1} data-step={s.id} data-move="down"
+                    <button type="button" className="button small quiet icon-only" disabled={i === steps.length - 1} data-step={s.id} data-move="down"
                       aria-label={`„${s.title}“ nach unten`} title="nach unten" onClick={() => void move(i, 1)}><span aria-hidden="true">↓</span></button>
-                    <button type="button" className="button small quiet" disabled={busy} onClick={() => startEdit(s)}
+                    <button type="button" className="button small quiet" onClick={() => startEdit(s)}
                       aria-label={`„${s.title}“ bearbeiten`}>Bearbeiten</button>
-                    <button type="button" className="button small quiet danger-text" disabled={busy}
+                    <button type="button" className="button small quiet danger-text"
                       aria-label={`„${s.title}“ löschen`}
                       onClick={() => void run(() => call('milestones.delete', { id: s.id }), `Umsetzungsschritt „${s.title}“ gelöscht. Strg+Z macht das rückgängig.`)}>Löschen</button>
                   </td>
@@ -161,7 +169,7 @@ export function MeasureMilestones({ detail, onChanged }: { detail: MeasureDetail
               {QUARTERS.map((q) => <option key={q} value={String(q)}>Q{q}</option>)}
             </select>
           </div>
-          <button type="submit" className="button primary" disabled={busy}>{editing ? 'Schritt speichern' : 'Schritt hinzufügen'}</button>
+          <button type="submit" className="button primary">{editing ? 'Schritt speichern' : 'Schritt hinzufügen'}</button>
           {editing ? <button type="button" className="button" onClick={cancelEdit}>Abbrechen</button> : null}
         </div>
       </form>

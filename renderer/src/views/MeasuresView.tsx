@@ -2,7 +2,7 @@
 // per column, multi-column sort, grouping with subtotals, columns to show/move/resize (kept in the
 // plan), inline editing of status, verantwortliche Stelle and Zeitraum, and bulk edits of a selection.
 // TanStack Table v9 owns filtering, sorting and the column model; the markup is ours (MeasuresGrid).
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTable, type ColumnDef, type ColumnFiltersState, type SortingState } from '@tanstack/react-table';
 import { MEASURE_STATUSES, MEASURE_STATUS_LABELS, type MeasureStatus, type Quarter } from '../../../shared/domain/enums.ts';
 import { formatPeriod } from '../../../shared/domain/period.ts';
@@ -59,6 +59,7 @@ function MeasuresTable({ planPath }: { planPath: string }) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set(mem.collapsed));
   const [activeViewId, setActiveViewId] = useState<string | null>(mem.activeViewId);
   const [moreFilters, setMoreFilters] = useState(mem.moreFilters);
+  const [panelKey, setPanelKey] = useState(0);
   const [selection, setSelection] = useState<ReadonlySet<string>>(() => new Set());
   const anchor = useRef<string | null>(null);
   const [layout, setLayout] = useState<ColumnLayout | null>(layouts.get(planPath) ?? null);
@@ -120,17 +121,22 @@ function MeasuresTable({ planPath }: { planPath: string }) {
   const movableOrder = useMemo(() => order.filter((c) => !(PINNED as readonly string[]).includes(c)), [order]);
   const columnVisibility = useMemo(() => Object.fromEntries(lay.hidden.filter((h) => !(PINNED as readonly string[]).includes(h)).map((h) => [h, false])), [lay.hidden]);
   const knownFilters = useMemo(() => columnFilters.filter((f) => allIds.includes(f.id)), [columnFilters, allIds]);
+  // Typing stays immediate; the table (5,000 rows filtered and sorted) follows as soon as it can.
+  const tableFilters = useDeferredValue(knownFilters);
+  const tableSearch = useDeferredValue(globalFilter);
 
   const table = useTable({
     features,
     columns,
     data: wb.measures,
     getRowId,
-    state: { sorting, columnFilters: knownFilters, globalFilter, columnOrder: order, columnVisibility, columnSizing: lay.widths },
+    state: { sorting, columnFilters: tableFilters, globalFilter: tableSearch, columnOrder: order, columnVisibility, columnSizing: lay.widths },
     onSortingChange: setSorting,
     onColumnFiltersChange: setColumnFilters,
     onGlobalFilterChange: setGlobalFilter,
     globalFilterFn: 'search',
+    // The search looks at the whole row once; asking it again for every column would do the same work twelve times.
+    getColumnCanGlobalFilter: (c) => c.id === 'code',
     enableSortingRemoval: false,
     enableMultiSort: true,
     isMultiSortEvent: () => false,
@@ -293,7 +299,9 @@ function MeasuresTable({ planPath }: { planPath: string }) {
   }, [wb.measures]);
   const barFilters = ['baustelleId', 'status', 'responsible'];
   const extraActive = knownFilters.filter((f) => !barFilters.includes(f.id)).length;
-  const filtered = knownFilters.length > 0 || globalFilter.trim() !== '';
+  const anyFilter = knownFilters.length > 0 || globalFilter.trim() !== '';
+  /** Whether the rows shown are filtered (follows the deferred table state, like the rows). */
+  const filtered = tableFilters.length > 0 || tableSearch.trim() !== '';
   const total = wb.measures.length;
 
   const menuColumns = order.filter((c) => c !== 'select').map((c) => {
@@ -364,25 +372,28 @@ function MeasuresTable({ planPath }: { planPath: string }) {
                 onClick={() => setMoreFilters((o) => !o)}>
                 Weitere Filter{extraActive > 0 ? ` (${extraActive} aktiv)` : ''}
               </button>
-              <button type="button" className="button small" disabled={!filtered} onClick={() => { setColumnFilters([]); setGlobalFilter(''); }}>
+              {/* With the further filters open it also clears what they hold but do not apply (text that is no amount). */}
+              <button type="button" className="button small" disabled={!anyFilter && !moreFilters}
+                onClick={() => { setColumnFilters([]); setGlobalFilter(''); setPanelKey((k) => k + 1); }}>
                 Filter zurücksetzen
               </button>
             </div>
           </div>
           {moreFilters ? (
-            <FilterPanel id={`${id}-more`} value={filterValue} onChange={setFilter}
+            <FilterPanel key={panelKey} id={`${id}-more`} value={filterValue} onChange={setFilter}
               columns={allIds.filter((c) => !barFilters.includes(c)).flatMap((c) => { const meta = table.getColumn(c)?.columnDef.meta; return meta?.filter ? [{ id: c, meta }] : []; })} />
           ) : null}
         </div>
 
+        {/* With a selection, its actions take the place of the count (kept for screen readers): the table does not move. */}
         <div className="mt-statusline">
-          <p className="table-count" role="status">
+          <p className={selectedShown.length > 0 ? 'visually-hidden' : 'table-count'} role="status">
             {filtered ? `${rows.length} von ${total} Maßnahmen angezeigt` : `${total} Maßnahmen`}
             {groupBy !== 'none' ? `, gruppiert nach ${GROUP_BY_LABELS[groupBy]}` : ''}
             <span className="muted"> · Beträge in €</span>
           </p>
           {selectedShown.length > 0 ? (
-            <BulkBar count={selectedShown.length} hiddenCount={selectedHidden} actors={wb.actors} busy={bulkBusy}
+            <BulkBar count={selectedShown.length} shown={rows.length} hiddenCount={selectedHidden} actors={wb.actors} busy={bulkBusy}
               onStatus={(s) => void bulk({ status: s }, `Status „${MEASURE_STATUS_LABELS[s]}“`)}
               onResponsible={(a) => void bulk({ responsibleActorId: a }, `verantwortlich ist ${actorName(a)}`)}
               onClear={() => setSelection(new Set())} />
@@ -421,6 +432,7 @@ function MeasuresTable({ planPath }: { planPath: string }) {
         index={wb.index}
         actors={wb.actors}
         aboveRef={aboveRef}
+        resetKey={wb.externalRevision}
       />
     </div>
   );

@@ -3,7 +3,7 @@
 // column, so it reads without colour and with a screen reader; filterable like the measures table.
 import { useId, useMemo, useState } from 'react';
 import { MEASURE_STATUSES, MEASURE_STATUS_LABELS, type MeasureStatus } from '../../../shared/domain/enums.ts';
-import { LAUFZEIT_LABELS, formatPeriod } from '../../../shared/domain/period.ts';
+import { LAUFZEIT_LABELS, formatPeriod, quarterIndex } from '../../../shared/domain/period.ts';
 import type { TimelineQuarter, TimelineRow } from '../../../shared/domain/types.ts';
 import { ErrorAlert } from '../components/Messages.tsx';
 import { ViewHeading } from '../components/ViewHeading.tsx';
@@ -54,7 +54,8 @@ export function TimelineView() {
   }, [data, measureById, baustelle, status, responsible, query]);
 
   const quarters = data?.quarters ?? [];
-  const nowIndex = quarters.findIndex((q) => q.year === now.getFullYear() && q.quarter === Math.floor(now.getMonth() / 3) + 1);
+  const nowQuarter = quarterIndex(now.getFullYear(), Math.floor(now.getMonth() / 3) + 1);
+  const nowIndex = quarters.findIndex((q) => quarterIndex(q.year, q.quarter) === nowQuarter);
   const codeOf = (mid: string) => measureById.get(mid)?.code ?? '?';
 
   if (!data && !error) return <ViewHeading placeholder>Zeitplan</ViewHeading>;
@@ -105,6 +106,7 @@ export function TimelineView() {
           <span><span className="lg-bar tentative" aria-hidden="true" /> Laufzeit einer Idee oder zurückgestellten Maßnahme</span>
           <span><span className="ms-mark done" aria-hidden="true">◆</span> Umsetzungsschritt erledigt</span>
           <span><span className="ms-mark" aria-hidden="true">◇</span> Umsetzungsschritt offen</span>
+          <span><span className="ms-mark late" aria-hidden="true">!</span> Umsetzungsschritt überfällig</span>
           {nowIndex >= 0 ? <span><span className="lg-now" aria-hidden="true" /> aktuelles Quartal</span> : null}
         </p>
       </div>
@@ -129,7 +131,7 @@ export function TimelineView() {
             </thead>
             <tbody>
               {rows.length === 0 ? <tr><td colSpan={2 + quarters.length} className="empty">Keine Maßnahme passt zu den Filtern.</td></tr> : rows.map((r) => (
-                <TimelineLine key={r.measureId} r={r} quarters={quarters} nowIndex={nowIndex} codeOf={codeOf} />
+                <TimelineLine key={r.measureId} r={r} quarters={quarters} nowIndex={nowIndex} nowQuarter={nowQuarter} codeOf={codeOf} />
               ))}
             </tbody>
           </table>
@@ -139,7 +141,9 @@ export function TimelineView() {
   );
 }
 
-function TimelineLine({ r, quarters, nowIndex, codeOf }: { r: TimelineRow; quarters: TimelineQuarter[]; nowIndex: number; codeOf: (id: string) => string }) {
+function TimelineLine({ r, quarters, nowIndex, nowQuarter, codeOf }: {
+  r: TimelineRow; quarters: TimelineQuarter[]; nowIndex: number; nowQuarter: number; codeOf: (id: string) => string;
+}) {
   const start = r.startIndex;
   const end = r.endIndex ?? (start != null ? quarters.length - 1 : null);
   const tentative = r.status === 'idee' || r.status === 'zurueckgestellt';
@@ -167,12 +171,16 @@ function TimelineLine({ r, quarters, nowIndex, codeOf }: { r: TimelineRow; quart
             inBar ? 'bar' : '', inBar && tentative ? 'tentative' : '', inBar && i === start ? 'bar-start' : '', inBar && i === end ? (r.endIndex == null ? 'bar-open' : 'bar-end') : ''].filter(Boolean).join(' ');
           return (
             <td key={q.label} className={cls}>
-              {steps.map((s) => (
-                <span key={s.id} className={`ms-mark${s.done ? ' done' : ''}`} title={`${s.title} (${q.label}, ${s.done ? 'erledigt' : 'offen'})`}>
-                  <span aria-hidden="true">{s.done ? '◆' : '◇'}</span>
-                  <span className="visually-hidden">Umsetzungsschritt {s.title}, {s.done ? 'erledigt' : 'offen'}</span>
-                </span>
-              ))}
+              {steps.map((s) => {
+                const late = !s.done && s.dueYear != null && quarterIndex(s.dueYear, s.dueQuarter ?? 4) < nowQuarter;
+                const state = s.done ? 'erledigt' : late ? 'überfällig' : 'offen';
+                return (
+                  <span key={s.id} className={`ms-mark${s.done ? ' done' : late ? ' late' : ''}`} title={`${s.title} (${q.label}, ${state})`}>
+                    <span aria-hidden="true">{s.done ? '◆' : late ? '!' : '◇'}</span>
+                    <span className="visually-hidden">Umsetzungsschritt {s.title}, {state}</span>
+                  </span>
+                );
+              })}
             </td>
           );
         })}

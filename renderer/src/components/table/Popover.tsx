@@ -1,6 +1,6 @@
 // A button that opens a small non-modal panel below it (the table's "Spalten" menu and similar).
 // Disclosure semantics: aria-expanded on the button, the panel is a labelled group. Opening moves the
-// focus into the panel; Escape, a click outside or leaving the panel with Tab closes it, and Escape
+// focus into the panel (to an element marked data-autofocus, else the first control); Escape, a click outside or leaving the panel with Tab closes it, and Escape
 // returns the focus to the button.
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
@@ -22,7 +22,7 @@ export function Popover({ label, buttonLabel, children, className, align = 'end'
 
   useEffect(() => {
     if (!open) return;
-    panel.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+    (panel.current?.querySelector<HTMLElement>('[data-autofocus]') ?? panel.current?.querySelector<HTMLElement>(FOCUSABLE))?.focus();
     const outside = (e: PointerEvent) => { if (!wrap.current?.contains(e.target as Node)) setOpen(false); };
     document.addEventListener('pointerdown', outside);
     return () => document.removeEventListener('pointerdown', outside);

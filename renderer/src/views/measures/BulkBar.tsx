@@ -4,8 +4,10 @@ import { useId, useState } from 'react';
 import { MEASURE_STATUSES, MEASURE_STATUS_LABELS, type MeasureStatus } from '../../../../shared/domain/enums.ts';
 import type { Actor } from '../../../../shared/domain/types.ts';
 
-export function BulkBar({ count, hiddenCount, actors, busy, onStatus, onResponsible, onClear }: {
+export function BulkBar({ count, shown, hiddenCount, actors, busy, onStatus, onResponsible, onClear }: {
   count: number;
+  /** Measures the table shows now. */
+  shown: number;
   /** Selected measures the filters hide now; the actions leave them alone. */
   hiddenCount: number;
   actors: Actor[];
@@ -22,7 +24,8 @@ export function BulkBar({ count, hiddenCount, actors, busy, onStatus, onResponsi
     <section className="mt-bulk" aria-label="Ausgewählte Maßnahmen bearbeiten">
       <p className="mt-bulk-count">
         <strong>{count === 1 ? '1 Maßnahme ausgewählt' : `${count} Maßnahmen ausgewählt`}</strong>
-        {hiddenCount > 0 ? <span className="muted"> (weitere {hiddenCount} durch Filter ausgeblendet, bleiben unverändert)</span> : null}
+        <span className="muted"> von {shown}</span>
+        {hiddenCount > 0 ? <span className="muted"> (+{hiddenCount} ausgefiltert, bleiben unverändert)</span> : null}
       </p>
       <div className="mt-bulk-action">
         <label htmlFor={`${id}-s`} className="visually-hidden">Neuer Status für die Auswahl</label>
@@ -35,7 +38,7 @@ export function BulkBar({ count, hiddenCount, actors, busy, onStatus, onResponsi
       <div className="mt-bulk-action">
         <label htmlFor={`${id}-r`} className="visually-hidden">Neue verantwortliche Stelle für die Auswahl</label>
         <select id={`${id}-r`} value={actor} onChange={(e) => setActor(e.target.value)}>
-          <option value="">Verantwortliche Stelle wählen…</option>
+          <option value="">Stelle wählen…</option>
           {sorted.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
         </select>
         <button type="button" className="button small" disabled={busy || !actor} onClick={() => { if (actor) onResponsible(actor); }}>Verantwortlich setzen</button>

@@ -46,7 +46,8 @@ export function ColumnsMenu({ columns, onToggle, onMove, onWidth, onReset }: {
           return (
             <li key={c.id} data-col-row={c.id}>
               <label className="check">
-                <input type="checkbox" checked={c.visible} disabled={c.meta.pinned} onChange={(e) => onToggle(c.id, e.target.checked)} />
+                <input type="checkbox" checked={c.visible} disabled={c.meta.pinned} onChange={(e) => onToggle(c.id, e.target.checked)}
+                  data-autofocus={c.id === movable[0]?.id ? '' : undefined} />
                 {c.meta.label}
               </label>
               <span className="mt-col-actions">

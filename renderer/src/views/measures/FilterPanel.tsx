@@ -50,29 +50,34 @@ function parse(t: string, unit: 'year' | 'euro'): { ok: true; value: number | nu
   return c === null || c < 0 ? { ok: false } : { ok: true, value: c };
 }
 
-/** "von" and "bis"; each bound may stay empty. Text that is no year/amount is marked and not applied. */
+/** "von" and "bis"; each bound may stay empty. Text that is no year/amount is marked and ignored. */
 function RangeFilter({ legend, unit, value, onChange }: {
   legend: string; unit: 'year' | 'euro'; value: Range | undefined; onChange: (r: Range | undefined) => void;
 }) {
   const id = useId();
   const [min, setMin] = useState(show(value?.min, unit));
   const [max, setMax] = useState(show(value?.max, unit));
-  // Follow changes from outside (reset, a saved view) unless the field holds the same value.
+  // Follow changes from outside (reset, a saved view); the value this field set itself changes nothing.
   const [seen, setSeen] = useState(value);
+  const [own, setOwn] = useState<Range | undefined>(value);
   if (seen !== value) {
     setSeen(value);
-    const pMin = parse(min, unit);
-    const pMax = parse(max, unit);
-    if (!pMin.ok || pMin.value !== (value?.min ?? null)) setMin(show(value?.min, unit));
-    if (!pMax.ok || pMax.value !== (value?.max ?? null)) setMax(show(value?.max, unit));
+    if (value !== own) {
+      setMin(show(value?.min, unit));
+      setMax(show(value?.max, unit));
+    }
   }
   const pMin = parse(min, unit);
   const pMax = parse(max, unit);
+  // A bound that is no year/amount (yet) does not filter; it is marked once the field is left.
   const apply = (a: string, b: string) => {
     const x = parse(a, unit);
     const y = parse(b, unit);
-    if (!x.ok || !y.ok) return;
-    onChange(x.value == null && y.value == null ? undefined : { min: x.value, max: y.value });
+    const min = x.ok ? x.value : null;
+    const max = y.ok ? y.value : null;
+    const next = min == null && max == null ? undefined : { min, max };
+    setOwn(next);
+    onChange(next);
   };
   // Marked only after leaving the field, not halfway through typing "2027".
   const [left, setLeft] = useState(false);

@@ -7,7 +7,7 @@
 //   ArrowUp from the first row reaches the column headers, ArrowDown comes back.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
-  useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState,
+  memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState,
   type CSSProperties, type KeyboardEvent, type MouseEvent, type PointerEvent as ReactPointerEvent, type ReactNode, type RefObject,
 } from 'react';
 import { MEASURE_STATUS_LABELS } from '../../../../shared/domain/enums.ts';
@@ -59,6 +59,8 @@ export interface MeasuresGridProps {
   actors: Actor[];
   /** Everything above the table in the view; the table takes the rest of the window's height. */
   aboveRef: RefObject<HTMLElement | null>;
+  /** Changes when the plan changed underneath (undo/redo, another plan): an open editor is dropped. */
+  resetKey: number;
 }
 
 interface Pos { key: string; col: string }
@@ -92,6 +94,11 @@ export function MeasuresGrid(props: MeasuresGridProps) {
   const [active, setActive] = useState<Pos | null>(null);
   const [editing, setEditing] = useState<Pos | null>(null);
   const pendingFocus = useRef<{ pos: Pos; tries: number } | null>(null);
+  const [seenReset, setSeenReset] = useState(props.resetKey);
+  if (seenReset !== props.resetKey) {
+    setSeenReset(props.resetKey);
+    setEditing(null);
+  }
 
   const colIds = useMemo(() => columns.map((c) => c.id), [columns]);
   const keyIndex = useMemo(() => new Map(items.map((it, i) => [it.key, i])), [items]);
@@ -133,12 +140,14 @@ export function MeasuresGrid(props: MeasuresGridProps) {
   const last = virtualItems.at(-1);
   const padTop = first ? Math.max(0, first.start - headH) : 0;
   const padBottom = last ? Math.max(0, virtualizer.getTotalSize() - (last.end - headH)) : 0;
-  const rendered = useMemo(() => new Set(virtualItems.map((v) => items[v.index]?.key)), [virtualItems, items]);
+  const rendered = new Set(virtualItems.map((v) => items[v.index]?.key));
 
   const defaultCol = colIds.includes('code') ? 'code' : (colIds[1] ?? colIds[0]);
+  // The body's one tab stop: the active cell, or (scrolled away) the same column in the first row in view.
+  const inView = virtualItems.find((v) => v.start >= (virtualizer.scrollOffset ?? 0) + headH - 1) ?? first;
   const stop: Pos | null = active && rendered.has(active.key) && colIds.includes(active.col)
     ? active
-    : first && items[first.index] ? { key: items[first.index].key, col: active && colIds.includes(active.col) ? active.col : defaultCol } : null;
+    : inView && items[inView.index] ? { key: items[inView.index].key, col: active && colIds.includes(active.col) ? active.col : defaultCol } : null;
 
   // Focus follows the keyboard; a target scrolled out of the window is scrolled in first.
   useLayoutEffect(() => {
@@ -273,19 +282,29 @@ export function MeasuresGrid(props: MeasuresGridProps) {
     return new Map(columns.map((c) => [c.id, c.width + (c.id === 'title' ? extra : 0)]));
   }, [columns, innerWidth]);
   const tableWidth = [...widths.values()].reduce((a, b) => a + b, 0);
-  const pinLeft = new Map<string, number>();
-  let left = 0;
-  for (const c of columns) { if (!c.meta.pinned) break; pinLeft.set(c.id, left); left += widths.get(c.id) ?? c.width; }
-  const lastPinned = [...pinLeft.keys()].at(-1);
-  const pinStyle = (id: string): CSSProperties | undefined => (pinLeft.has(id) ? { left: pinLeft.get(id) } : undefined);
-  const cls = (c: GridColumn, extra?: string) => [
-    c.meta.numeric ? 'num' : '', pinLeft.has(c.id) ? 'mt-pin' : '', c.id === lastPinned ? 'mt-pin-last' : '', `c-${c.id.replace(/^y\d{4}$/u, 'year')}`, extra ?? '',
-  ].filter(Boolean).join(' ');
+  // Stable between scroll renders, so rows that stay in the window are not rendered again (BodyRow is memoised).
+  const { left, pinStyle, cls } = useMemo(() => {
+    const pinLeft = new Map<string, number>();
+    let x = 0;
+    for (const c of columns) { if (!c.meta.pinned) break; pinLeft.set(c.id, x); x += widths.get(c.id) ?? c.width; }
+    const lastPinned = [...pinLeft.keys()].at(-1);
+    const styles = new Map([...pinLeft].map(([id, l]) => [id, { left: l } as CSSProperties]));
+    return {
+      left: x,
+      pinStyle: (id: string): CSSProperties | undefined => styles.get(id),
+      cls: (c: GridColumn, extra?: string) => [
+        c.meta.numeric ? 'num' : '', pinLeft.has(c.id) ? 'mt-pin' : '', c.id === lastPinned ? 'mt-pin-last' : '', `c-${c.id.replace(/^y\d{4}$/u, 'year')}`, extra ?? '',
+      ].filter(Boolean).join(' '),
+    };
+  }, [columns, widths]);
+  const finishRef = useRef(finishEdit);
+  useLayoutEffect(() => { finishRef.current = finishEdit; });
+  const onDone = useCallback((key: string, col: string, kind: EditorKind, m: MeasureRow, r: EditResult) => finishRef.current({ key, col }, kind, m, r), []);
 
   const multiSort = columns.filter((c) => c.sorted).length > 1;
   const segs = segments(columns);
   const rowCount = items.length + 2;
-  const hint = { sort: `${uid}-hs`, edit: `${uid}-he`, open: `${uid}-ho` };
+  const hint = useMemo(() => ({ sort: `${uid}-hs`, edit: `${uid}-he`, open: `${uid}-ho` }), [uid]);
   const scrollStyle = { height, '--mt-head': `${headH}px`, '--mt-foot': `${footH}px`, '--mt-pin': `${left}px` } as CSSProperties;
   const bodyStyle = { '--pad-top': `${padTop}px`, '--pad-bottom': `${padBottom}px` } as CSSProperties;
 
@@ -305,6 +324,8 @@ export function MeasuresGrid(props: MeasuresGridProps) {
                   aria-sort={c.sortIndex === 0 ? (c.sorted === 'asc' ? 'ascending' : 'descending') : undefined}>
                   {c.id === 'select' ? (
                     <SelectAllBox state={props.selectAll} onChange={props.onSelectAll} />
+                  ) : !c.canSort ? (
+                    <span className="mt-head-text" data-focus="" tabIndex={0}>{headerText(c.id, c.meta)}</span>
                   ) : (
                     <>
                       <button type="button" className="sort-button" data-focus=""
@@ -330,7 +351,7 @@ export function MeasuresGrid(props: MeasuresGridProps) {
               if (!item) return null;
               if (item.kind === 'group') {
                 return (
-                  <VirtualRow key={item.key} index={v.index} measure={virtualizer.measureElement} scroller={scrollRef}
+                  <VirtualRow key={item.key} index={v.index} scroller={scrollRef}
                     className={`mt-group${item.collapsed ? ' collapsed' : ''}`} rowKey={item.key}>
                     {segs.map((s) => (s.kind === 'money' ? (
                       <td key={s.col.id} className={cls(s.col)}>{item.sums.get(s.col.id) ? euro(item.sums.get(s.col.id) ?? 0) : <span className="muted">–</span>}</td>
@@ -348,11 +369,11 @@ export function MeasuresGrid(props: MeasuresGridProps) {
                 );
               }
               return (
-                <BodyRow key={item.key} item={item} index={v.index} columns={columns} measureRow={virtualizer.measureElement} scroller={scrollRef}
+                <BodyRow key={item.key} item={item} index={v.index} columns={columns} scroller={scrollRef}
                   m={props.display(item.row.original)} busy={props.busy.has(item.row.id)} selected={props.selection.has(item.row.id)}
                   stopCol={stop?.key === item.key ? stop.col : null} editingCol={editing?.key === item.key ? editing.col : null}
                   cls={cls} pinStyle={pinStyle} hint={hint} index2={props.index} actors={props.actors} onSelectRow={onSelectRow}
-                  onDone={(col, kind, m, r) => finishEdit({ key: item.key, col }, kind, m, r)} />
+                  onDone={onDone} />
               );
             })}
           </tbody>
@@ -388,31 +409,30 @@ function findTarget(root: HTMLElement | null, pos: Pos): HTMLElement | null {
 }
 
 /**
- * A body row that registers with the virtualiser; when it leaves the DOM while holding the focus
- * (scrolled away with the mouse wheel), the focus goes to the scroll area so the keyboard keeps working.
+ * A body row of the virtual window. Rows have one fixed height (ROW_H, enforced by CSS), so nothing is
+ * measured while scrolling. When a row leaves the DOM while holding the focus (scrolled away with the
+ * mouse wheel), the focus goes to the scroll area so the keyboard keeps working.
  */
-function VirtualRow({ index, measure, scroller, className, rowKey, children }: {
-  index: number; measure: (el: HTMLTableRowElement | null) => void; scroller: RefObject<HTMLDivElement | null>;
-  className?: string; rowKey: string; children: ReactNode;
+function VirtualRow({ index, scroller, className, rowKey, children }: {
+  index: number; scroller: RefObject<HTMLDivElement | null>; className?: string; rowKey: string; children: ReactNode;
 }) {
   const ref = useCallback((el: HTMLTableRowElement | null) => {
     if (!el) return undefined;
-    measure(el);
     return () => { if (el.contains(document.activeElement)) scroller.current?.focus({ preventScroll: true }); };
-  }, [measure, scroller]);
+  }, [scroller]);
   return <tr ref={ref} data-index={index} data-key={rowKey} aria-rowindex={index + 2} className={className}>{children}</tr>;
 }
 
-function BodyRow({ item, index, columns, measureRow, scroller, m, busy, selected, stopCol, editingCol, cls, pinStyle, hint, index2, actors, onSelectRow, onDone }: {
-  item: RowItem; index: number; columns: GridColumn[]; measureRow: (el: HTMLTableRowElement | null) => void; scroller: RefObject<HTMLDivElement | null>;
+const BodyRow = memo(function BodyRow({ item, index, columns, scroller, m, busy, selected, stopCol, editingCol, cls, pinStyle, hint, index2, actors, onSelectRow, onDone }: {
+  item: RowItem; index: number; columns: GridColumn[]; scroller: RefObject<HTMLDivElement | null>;
   m: MeasureRow; busy: boolean; selected: boolean; stopCol: string | null; editingCol: string | null;
   cls: (c: GridColumn, extra?: string) => string; pinStyle: (id: string) => CSSProperties | undefined;
   hint: { edit: string; open: string }; index2: CatalogueIndex; actors: Actor[];
   onSelectRow: (id: string, checked: boolean, range: boolean) => void;
-  onDone: (col: string, kind: EditorKind, m: MeasureRow, r: EditResult) => void;
+  onDone: (key: string, col: string, kind: EditorKind, m: MeasureRow, r: EditResult) => void;
 }) {
   return (
-    <VirtualRow index={index} measure={measureRow} scroller={scroller} rowKey={item.key}
+    <VirtualRow index={index} scroller={scroller} rowKey={item.key}
       className={[selected ? 'selected' : '', editingCol ? 'editing' : '', busy ? 'busy' : ''].filter(Boolean).join(' ')}>
       {columns.map((c) => {
         const tab = stopCol === c.id ? 0 : -1;
@@ -424,10 +444,10 @@ function BodyRow({ item, index, columns, measureRow, scroller, m, busy, selected
           className: cls(c, [editor ? 'mt-editable' : '', isEditing ? 'mt-editing' : '', c.id === 'title' ? 'mt-title' : ''].filter(Boolean).join(' ')),
           style: pinStyle(c.id),
           tabIndex: ownFocus || isEditing ? undefined : tab,
-          'aria-describedby': isEditing || ownFocus ? undefined : editor ? hint.edit : hint.open,
+          'aria-describedby': isEditing || ownFocus ? undefined : editor ? hint.edit : c.id === 'title' ? hint.open : undefined,
         };
         const content = isEditing
-          ? <CellEditor kind={editor} measure={m} actors={actors} onDone={(r) => onDone(c.id, editor, m, r)} />
+          ? <CellEditor kind={editor} measure={m} actors={actors} onDone={(r) => onDone(item.key, c.id, editor, m, r)} />
           : <CellContent id={c.id} m={m} index={index2} tab={tab} selected={selected} onSelectRow={onSelectRow} />;
         return c.id === 'title'
           ? <th key={c.id} scope="row" {...common}>{content}</th>
@@ -435,7 +455,7 @@ function BodyRow({ item, index, columns, measureRow, scroller, m, busy, selected
       })}
     </VirtualRow>
   );
-}
+});
 
 function CellContent({ id, m, index, tab, selected, onSelectRow }: {
   id: string; m: MeasureRow; index: CatalogueIndex; tab: number; selected: boolean;

@@ -112,6 +112,25 @@ export type Features = typeof features;
 export type MeasureTableRow = Row<Features, MeasureRow>;
 
 const helper = createColumnHelper<Features, MeasureRow>();
+
+// Natural order of numbers (M-1.2 < M-1.10) with one cheap string compare per pair: the digits of
+// each code are padded once per row object. Sorting 5,000 rows stays a few milliseconds.
+const codeKeys = new WeakMap<MeasureRow, string>();
+function codeKey(m: MeasureRow): string {
+  let k = codeKeys.get(m);
+  if (k === undefined) {
+    k = m.code.toLocaleLowerCase('de-DE').replace(/\d+/gu, (d) => d.padStart(10, '0'));
+    codeKeys.set(m, k);
+  }
+  return k;
+}
+const byCode = (a: MeasureTableRow, b: MeasureTableRow) => {
+  const x = codeKey(a.original);
+  const y = codeKey(b.original);
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+const collator = new Intl.Collator('de', { sensitivity: 'base' });
+const byText = (get: (m: MeasureRow) => string | null) => (a: MeasureTableRow, b: MeasureTableRow) => collator.compare(get(a.original) ?? '', get(b.original) ?? '');
 const statusIndex = (s: MeasureStatus) => MEASURE_STATUSES.indexOf(s);
 
 export const yearColumnId = (y: number) => `y${y}`;
@@ -124,7 +143,7 @@ export function moneyOf(m: MeasureRow, columnId: string): number {
 }
 
 export const DEFAULT_WIDTHS: Record<string, number> = {
-  select: 32, code: 64, title: 200, baustelleId: 150, status: 118, responsible: 160, period: 134, totalCents: 108,
+  select: 32, code: 64, title: 200, baustelleId: 150, status: 118, responsible: 160, period: 140, totalCents: 108,
 };
 export const YEAR_WIDTH = 92;
 export const MIN_WIDTH = 60;
@@ -139,10 +158,10 @@ export function buildColumns(years: number[], index: CatalogueIndex): ColumnDef<
   return [
     helper.display({ id: 'select', enableSorting: false, enableHiding: false, size: DEFAULT_WIDTHS.select, meta: { label: 'Auswahl', pinned: true } }),
     helper.accessor('code', {
-      header: 'Nr.', sortFn: 'alphanumeric', filterFn: 'contains', enableHiding: false, size: DEFAULT_WIDTHS.code,
+      header: 'Nr.', sortFn: byCode, filterFn: 'contains', enableHiding: false, size: DEFAULT_WIDTHS.code,
       meta: { label: 'Nr.', filter: 'text', pinned: true },
     }),
-    helper.accessor('title', { header: 'Titel', sortFn: 'text', filterFn: 'contains', size: DEFAULT_WIDTHS.title, meta: { label: 'Titel', filter: 'text' } }),
+    helper.accessor('title', { header: 'Titel', sortFn: byText((m) => m.title), filterFn: 'contains', size: DEFAULT_WIDTHS.title, meta: { label: 'Titel', filter: 'text' } }),
     helper.accessor('baustelleId', {
       header: 'Baustelle', filterFn: 'equals', size: DEFAULT_WIDTHS.baustelleId, meta: { label: 'Baustelle', filter: 'baustelle' },
       sortFn: (a, b) => baustelleNumber(a.original.baustelleId) - baustelleNumber(b.original.baustelleId),
@@ -152,7 +171,7 @@ export function buildColumns(years: number[], index: CatalogueIndex): ColumnDef<
       sortFn: (a, b) => statusIndex(a.original.status) - statusIndex(b.original.status),
     }),
     helper.accessor((m) => m.responsibleActorName ?? undefined, {
-      id: 'responsible', header: 'verantwortlich', filterFn: 'responsible', sortFn: 'text', sortUndefined: 'last', size: DEFAULT_WIDTHS.responsible,
+      id: 'responsible', header: 'verantwortlich', filterFn: 'responsible', sortFn: byText((m) => m.responsibleActorName), sortUndefined: 'last', size: DEFAULT_WIDTHS.responsible,
       meta: { label: 'verantwortlich', filter: 'responsible', editor: 'responsible' },
     }),
     helper.accessor((m) => (m.startYear == null ? undefined : quarterIndex(m.startYear, m.startQuarter ?? 1)), {

@@ -129,21 +129,6 @@ export function FinanzplanView() {
         <FramesEditor frames={fr} onSaved={async (msg) => { await Promise.all([frames.reload(), plan.reload()]); setStatus(msg); }} />
       </section>
 
-      {fp.warnings.length > 0 ? (
-        <section className="panel" aria-labelledby="fp-warn">
-          <h2 id="fp-warn">Hinweise ({fp.warnings.length})</h2>
-          <ul className="warning-list">
-            {fp.warnings.map((w, i) => (
-              <li key={i} className={w.code === 'rahmen-ueberschritten' ? 'strong-warning' : undefined}>
-                <span className={`marker ${w.code === 'rahmen-ueberschritten' ? 'bad' : 'warn'}`}>{w.code === 'rahmen-ueberschritten' ? 'Rahmen überschritten' : w.code === 'rahmen-fehlt' ? 'kein Rahmen' : 'Finanzierung offen'}</span>{' '}
-                {w.message}
-              </li>
-            ))}
-          </ul>
-          {fp.warnings.some((w) => w.code === 'rahmen-ueberschritten') ? <p><a href={hrefFor({ view: 'optimierung' })}>Zur Optimierung: Welche Maßnahmen passen in den Rahmen?</a></p> : null}
-        </section>
-      ) : null}
-
       <section className="panel" aria-labelledby="fp-h">
         <div className="block-head">
           <h2 id="fp-h">Finanzplan je Baustelle und Maßnahme</h2>
@@ -211,6 +196,21 @@ export function FinanzplanView() {
           </div>
         )}
       </section>
+
+      {fp.warnings.length > 0 ? (
+        <section className="panel" aria-labelledby="fp-warn">
+          <h2 id="fp-warn">Hinweise ({fp.warnings.length})</h2>
+          <ul className="warning-list">
+            {fp.warnings.map((w, i) => (
+              <li key={i} className={w.code === 'rahmen-ueberschritten' ? 'strong-warning' : undefined}>
+                <span className={`marker ${w.code === 'rahmen-ueberschritten' ? 'bad' : 'warn'}`}>{w.code === 'rahmen-ueberschritten' ? 'Rahmen überschritten' : w.code === 'rahmen-fehlt' ? 'kein Rahmen' : 'Finanzierung offen'}</span>{' '}
+                {w.message}
+              </li>
+            ))}
+          </ul>
+          {fp.warnings.some((w) => w.code === 'rahmen-ueberschritten') ? <p><a href={hrefFor({ view: 'optimierung' })}>Zur Optimierung: Welche Maßnahmen passen in den Rahmen?</a></p> : null}
+        </section>
+      ) : null}
 
       <section className="panel" aria-labelledby="fp-kind">
         <h2 id="fp-kind">Budgetpositionen nach Finanzierungsart</h2>

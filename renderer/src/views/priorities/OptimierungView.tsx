@@ -10,12 +10,15 @@ import { ErrorAlert, StatusLine } from '../../components/Messages.tsx';
 import { ViewHeading } from '../../components/ViewHeading.tsx';
 import { messageOf } from '../../lib/format.ts';
 import { hrefFor } from '../../lib/useRoute.ts';
+import { useWorkbench } from '../../useWorkbench.tsx';
 import { NutzwertBar, useLoad } from './common.tsx';
 
 const ARBEITSSTAND = '';
 const seconds = (s: number) => `${new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(Math.max(0.1, s))} s`;
 
-function FixDialog({ m, onClose, onSaved }: { m: OptimiserMeasure; onClose: () => void; onSaved: (msg: string) => Promise<void> }) {
+type FixTarget = Pick<OptimiserMeasure, 'measureId' | 'code' | 'title' | 'fixed' | 'fixedReason'>;
+
+function FixDialog({ m, onClose, onSaved }: { m: FixTarget; onClose: () => void; onSaved: (msg: string) => Promise<void> }) {
   const { call } = useBackend();
   const id = useId();
   const [fixed, setFixed] = useState<'in' | 'out' | ''>(m.fixed ?? '');
@@ -64,9 +67,53 @@ function FixDialog({ m, onClose, onSaved }: { m: OptimiserMeasure; onClose: () =
   );
 }
 
-function MeasureTable({ run, rows, caption, onFix, onWhy, why }: {
+type Why = { busy: boolean; result: OptimiserMeasure | null; error: string | null };
+
+/** "Warum nicht?": the measure's money per year against what is left in the plan, who would have to yield, and a what-if shortcut. */
+function WhyBox({ m, run, w, onWhatIf }: { m: OptimiserMeasure; run: OptimiserRun; w: Why; onWhatIf: (year: number, cents: number) => void }) {
+  if (w.busy) return <div className="why-box" role="region" aria-label={`Warum nicht im Plan: ${m.code}`} aria-busy="true">Wird berechnet…</div>;
+  if (w.error || !w.result) return <div className="why-box" role="region" aria-label={`Warum nicht im Plan: ${m.code}`}><span className="error-text">{w.error}</span></div>;
+  const r = w.result;
+  const byCode = new Map(run.measures.map((x) => [x.code, x]));
+  const rows = run.years.map((y) => {
+    const sf = r.shortfalls.find((x) => x.year === y);
+    const need = sf ? sf.neededCents : r.ownShareByYear[String(y)] ?? 0;
+    const free = run.unusedByYear[String(y)] ?? 0;
+    return { year: y, need, free, missing: Math.max(0, need - free) };
+  }).filter((x) => x.need > 0);
+  const short = rows.filter((x) => x.missing > 0);
+  return (
+    <div className="why-box" role="region" aria-label={`Warum nicht im Plan: ${m.code}`}>
+      {r.reason !== m.reason ? <p>{r.reason}</p> : null}
+      {rows.length > 0 && ['displaced', 'alternative', 'not-reached', 'does-not-fit'].includes(r.kind) ? (
+        <table className="data-table compact why-table">
+          <caption>Eigenanteil{r.wouldBringIn.length > 0 ? ' (mit Voraussetzungen)' : ''} gegen das, was im Plan frei ist</caption>
+          <thead><tr><th scope="col">Jahr</th><th scope="col" className="num">benötigt</th><th scope="col" className="num">frei</th><th scope="col" className="num">fehlt</th></tr></thead>
+          <tbody>
+            {rows.map((x) => (
+              <tr key={x.year}><th scope="row">{x.year}</th><td className="num">{formatCents(x.need)}</td><td className="num">{formatCents(x.free)}</td><td className={`num ${x.missing > 0 ? 'short' : ''}`}>{x.missing > 0 ? formatCents(x.missing) : '–'}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {r.wouldDisplace.length > 0 ? (
+        <p>Damit sie hineinpasst, {r.wouldDisplace.length === 1 ? 'müsste' : 'müssten'} weichen: {r.wouldDisplace.map((c) => {
+          const x = byCode.get(c);
+          return x ? `${c} (Rang ${x.rank ?? '–'}, Nutzwert ${x.nutzwertText})` : c;
+        }).join(', ')}.</p>
+      ) : null}
+      {short.length === 1 ? (
+        <button type="button" className="button small" onClick={() => onWhatIf(short[0].year, short[0].missing)}>
+          Was wäre, wenn der Rahmen {short[0].year} um {formatCents(short[0].missing)} wächst?
+        </button>
+      ) : short.length > 1 ? <p className="muted small">Es fehlt in {short.length} Jahren; ein höherer Rahmen in nur einem Jahr reicht nicht.</p> : null}
+    </div>
+  );
+}
+
+function MeasureTable({ run, rows, caption, onFix, onWhy, why, onWhatIf }: {
   run: OptimiserRun; rows: OptimiserMeasure[]; caption: string; onFix: (m: OptimiserMeasure) => void;
-  onWhy?: (m: OptimiserMeasure) => void; why: Record<string, { busy: boolean; text: string | null; error: string | null }>;
+  onWhy?: (m: OptimiserMeasure) => void; why: Record<string, Why>; onWhatIf: (year: number, cents: number) => void;
 }) {
   const criteria = (run.measures.find((m) => m.nutzwert)?.nutzwert?.teilnutzen ?? []).map((t) => ({ id: t.criterionId, name: t.criterionName, description: '', weight: t.weight, ko: false }));
   return (
@@ -75,9 +122,9 @@ function MeasureTable({ run, rows, caption, onFix, onWhy, why }: {
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" className="num">Rang</th><th scope="col">Maßnahme</th><th scope="col" className="num">Nutzwert</th>
-            <th scope="col" className="num">Eigenanteil gesamt</th><th scope="col">Begründung</th>
-            <th scope="col"><span className="visually-hidden">Aktionen</span></th>
+            <th scope="col" className="num col-rank">Rang</th><th scope="col" className="col-measure">Maßnahme</th><th scope="col" className="col-nw">Nutzwert</th>
+            <th scope="col" className="num col-money">Eigenanteil gesamt</th><th scope="col">Begründung</th>
+            <th scope="col" className="col-actions"><span className="visually-hidden">Aktionen</span></th>
           </tr>
         </thead>
         <tbody>
@@ -97,17 +144,13 @@ function MeasureTable({ run, rows, caption, onFix, onWhy, why }: {
                 <td className="reason-cell">
                   <span className={`marker ${m.included ? (m.kind === 'fixed-in' || m.kind === 'required' ? 'ok' : 'info') : m.kind === 'displaced' || m.kind === 'does-not-fit' ? 'warn' : 'neutral'}`}>{m.kindLabel}</span>
                   <span className="reason-text">{m.reason}</span>
-                  {w ? (
-                    <div className="why-box" role="region" aria-label={`Warum nicht im Plan: ${m.code}`} aria-live="polite" aria-busy={w.busy}>
-                      {w.busy ? 'Wird berechnet…' : w.error ? <span className="error-text">{w.error}</span> : <><span className="strong">Warum nicht? </span>{w.text}</>}
-                    </div>
-                  ) : null}
+                  <div aria-live="polite">{w ? <WhyBox m={m} run={run} w={w} onWhatIf={onWhatIf} /> : null}</div>
                 </td>
                 <td className="actions">
-                  {!m.included && onWhy && ['displaced', 'alternative', 'not-reached', 'does-not-fit'].includes(m.kind) ? (
-                    <button type="button" className="button small" onClick={() => onWhy(m)} aria-label={`Warum ist ${m.code} nicht im Plan?`}>Warum nicht?</button>
+                  {!m.included && onWhy ? (
+                    <button type="button" className="button small" onClick={() => onWhy(m)} aria-label={`Warum nicht? – ${m.code}`}>Warum nicht?</button>
                   ) : null}
-                  <button type="button" className="button small quiet" onClick={() => onFix(m)} aria-label={`Festlegung für ${m.code} ändern`}>Festlegen…</button>
+                  <button type="button" className="button small quiet" onClick={() => onFix(m)} aria-label={`Festlegen… – ${m.code}`}>Festlegen…</button>
                 </td>
               </tr>
             );
@@ -120,6 +163,7 @@ function MeasureTable({ run, rows, caption, onFix, onWhy, why }: {
 
 export function OptimierungView() {
   const { call } = useBackend();
+  const wb = useWorkbench();
   const id = useId();
   const scenarios = useLoad('scenarios.list', {});
   const [source, setSource] = useState(ARBEITSSTAND);
@@ -129,8 +173,8 @@ export function OptimierungView() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [why, setWhy] = useState<Record<string, { busy: boolean; text: string | null; error: string | null }>>({});
-  const [fixing, setFixing] = useState<OptimiserMeasure | null>(null);
+  const [why, setWhy] = useState<Record<string, Why>>({});
+  const [fixing, setFixing] = useState<FixTarget | null>(null);
   const [wiYear, setWiYear] = useState('');
   const [wiAmount, setWiAmount] = useState('50.000');
   const [wi, setWi] = useState<WhatIfResult | null>(null);
@@ -164,28 +208,38 @@ export function OptimierungView() {
   }, [compute]);
 
   async function explain(m: OptimiserMeasure) {
-    setWhy((w) => ({ ...w, [m.measureId]: { busy: true, text: null, error: null } }));
+    setWhy((w) => ({ ...w, [m.measureId]: { busy: true, result: null, error: null } }));
     try {
       const e = await call('optimiser.explain', { measureId: m.measureId, ...(source ? { scenarioId: source } : {}), securedOnly: careful });
-      setWhy((w) => ({ ...w, [m.measureId]: { busy: false, text: e.reason, error: null } }));
+      setWhy((w) => ({ ...w, [m.measureId]: { busy: false, result: e, error: null } }));
     } catch (err) {
-      setWhy((w) => ({ ...w, [m.measureId]: { busy: false, text: null, error: messageOf(err) } }));
+      setWhy((w) => ({ ...w, [m.measureId]: { busy: false, result: null, error: messageOf(err) } }));
     }
   }
 
-  async function whatIf(e: FormEvent) {
-    e.preventDefault();
-    setWiError(null); setWi(null);
-    const cents = parseEuroToCents(wiAmount);
-    if (cents === null) { setWiError('Bitte einen Betrag in Euro angeben, z. B. 80.000.'); return; }
-    setWiBusy(true);
+  async function runWhatIf(year: number, cents: number) {
+    setWiError(null); setWi(null); setWiBusy(true);
     try {
-      setWi(await call('optimiser.whatIf', { year: Number(wiYear), extraCents: cents, ...(source ? { scenarioId: source } : {}), securedOnly: careful }));
+      setWi(await call('optimiser.whatIf', { year, extraCents: cents, ...(source ? { scenarioId: source } : {}), securedOnly: careful }));
     } catch (err) {
       setWiError(messageOf(err));
     } finally {
       setWiBusy(false);
     }
+  }
+
+  function whatIf(e: FormEvent) {
+    e.preventDefault();
+    const cents = parseEuroToCents(wiAmount);
+    if (cents === null) { setWi(null); setWiError('Bitte einen Betrag in Euro angeben, z. B. 80.000.'); return; }
+    void runWhatIf(Number(wiYear), cents);
+  }
+
+  /** From "Warum nicht?": fill in the what-if form, compute, and take the reader there. */
+  function whatIfFor(year: number, cents: number) {
+    setWiYear(String(year));
+    setWiAmount(formatCents(cents, { symbol: false }));
+    void runWhatIf(year, cents).then(() => document.getElementById(`${id}-wi`)?.focus());
   }
 
   const sourceName = source === ARBEITSSTAND ? 'Arbeitsstand' : scenarios.value?.find((s) => s.id === source)?.name ?? 'Szenario';
@@ -207,7 +261,7 @@ export function OptimierungView() {
         <div className="field">
           <label htmlFor={`${id}-src`}>Grundlage</label>
           <select id={`${id}-src`} value={source} onChange={(e) => setSource(e.target.value)}>
-            <option value={ARBEITSSTAND}>Arbeitsstand (aktuelle Gewichte, Rahmen, Festlegungen)</option>
+            <option value={ARBEITSSTAND}>Arbeitsstand</option>
             {(scenarios.value ?? []).map((s) => <option key={s.id} value={s.id}>Szenario „{s.name}“</option>)}
           </select>
         </div>
@@ -236,7 +290,7 @@ export function OptimierungView() {
                 Status: <strong>{run.statusText}</strong>
               </p>
             </div>
-            <p className="opt-message">{run.message}</p>
+            {run.problems.length === 0 ? <p className="opt-message">{run.message}</p> : null}
             <p className="muted small">
               Rechenzeit {seconds(run.solveSeconds + run.explainSeconds)}{run.inWorker ? ' (im Hintergrund)' : ''}.
               {!proven && run.gapText ? ` „Lücke ≤ ${run.gapText} %“: Der beste mögliche Plan hat höchstens so viel mehr Gesamtnutzwert.` : ''}
@@ -245,8 +299,28 @@ export function OptimierungView() {
               <div role="alert" className="alert problems">
                 <div>
                   <p className="strong">{run.status === 'infeasible' ? 'Kein Plan möglich – die Festlegungen passen nicht zusammen:' : 'Der Plan kann nicht berechnet werden:'}</p>
-                  <ul>{run.problems.map((p, i) => <li key={i}>{p.message}</li>)}</ul>
-                  <p>Bitte die genannten Festlegungen, Abhängigkeiten oder Haushaltsrahmen prüfen (<a href={hrefFor({ view: 'finanzplan' })}>Finanzplan</a>).</p>
+                  <ul>
+                    {run.problems.map((p, i) => (
+                      <li key={i}>
+                        {p.message}
+                        {p.code === 'fixed-over-frame' || p.code === 'fixed-in-ko' || p.code === 'fixed-in-depends-on-excluded' ? (
+                          <span className="problem-actions">
+                            {p.measureIds.filter((mid) => run.fixedDecisions[mid]).map((mid) => {
+                              const code = p.codes[p.measureIds.indexOf(mid)];
+                              const d = run.fixedDecisions[mid];
+                              return (
+                                <button key={mid} type="button" className="button small"
+                                  onClick={() => setFixing({ measureId: mid, code, title: wb.measures.find((x) => x.id === mid)?.title ?? '', fixed: d.fixed, fixedReason: d.reason })}>
+                                  Festlegen… {code}
+                                </button>
+                              );
+                            })}
+                          </span>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                  <p>Bitte die genannten Festlegungen, Abhängigkeiten (im Maßnahmenblatt) oder Haushaltsrahmen (<a href={hrefFor({ view: 'finanzplan' })}>Finanzplan</a>) prüfen.</p>
                 </div>
               </div>
             ) : null}
@@ -269,14 +343,14 @@ export function OptimierungView() {
           {run.problems.length === 0 ? (
             <section className="panel" aria-labelledby={`${id}-lists`}>
               <h2 id={`${id}-lists`} className="visually-hidden">Maßnahmen im Plan und nicht im Plan</h2>
-              <MeasureTable run={run} rows={included} caption={`Im Plan (${included.length} Maßnahmen, Gesamtnutzwert ${run.totalValueText})`} onFix={setFixing} why={why} />
-              <MeasureTable run={run} rows={excluded} caption={`Nicht im Plan (${excluded.length} Maßnahmen)`} onFix={setFixing} onWhy={(m) => void explain(m)} why={why} />
+              <MeasureTable run={run} rows={included} caption={`Im Plan (${included.length} Maßnahmen, Gesamtnutzwert ${run.totalValueText})`} onFix={setFixing} why={why} onWhatIf={whatIfFor} />
+              <MeasureTable run={run} rows={excluded} caption={`Nicht im Plan (${excluded.length} Maßnahmen)`} onFix={setFixing} onWhy={(m) => void explain(m)} why={why} onWhatIf={whatIfFor} />
             </section>
           ) : null}
 
           {run.years.length > 0 && run.problems.length === 0 ? (
             <section className="panel" aria-labelledby={`${id}-wi`}>
-              <h2 id={`${id}-wi`}>Was wäre, wenn der Rahmen wächst?</h2>
+              <h2 id={`${id}-wi`} tabIndex={-1}>Was wäre, wenn der Rahmen wächst?</h2>
               <form className="inline-form whatif-form" onSubmit={whatIf} noValidate>
                 <div className="field">
                   <label htmlFor={`${id}-wy`}>Rahmen im Jahr</label>

@@ -16,17 +16,26 @@ function Markers({ row, delta }: { row: PriorityRow; delta: number }) {
   if (row.divergences.length > 0) {
     items.push({ key: 'div', cls: 'warn', label: 'Bewertungen weichen ab', detail: row.divergences.map((d) => `${d.criterionName}: ${d.a} und ${d.b}`).join('; ') });
   }
-  if (row.fragile) {
-    const range = row.bestRank === row.worstRank ? `Rang ${row.bestRank ?? '–'}` : `Rang ${row.bestRank ?? '–'} bis ${row.worstRank ?? '–'}`;
-    const moves = row.rankMoves.map((m) => `${m.criterionName} ${m.delta > 0 ? '+' : '−'}${Math.abs(m.delta)} → Rang ${m.to ?? '–'}`).join('; ');
-    items.push({ key: 'frag', cls: 'info', label: 'Rang hängt an den Gewichten', detail: `bei ±${delta} Punkten ${range} (${moves})` });
-  }
-  if (items.length === 0) return <span className="muted">–</span>;
+  if (items.length === 0 && !row.fragile) return <span className="muted">–</span>;
+  const range = row.bestRank === row.worstRank ? `Rang ${row.bestRank ?? '–'}` : `Rang ${row.bestRank ?? '–'} bis ${row.worstRank ?? '–'}`;
   return (
     <ul className="markers">
       {items.map((m) => (
         <li key={m.key}><span className={`marker ${m.cls}`}>{m.label}</span>{m.detail ? <span className="marker-detail">{m.detail}</span> : null}</li>
       ))}
+      {row.fragile ? (
+        <li>
+          <span className="marker info">Rang hängt an den Gewichten</span>
+          <details className="marker-detail moves">
+            <summary>bei ±{delta} Punkten {range}</summary>
+            <ul>
+              {row.rankMoves.map((m) => (
+                <li key={`${m.criterionId}${m.delta}`}>{m.criterionName} {m.delta > 0 ? '+' : '−'}{Math.abs(m.delta)} Punkte → Rang {m.to ?? '–'}</li>
+              ))}
+            </ul>
+          </details>
+        </li>
+      ) : null}
     </ul>
   );
 }

@@ -23,7 +23,7 @@ function summary(s: Scenario): string {
   return `${frames.length === 0 ? 'keine Haushaltsrahmen' : `Rahmen ${frames.map(([y, c]) => `${y}: ${formatCents(c)}`).join(', ')}`} · ${fin} fest eingeplant, ${fout} ausgeschlossen`;
 }
 
-function OutcomeColumn({ o, label }: { o: ScenarioOutcome; label: string }) {
+function OutcomeColumn({ o, label, only }: { o: ScenarioOutcome; label: string; only: Set<string> }) {
   return (
     <section className="panel compare-col" aria-label={`${label}: ${o.name}`}>
       <h3>{label}: {o.name}</h3>
@@ -36,7 +36,15 @@ function OutcomeColumn({ o, label }: { o: ScenarioOutcome; label: string }) {
         <div><dt>Gesamtkosten</dt><dd>{formatCents(o.costCents)}</dd></div>
       </dl>
       <h4>Im Plan</h4>
-      <ul className="plain-list">{o.selected.map((m) => <li key={m.measureId}><span className="strong">{m.code}</span> {m.title} {o.ranks[m.measureId] != null ? <span className="muted">(Rang {o.ranks[m.measureId]})</span> : null}</li>)}</ul>
+      <ul className="plain-list">
+        {o.selected.map((m) => (
+          <li key={m.measureId}>
+            <span className="strong">{m.code}</span> {m.title}{' '}
+            <span className="muted">(Rang {o.ranks[m.measureId] ?? '–'}, Nutzwert {o.nutzwerte[m.measureId] ?? '–'})</span>
+            {only.has(m.measureId) ? <span className="marker info">nur hier</span> : null}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -84,8 +92,8 @@ function Comparison({ c }: { c: ScenarioComparison }) {
         ) : null}
       </div>
       <div className="compare-cols">
-        <OutcomeColumn o={c.a} label="A" />
-        <OutcomeColumn o={c.b} label="B" />
+        <OutcomeColumn o={c.a} label="A" only={new Set(c.onlyInA.map((m) => m.measureId))} />
+        <OutcomeColumn o={c.b} label="B" only={new Set(c.onlyInB.map((m) => m.measureId))} />
       </div>
     </div>
   );

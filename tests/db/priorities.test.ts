@@ -15,7 +15,7 @@ import { DEFAULT_CRITERIA, validateWeights } from '../../shared/domain/nutzwert.
 import { ARBEITSSTAND } from '../../shared/domain/priorities.ts';
 import type { MeasureRow } from '../../shared/domain/types.ts';
 import { expectRefused, fingerprint } from '../helpers/fingerprint.ts';
-import { openTestPlan, tempDir, type TestPlan } from '../helpers/plan.ts';
+import { openTestPlan, type TestPlan } from '../helpers/plan.ts';
 
 let t: TestPlan | undefined;
 afterEach(() => {
@@ -59,8 +59,7 @@ describe('criteria', () => {
     expect(validateWeights(criteria)).toEqual([]);
     expect(m0005.version).toBe(5);
 
-    const dir = tempDir();
-    const old = join(dir, 'alt.wirplan');
+    const old = join(t.dir, 'alt.wirplan');
     copyFileSync('tests/fixtures/plans/v1.wirplan', old);
     await t.api['plan.open']({ path: old });
     expect((await t.api['criteria.list']({})).map((c) => c.weight)).toEqual([30, 15, 15, 15, 10, 15]);

@@ -10,6 +10,7 @@ test('Stand festschreiben, then a budget change shows in the Änderungsliste; de
   await page.getByRole('button', { name: 'Stand festschreiben…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Stand festschreiben' });
   await expect(dialog.getByLabel('Name')).toBeFocused();
+  await audit(page, 'documents-stand-dialog');
   await page.keyboard.type('Beschluss Kreistag');
   await dialog.getByLabel('Sitzungsdatum').fill('2026-03-12');
   await dialog.getByLabel('Gremium').fill('Kreistag');
@@ -20,6 +21,7 @@ test('Stand festschreiben, then a budget change shows in the Änderungsliste; de
   await expect(row).toContainText('12.03.2026');
   await expect(row.getByRole('cell').nth(2)).toHaveText('12');
   expect(scalar(workbench, 'SELECT COUNT(*) FROM decision_snapshots')).toBe(1);
+  await audit(page, 'documents-export', { fullPage: true });
 
   // The Kämmerei raises a budget line of M-4.01 afterwards (through the backend, as another window would).
   const api = createClient(createHandlers(workbench.session));

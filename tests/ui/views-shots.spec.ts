@@ -18,6 +18,10 @@ test('screenshots of the new views', async ({ page, workbench }) => {
   await shot('s1-blatt-full', true);
   await page.getByRole('navigation', { name: 'Abschnitte der Maßnahme' }).getByRole('button', { name: /Umsetzungsschritte/u }).click();
   await shot('s1-blatt-schritte');
+  await page.getByRole('navigation', { name: 'Abschnitte der Maßnahme' }).getByRole('button', { name: /Abhängigkeiten/u }).click();
+  await shot('s1-blatt-abhaengigkeiten');
+  await page.getByRole('navigation', { name: 'Abschnitte der Maßnahme' }).getByRole('button', { name: /Zuständigkeiten/u }).click();
+  await shot('s1-blatt-zustaendigkeiten');
   for (const [label, name] of [['Auslastung', 's2-auslastung'], ['Zuständigkeiten', 's3-matrix'], ['Abdeckung', 's4-abdeckung'], ['Fragen', 's5-fragen'], ['Zeitplan', 's6-zeitplan'], ['Protokoll', 's7-protokoll']] as const) {
     await nav.getByRole('link', { name: label, exact: true }).click();
     await expect(page.locator('#main-heading:not([data-placeholder])')).toBeVisible();

@@ -93,8 +93,7 @@ export function buildPriorities(
     list.push({ criterionId: d.criterionId, criterionName: names.get(d.criterionId) ?? '', a: d.a, b: d.b, difference: d.difference });
     divergent.set(d.measureId, list);
   }
-  const { a: sa, b: sb } = sheetsOf(data.scores);
-  const sens = sensitivity(criteria, toMeasureScores(data.measures, sa, hasSecond ? sb : undefined), opts.delta);
+  const sens = sensitivity(criteria, toMeasureScores(data.measures, a, hasSecond ? b : undefined), opts.delta);
   const perMeasure = new Map(sens.measures.map((m) => [m.measureId, m]));
   const info = new Map(data.measures.map((m) => [m.id, m]));
   const ranking: PriorityRow[] = rows.map((r) => {

@@ -93,7 +93,7 @@ function ExportOverview() {
         <section className="panel" aria-labelledby="docx-h">
           <h2 id="docx-h">Maßnahmenplan als DOCX</h2>
           <p className="doc-text">
-            Das Dokument enthält den Plan „{wb.info?.title}“: eine Übersicht aller {wb.measures.length} Maßnahmen und, nach Baustellen
+            Das Dokument enthält den ganzen Plan: eine Übersicht aller {wb.measures.length} Maßnahmen und, nach Baustellen
             geordnet, die Maßnahmenblätter mit Ziel, Bedarf, Zuständigkeiten und Kosten. Es wird aus dem aktuellen Stand der Plandatei erzeugt.
           </p>
           <div className="form-actions">

@@ -305,7 +305,8 @@ export function MeasuresGrid(props: MeasuresGridProps) {
   const segs = segments(columns);
   const rowCount = items.length + 2;
   const hint = useMemo(() => ({ sort: `${uid}-hs`, edit: `${uid}-he`, open: `${uid}-ho` }), [uid]);
-  const scrollStyle = { height, '--mt-head': `${headH}px`, '--mt-foot': `${footH}px`, '--mt-pin': `${left}px` } as CSSProperties;
+  // max-height: a short plan ends with its footer instead of an empty area below it.
+  const scrollStyle = { maxHeight: height, '--mt-head': `${headH}px`, '--mt-foot': `${footH}px`, '--mt-pin': `${left}px` } as CSSProperties;
   const bodyStyle = { '--pad-top': `${padTop}px`, '--pad-bottom': `${padBottom}px` } as CSSProperties;
 
   return (

@@ -123,7 +123,7 @@ function MeasureTable({ run, rows, caption, onFix, onWhy, why, onWhatIf }: {
         <thead>
           <tr>
             <th scope="col" className="num col-rank">Rang</th><th scope="col" className="col-measure">Maßnahme</th><th scope="col" className="col-nw">Nutzwert</th>
-            <th scope="col" className="num col-money">Eigenanteil gesamt</th><th scope="col">Begründung</th>
+            <th scope="col" className="num col-money">Eigenanteil<span className="block muted small">alle Jahre</span></th><th scope="col">Begründung</th>
             <th scope="col" className="col-actions"><span className="visually-hidden">Aktionen</span></th>
           </tr>
         </thead>

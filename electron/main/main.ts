@@ -12,6 +12,9 @@ import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isTrustedSender, resol
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
+// German date pickers, file buttons and spell-check language whatever the Windows display language.
+app.commandLine.appendSwitch('lang', 'de-DE');
+
 if (!app.requestSingleInstanceLock()) app.quit();
 
 const rendererDir = join(__dirname, '..', 'dist', 'renderer');

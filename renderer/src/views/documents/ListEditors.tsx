@@ -64,6 +64,9 @@ export function BeratungsfolgeEditor({ rows, onChange, gremien }: {
       <div className="table-wrap">
         <table className="data-table compact doc-beratung">
           <caption className="visually-hidden">Beratungsfolge</caption>
+          <colgroup>
+            <col className="doc-col-nr" /><col /><col className="doc-col-date" /><col className="doc-col-zust" /><col className="doc-col-actions" />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col" className="num">Nr.</th>

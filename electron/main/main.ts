@@ -39,7 +39,20 @@ function buildMenu(): void {
         { role: 'quit', label: 'Beenden' },
       ],
     },
-    { label: 'Bearbeiten', submenu: [{ role: 'cut', label: 'Ausschneiden' }, { role: 'copy', label: 'Kopieren' }, { role: 'paste', label: 'Einfügen' }, { role: 'selectAll', label: 'Alles auswählen' }] },
+    {
+      label: 'Bearbeiten',
+      submenu: [
+        // No accelerators here: Ctrl+Z/Ctrl+Y reach the page, which undoes plan changes outside
+        // text fields and leaves the fields' own text undo alone.
+        { label: 'Planänderung rückgängig machen', click: cmd('history.undo') },
+        { label: 'Planänderung wiederherstellen', click: cmd('history.redo') },
+        { type: 'separator' },
+        { role: 'undo', label: 'Texteingabe rückgängig', accelerator: '' },
+        { role: 'redo', label: 'Texteingabe wiederherstellen', accelerator: '' },
+        { type: 'separator' },
+        { role: 'cut', label: 'Ausschneiden' }, { role: 'copy', label: 'Kopieren' }, { role: 'paste', label: 'Einfügen' }, { role: 'selectAll', label: 'Alles auswählen' },
+      ],
+    },
     { label: 'Ansicht', submenu: [{ role: 'resetZoom', label: 'Originalgröße' }, { role: 'zoomIn', label: 'Vergrößern' }, { role: 'zoomOut', label: 'Verkleinern' }, { role: 'togglefullscreen', label: 'Vollbild' }] },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

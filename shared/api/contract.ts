@@ -328,6 +328,6 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError 
 
 /** Events the host pushes to the renderer (menu commands, plan switched). */
 export interface HostEvents {
-  'menu': { command: 'plan.new' | 'plan.open' | 'plan.saveAs' | 'export.docx' | 'plan.demo' };
+  'menu': { command: 'plan.new' | 'plan.open' | 'plan.saveAs' | 'export.docx' | 'plan.demo' | 'history.undo' | 'history.redo' };
   'plan.changed': { path: string | null };
 }

@@ -23,7 +23,8 @@ test('inline edits persist; a refused one shows the backend message and changes 
   await status.press('Enter');
   await expect(row('M-1.02').locator('[data-col="status"]')).toHaveText('beschlossen');
   await expect(row('M-1.02').locator('[data-col="status"]')).toBeFocused();
-  expect(statusOf(workbench, 'M-1.02')).toBe('beschlossen');
+  // The cell shows the new value while it is being saved; the file follows.
+  await expect.poll(() => statusOf(workbench, 'M-1.02')).toBe('beschlossen');
 
   // Verantwortliche Stelle: Tab commits and moves on; the former one stays as mitwirkend.
   await row('M-1.01').locator('[data-col="responsible"]').click();
@@ -31,7 +32,7 @@ test('inline edits persist; a refused one shows the backend message and changes 
   await page.keyboard.press('Tab');
   await expect(row('M-1.01').locator('[data-col="responsible"]')).toHaveText('Jobcenter Musterland');
   await expect(row('M-1.01').locator('[data-col="period"]')).toBeFocused();
-  expect(responsibleOf(workbench, 'M-1.01')).toBe('Jobcenter Musterland');
+  await expect.poll(() => responsibleOf(workbench, 'M-1.01')).toBe('Jobcenter Musterland');
   expect(scalar<string>(workbench, "SELECT r.role FROM responsibilities r JOIN measures m ON m.id = r.measure_id JOIN actors a ON a.id = r.actor_id WHERE m.code = 'M-1.01' AND a.name = 'Stabsstelle Integration und Teilhabe'")).toBe('mitwirkend');
 
   // Zeitraum: four fields, Enter commits.
@@ -43,7 +44,7 @@ test('inline edits persist; a refused one shows the backend message and changes 
   await period.getByLabel('Ende Quartal').selectOption('1');
   await page.keyboard.press('Enter');
   await expect(row('M-3.01').locator('[data-col="period"]')).toHaveText('Q2/2027 – Q1/2028');
-  expect(inPlan(workbench, (db) => db.prepare("SELECT start_year, start_quarter, end_year, end_quarter FROM measures WHERE code = 'M-3.01'").get()))
+  await expect.poll(() => inPlan(workbench, (db) => db.prepare("SELECT start_year, start_quarter, end_year, end_quarter FROM measures WHERE code = 'M-3.01'").get()))
     .toEqual({ start_year: 2027, start_quarter: 2, end_year: 2028, end_quarter: 1 });
   await expect(alert).toHaveCount(0);
 
@@ -150,7 +151,8 @@ test('keyboard only: arrows move between cells, Enter edits, Escape cancels, Ent
   await page.keyboard.press('Enter');
   await expect(cell('M-1.02', 'status')).toHaveText('beschlossen');
   await expect(cell('M-1.02', 'status')).toBeFocused();
-  expect(statusOf(workbench, 'M-1.02')).toBe('beschlossen');
+  await expect.poll(() => statusOf(workbench, 'M-1.02')).toBe('beschlossen');
+  await expect(page.getByRole('status').filter({ hasText: 'M-1.02: Status „beschlossen“ gespeichert.' })).toBeVisible();
 
   // Ctrl+Z is the workbench's undo: the plan reverts and the table follows at once.
   await page.keyboard.press('Control+z');

@@ -22,7 +22,7 @@ export function isTextEditing(el: Element | null): boolean {
 type Direction = 'undo' | 'redo';
 
 export function UndoRedo() {
-  const { call } = useBackend();
+  const { call, transport } = useBackend();
   const wb = useWorkbench();
   const [status, setStatus] = useState<HistoryStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -73,6 +73,12 @@ export function UndoRedo() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [hasPlan, run]);
+
+  // The desktop app's Bearbeiten menu sends the same two commands.
+  useEffect(() => transport.on('menu', ({ command }) => {
+    if (command === 'history.undo') void run('undo');
+    if (command === 'history.redo') void run('redo');
+  }), [transport, run]);
 
   if (!hasPlan) return null;
   const undo = status?.undo ?? null;

@@ -149,10 +149,6 @@ export const YEAR_WIDTH = 92;
 export const MIN_WIDTH = 60;
 export const MAX_WIDTH = 640;
 
-export function defaultWidth(id: string): number {
-  return DEFAULT_WIDTHS[id] ?? (isYearColumn(id) ? YEAR_WIDTH : 120);
-}
-
 export function buildColumns(years: number[], index: CatalogueIndex): ColumnDef<Features, MeasureRow, any>[] {
   const baustelleNumber = (id: string) => index.baustellen.get(id)?.number ?? 0;
   return [

@@ -64,8 +64,11 @@ export function findMeasureByCode(db: Db, code: string): { id: string } | undefi
 }
 
 /** All measures with responsible actor and costs, ordered by code, in a fixed number of queries. */
+const CODE_ORDER = new Intl.Collator('de', { numeric: true, sensitivity: 'base' });
+
 export function listMeasureRows(db: Db): MeasureRow[] {
-  const records = stmt(db, `SELECT ${COLUMNS} FROM measures ORDER BY code COLLATE NOCASE`).all() as MeasureRecord[];
+  // Natural order (M-1.2 before M-1.10), as planners number; SQLite only knows text order.
+  const records = (stmt(db, `SELECT ${COLUMNS} FROM measures`).all() as MeasureRecord[]).sort((a, b) => CODE_ORDER.compare(a.code, b.code));
   const l = links(db);
   const responsible = new Map<string, { id: string; name: string }>();
   for (const r of stmt(db, `SELECT r.measure_id, a.id, a.name FROM responsibilities r JOIN actors a ON a.id = r.actor_id WHERE r.role = 'verantwortlich'`).all() as { measure_id: string; id: string; name: string }[]) {

@@ -174,7 +174,8 @@ function contactPerson(r: Rng): string {
 function makeActor(r: Rng, kind: ActorKind, places: string[], i: number): Omit<Actor, 'id'> {
   const place = places[i % places.length];
   const person = r() < 0.7 ? contactPerson(r) : '';
-  const mail = person ? `${pick(r, GIVEN).toLowerCase()}.${person.split(' ').at(-1)!.toLowerCase()}@example.org` : '';
+  const ascii = (t: string) => t.toLowerCase().replace(/ä/gu, 'ae').replace(/ö/gu, 'oe').replace(/ü/gu, 'ue').replace(/ß/gu, 'ss').normalize('NFD').replace(/\p{M}/gu, '');
+  const mail = person ? `${ascii(pick(r, GIVEN)).charAt(0)}.${ascii(person.split(' ').at(-1)!)}@example.org` : '';
   const base = { contactPerson: person, contactDetails: mail ? `${mail}, Tel. 0${int(r, 3000, 9999)} ${int(r, 10000, 99999)}` : '', notes: '' };
   switch (kind) {
     case 'kreisverwaltung': return { ...base, kind, name: `Fachdienst ${pick(r, THEMES)}`, orgUnit: pick(r, DEZERNATE) };

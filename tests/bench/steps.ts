@@ -35,7 +35,7 @@ export interface BenchRow {
   display?: string;
   note?: string;
   /** Filled in by the runner for rows that have a target. */
-  target?: { text: string; met: boolean | null };
+  target?: { text: string; met: boolean | null; /** per part of the target, e.g. "met, MISSED" */ detail?: string };
 }
 
 export interface BenchContext {
@@ -187,7 +187,7 @@ export async function benchOpen(ctx: BenchContext): Promise<BenchRow[]> {
     const rows: BenchRow[] = [
       { size: ctx.size, step: 'open plan (check + open, plan.open)', ours: med(ours), floor: med(floor), note: 'floor: new Database + quick_check' },
       {
-        size: ctx.size, step: '  of which checkPlanFile (runs twice per open)', ours: med(check), floor: med(quick),
+        size: ctx.size, step: '  of which checkPlanFile', ours: med(check), floor: med(quick),
         note: `floor: quick_check alone; raw integrity_check ${median(integrity).toFixed(1)} ms`,
       },
     ];

@@ -246,6 +246,25 @@ function findAll(place: BackupPlace): Found[] {
 
 const withContents = (f: Found): BackupInfo => ({ ...f, kindLabel: BACKUP_KIND_LABELS[f.kind], ...inspect(f.path, f.kind) });
 
+/**
+ * True when the newest backup was written after the plan file (and its WAL) last changed: a backup
+ * on open would then copy the same content again, so opening can skip it.
+ */
+export function hasBackupSinceLastChange(place: BackupPlace): boolean {
+  const newest = findAll(place)[0];
+  if (!newest) return false;
+  try {
+    const backupMs = statSync(newest.path).mtimeMs;
+    const planMs = statSync(place.planPath).mtimeMs;
+    // An empty WAL is what opening creates; only one with frames holds changes.
+    const wal = existsSync(`${place.planPath}-wal`) ? statSync(`${place.planPath}-wal`) : null;
+    const walMs = wal && wal.size > 0 ? wal.mtimeMs : 0;
+    return backupMs > planMs && backupMs > walMs;
+  } catch {
+    return false;
+  }
+}
+
 /** All backups of a plan, newest first, each with whether it opens (ok) and its number of measures. */
 export function listBackups(place: BackupPlace): BackupInfo[] {
   return findAll(place).map(withContents);

@@ -1,10 +1,7 @@
 // The committee document, checked the way a reader meets it: the real demo plan file is exported,
 // converted to PDF by LibreOffice and read back as text; the DOCX package itself is checked part by part.
-import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BorderStyle, Document, Packer, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
@@ -15,70 +12,8 @@ import {
 import { loadSnapshot, type PlanSnapshot } from '../../electron/backend/export/snapshot.ts';
 import { generatePlan } from '../../electron/backend/synthetic.ts';
 import { formatCents } from '../../shared/domain/money.ts';
+import { flat, hasSoffice, part, render, unzip, type Rendered } from '../helpers/office.ts';
 import { openTestPlan, type TestPlan } from '../helpers/plan.ts';
-
-// ---------------------------------------------------------------------------------------------
-// helpers
-
-/** The entries of a zip file (stored or deflated), read with node:zlib only. */
-function unzip(bytes: Uint8Array): Map<string, Buffer> {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = buf.length - 22;
-  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  if (eocd < 0) throw new Error('not a zip file');
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const out = new Map<string, Buffer>();
-  for (let i = 0; i < count; i++) {
-    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error('broken central directory');
-    const method = buf.readUInt16LE(p + 10);
-    const size = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(start, start + size);
-    out.set(name, method === 0 ? Buffer.from(data) : inflateRawSync(data));
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return out;
-}
-
-function part(zip: Map<string, Buffer>, name: string): string {
-  const b = zip.get(name);
-  if (!b) throw new Error(`missing part ${name}`);
-  return b.toString('utf8');
-}
-
-// Locally the rendering checks may be skipped without LibreOffice; in CI (.ci/run installs it) a
-// missing soffice is a failure, never a silent skip.
-const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0 || process.env.CI === 'true';
-
-interface Rendered { pdf: string; layout: string; plain: string; pages: number; ms: number }
-
-/** DOCX → PDF with LibreOffice (own profile, so parallel runs don't collide) → text. */
-function render(docxPath: string, outDir: string): Rendered {
-  const profile = `/tmp/lo-profile-${randomUUID()}`;
-  const started = performance.now();
-  try {
-    const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, docxPath], { encoding: 'utf8', timeout: 90_000 });
-    if (r.status !== 0) throw new Error(`soffice failed: ${r.status} ${r.stderr}`);
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-  const ms = performance.now() - started;
-  const pdf = docxPath.replace(/\.docx$/u, '.pdf');
-  const layout = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
-  const plain = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout;
-  const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
-  const pages = Number(/^Pages:\s+(\d+)/mu.exec(info)?.[1] ?? 0);
-  return { pdf, layout, plain, pages, ms };
-}
-
-/** Text with every run of white space (line breaks of wrapped cells, NBSP) as one space. */
-const flat = (s: string) => s.replace(/[\s\u00a0\u202f]+/gu, ' ');
 
 // ---------------------------------------------------------------------------------------------
 // The demo plan

@@ -1,14 +1,14 @@
 // Abhängigkeiten of a measure: the measures it must wait for (editable) and those that wait for it.
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { MEASURE_STATUS_LABELS } from '../../../shared/domain/enums.ts';
 import { formatPeriod, quarterIndex } from '../../../shared/domain/period.ts';
 import { dueText } from './MeasureMilestones.tsx';
 import type { MeasureDetail, MeasureRow } from '../../../shared/domain/types.ts';
 import { useBackend } from '../backend/useBackend.tsx';
 import { ErrorAlert, StatusLine } from '../components/Messages.tsx';
-import { messageOf } from '../lib/format.ts';
 import { hrefFor } from '../lib/useRoute.ts';
 import { useWorkbench } from '../useWorkbench.tsx';
+import { useSectionAction } from './useSectionAction.ts';
 
 /** A hint when the measure is planned to start before a measure it depends on ends. */
 function timingHint(m: MeasureDetail['measure'], on: MeasureRow): string | null {
@@ -23,33 +23,14 @@ export function MeasureDependencies({ detail, onChanged }: { detail: MeasureDeta
   const id = useId();
   const m = detail.measure;
   const [choice, setChoice] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  // Controls stay enabled while saving (a disabled button would drop the keyboard focus); a second action waits its turn.
-  const busy = useRef(false);
+  const { error, setError, status, run } = useSectionAction(onChanged);
 
   const byId = useMemo(() => new Map(wb.measures.map((x) => [x.id, x])), [wb.measures]);
   const dependsOn = detail.dependsOn.map((x) => byId.get(x)).filter((x): x is MeasureRow => !!x);
   const dependents = detail.dependents.map((x) => byId.get(x)).filter((x): x is MeasureRow => !!x);
   const options = wb.measures.filter((x) => x.id !== m.id && !detail.dependsOn.includes(x.id));
 
-  async function setList(ids: string[], done: string): Promise<boolean> {
-    if (busy.current) return false;
-    busy.current = true;
-    setError(null); setStatus(null);
-    try {
-      await call('dependencies.set', { measureId: m.id, dependsOnIds: ids });
-      await onChanged();
-      await wb.refresh();
-      setStatus(done);
-      return true;
-    } catch (e) {
-      setError(messageOf(e));
-      return false;
-    } finally {
-      busy.current = false;
-    }
-  }
+  const setList = (ids: string[], done: string) => run(() => call('dependencies.set', { measureId: m.id, dependsOnIds: ids }), done);
 
   async function add(e: FormEvent) {
     e.preventDefault();

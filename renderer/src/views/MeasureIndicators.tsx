@@ -3,44 +3,22 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Indicator, MeasureDetail } from '../../../shared/domain/types.ts';
 import { useBackend } from '../backend/useBackend.tsx';
 import { ErrorAlert, StatusLine } from '../components/Messages.tsx';
-import { messageOf, parseYear } from '../lib/format.ts';
-import { useWorkbench } from '../useWorkbench.tsx';
+import { parseYear } from '../lib/format.ts';
+import { useSectionAction } from './useSectionAction.ts';
 
 interface IndicatorDraft { name: string; baseline: string; target: string; targetYear: string; dataSource: string }
 const blank: IndicatorDraft = { name: '', baseline: '', target: '', targetYear: '', dataSource: '' };
 
 export function MeasureIndicators({ detail, onChanged }: { detail: MeasureDetail; onChanged: () => Promise<void> }) {
   const { call } = useBackend();
-  const wb = useWorkbench();
   const id = useId();
   const m = detail.measure;
   const list = detail.indicators;
   const [editing, setEditing] = useState<Indicator | null>(null);
   const [draft, setDraft] = useState<IndicatorDraft>(blank);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  // Controls stay enabled while saving (a disabled button would drop the keyboard focus); a second action waits its turn.
-  const busy = useRef(false);
+  const { error, setError, status, setStatus, run } = useSectionAction(onChanged);
   const nameField = useRef<HTMLInputElement>(null);
   const set = <K extends keyof IndicatorDraft>(k: K, v: IndicatorDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
-
-  async function run(what: () => Promise<unknown>, done: string): Promise<boolean> {
-    if (busy.current) return false;
-    busy.current = true;
-    setError(null); setStatus(null);
-    try {
-      await what();
-      await onChanged();
-      await wb.refresh();
-      setStatus(done);
-      return true;
-    } catch (e) {
-      setError(messageOf(e));
-      return false;
-    } finally {
-      busy.current = false;
-    }
-  }
 
   function startEdit(i: Indicator) {
     setEditing(i); setError(null); setStatus(null);

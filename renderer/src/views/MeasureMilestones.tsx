@@ -5,8 +5,8 @@ import { quarterIndex } from '../../../shared/domain/period.ts';
 import type { MeasureDetail, Milestone } from '../../../shared/domain/types.ts';
 import { useBackend } from '../backend/useBackend.tsx';
 import { ErrorAlert, StatusLine } from '../components/Messages.tsx';
-import { messageOf, parseYear } from '../lib/format.ts';
-import { useWorkbench } from '../useWorkbench.tsx';
+import { parseYear } from '../lib/format.ts';
+import { useSectionAction } from './useSectionAction.ts';
 
 interface StepDraft { title: string; year: string; quarter: string }
 const blank: StepDraft = { title: '', year: '', quarter: '' };
@@ -23,20 +23,16 @@ function currentQuarterIndex(): number {
 
 export function MeasureMilestones({ detail, onChanged }: { detail: MeasureDetail; onChanged: () => Promise<void> }) {
   const { call } = useBackend();
-  const wb = useWorkbench();
   const id = useId();
   const m = detail.measure;
   const steps = detail.milestones;
   const [editing, setEditing] = useState<Milestone | null>(null);
   const [draft, setDraft] = useState<StepDraft>(blank);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const { error, setError, status, setStatus, run } = useSectionAction(onChanged);
   const titleField = useRef<HTMLInputElement>(null);
   const [now] = useState(currentQuarterIndex);
   const set = <K extends keyof StepDraft>(k: K, v: StepDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
 
-  // Controls stay enabled while saving (a disabled button would drop the keyboard focus); a second action waits its turn.
-  const busyRef = useRef(false);
   // After a move, the moved step's arrow keeps the focus once the new order is on screen.
   const focusAfterMove = useRef<{ id: string; dir: 'up' | 'down' } | null>(null);
   useLayoutEffect(() => {
@@ -46,24 +42,6 @@ export function MeasureMilestones({ detail, onChanged }: { detail: MeasureDetail
       ?? document.querySelector<HTMLButtonElement>(`[data-step="${f.id}"][data-move]:not(:disabled)`);
     if (target) { focusAfterMove.current = null; target.focus(); }
   }, [steps]);
-
-  async function run(what: () => Promise<unknown>, done: string): Promise<boolean> {
-    if (busyRef.current) return false;
-    busyRef.current = true;
-    setError(null); setStatus(null);
-    try {
-      await what();
-      await onChanged();
-      await wb.refresh();
-      setStatus(done);
-      return true;
-    } catch (e) {
-      setError(messageOf(e));
-      return false;
-    } finally {
-      busyRef.current = false;
-    }
-  }
 
   function startEdit(s: Milestone) {
     setEditing(s); setError(null); setStatus(null);

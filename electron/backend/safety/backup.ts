@@ -114,47 +114,60 @@ function uniqueName(dirs: readonly string[], iso: string, kind: BackupKind): str
   }
 }
 
-/** Writes through a temp file in the first folder that works; returns the backup's full path. */
-async function writeInto(place: BackupPlace, kind: BackupKind, iso: string, produce: (tmp: string) => void | Promise<void>): Promise<string> {
+/**
+ * The places a backup may go, in order (beside the plan, then the data folder), each with a temp
+ * name to write first and the final name to rename it to.
+ */
+function targets(place: BackupPlace, kind: BackupKind, iso: string): { dir: string; tmp: string; final: string }[] {
   const dirs = backupDirs(place);
   const name = uniqueName(dirs, iso, kind);
-  let last: unknown;
-  for (const dir of dirs) {
-    const tmp = join(dir, `${name}.${randomBytes(4).toString('hex')}.tmp`);
-    try {
-      mkdirSync(dir, { recursive: true });
-      await produce(tmp);
-      renameSync(tmp, join(dir, name));
-      fsyncDir(dir);
-      return join(dir, name);
-    } catch (e) {
-      last = e;
-      removeQuietly(tmp);
-      removeQuietly(`${tmp}-journal`);
-    }
-  }
-  throw new AppError('backup-failed', `Die Sicherung konnte weder neben dem Plan noch im Datenordner angelegt werden (${describeFsError(last)}).`);
+  return dirs.map((dir) => ({ dir, tmp: join(dir, `${name}.${randomBytes(4).toString('hex')}.tmp`), final: join(dir, name) }));
 }
 
-function writeIntoSync(place: BackupPlace, kind: BackupKind, iso: string, produce: (tmp: string) => void): string {
-  const dirs = backupDirs(place);
-  const name = uniqueName(dirs, iso, kind);
+function commitTarget(t: { dir: string; tmp: string; final: string }): string {
+  renameSync(t.tmp, t.final);
+  fsyncDir(t.dir);
+  return t.final;
+}
+
+function discardTarget(t: { tmp: string }): void {
+  removeQuietly(t.tmp);
+  removeQuietly(`${t.tmp}-journal`);
+}
+
+const noPlaceForBackup = (last: unknown) =>
+  new AppError('backup-failed', `Die Sicherung konnte weder neben dem Plan noch im Datenordner angelegt werden (${describeFsError(last)}).`);
+
+/** Writes through a temp file in the first folder that works; returns the backup's full path. */
+async function writeInto(place: BackupPlace, kind: BackupKind, iso: string, produce: (tmp: string) => void | Promise<void>): Promise<string> {
   let last: unknown;
-  for (const dir of dirs) {
-    const tmp = join(dir, `${name}.${randomBytes(4).toString('hex')}.tmp`);
+  for (const t of targets(place, kind, iso)) {
     try {
-      mkdirSync(dir, { recursive: true });
-      produce(tmp);
-      renameSync(tmp, join(dir, name));
-      fsyncDir(dir);
-      return join(dir, name);
+      mkdirSync(t.dir, { recursive: true });
+      await produce(t.tmp);
+      return commitTarget(t);
     } catch (e) {
       last = e;
-      removeQuietly(tmp);
-      removeQuietly(`${tmp}-journal`);
+      discardTarget(t);
     }
   }
-  throw new AppError('backup-failed', `Die Sicherung konnte weder neben dem Plan noch im Datenordner angelegt werden (${describeFsError(last)}).`);
+  throw noPlaceForBackup(last);
+}
+
+/** The same without yielding, for opening a plan and before a migration. */
+function writeIntoSync(place: BackupPlace, kind: BackupKind, iso: string, produce: (tmp: string) => void): string {
+  let last: unknown;
+  for (const t of targets(place, kind, iso)) {
+    try {
+      mkdirSync(t.dir, { recursive: true });
+      produce(t.tmp);
+      return commitTarget(t);
+    } catch (e) {
+      last = e;
+      discardTarget(t);
+    }
+  }
+  throw noPlaceForBackup(last);
 }
 
 function describeFsError(e: unknown): string {

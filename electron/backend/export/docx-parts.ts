@@ -8,7 +8,7 @@ import {
   type INumberingOptions, type IStylesOptions, type ParagraphChild,
 } from 'docx';
 import {
-  ACCENT, BODY_SIZE, CELL_STYLE, CELL_STYLE_KEEP, CELL_STYLE_RIGHT, CELL_STYLE_RIGHT_KEEP, escapeXml, FONT, TABLE_SIZE, safeText,
+  ACCENT, BODY_SIZE, escapeXml, FONT, safeText, TABLE_PARAGRAPH_STYLES,
   type ParaOpts, type RunStyle, para, runs,
 } from './docx.ts';
 
@@ -31,14 +31,7 @@ export function documentStyles(): IStylesOptions {
       listParagraph: { run: { font: FONT, size: BODY_SIZE } },
     },
     paragraphStyles: [
-      {
-        id: CELL_STYLE, name: 'Tabellentext', basedOn: 'Normal', quickFormat: true,
-        run: { size: TABLE_SIZE },
-        paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
-      },
-      { id: CELL_STYLE_RIGHT, name: 'Tabellentext rechts', basedOn: CELL_STYLE, quickFormat: true, paragraph: { alignment: AlignmentType.RIGHT } },
-      { id: CELL_STYLE_KEEP, name: 'Tabellentext zusammenhalten', basedOn: CELL_STYLE, paragraph: { keepNext: true } },
-      { id: CELL_STYLE_RIGHT_KEEP, name: 'Tabellentext rechts zusammenhalten', basedOn: CELL_STYLE_RIGHT, paragraph: { keepNext: true } },
+      ...TABLE_PARAGRAPH_STYLES,
       {
         id: 'Beschlusspunkt', name: 'Beschlusspunkt', basedOn: 'Normal', quickFormat: true,
         paragraph: { spacing: { before: 60, after: 120 }, indent: { left: 567, hanging: 567 } },

@@ -601,6 +601,18 @@ export function fixZipTimes(zip: Uint8Array, iso: string): Uint8Array {
   return zip;
 }
 
+/** The paragraph styles of table cells, shared by every document this app writes. */
+export const TABLE_PARAGRAPH_STYLES = [
+  {
+    id: CELL_STYLE, name: 'Tabellentext', basedOn: 'Normal', quickFormat: true,
+    run: { size: TABLE_SIZE },
+    paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+  },
+  { id: CELL_STYLE_RIGHT, name: 'Tabellentext rechts', basedOn: CELL_STYLE, quickFormat: true, paragraph: { alignment: AlignmentType.RIGHT } },
+  { id: CELL_STYLE_KEEP, name: 'Tabellentext zusammenhalten', basedOn: CELL_STYLE, paragraph: { keepNext: true } },
+  { id: CELL_STYLE_RIGHT_KEEP, name: 'Tabellentext rechts zusammenhalten', basedOn: CELL_STYLE_RIGHT, paragraph: { keepNext: true } },
+];
+
 export async function buildPlanDocx(snap: PlanSnapshot): Promise<Uint8Array> {
   const ctx = makeCtx(snap);
   const title = safeText(snap.info.title) || 'Maßnahmenplan';
@@ -643,16 +655,7 @@ export async function buildPlanDocx(snap: PlanSnapshot): Promise<Uint8Array> {
         heading3: { run: { font: FONT, size: 22, bold: true, color: ACCENT }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, keepLines: true } },
         listParagraph: { run: { font: FONT, size: BODY_SIZE } },
       },
-      paragraphStyles: [
-        {
-          id: CELL_STYLE, name: 'Tabellentext', basedOn: 'Normal', quickFormat: true,
-          run: { size: TABLE_SIZE },
-          paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
-        },
-        { id: CELL_STYLE_RIGHT, name: 'Tabellentext rechts', basedOn: CELL_STYLE, quickFormat: true, paragraph: { alignment: AlignmentType.RIGHT } },
-        { id: CELL_STYLE_KEEP, name: 'Tabellentext zusammenhalten', basedOn: CELL_STYLE, paragraph: { keepNext: true } },
-        { id: CELL_STYLE_RIGHT_KEEP, name: 'Tabellentext rechts zusammenhalten', basedOn: CELL_STYLE_RIGHT, paragraph: { keepNext: true } },
-      ],
+      paragraphStyles: [...TABLE_PARAGRAPH_STYLES],
     },
     sections,
   });

@@ -67,7 +67,7 @@ describe('Sitzungsvorlage of the demo plan', () => {
     expect(info.saved?.beratungsfolge).toEqual(BERATUNG);
     // No text of the planner's own: the Beschlussvorschlag keeps following the plan.
     expect(info.saved?.beschlussvorschlag).toBeNull();
-    expect(info.effective.beschlussvorschlag?.[0]).toMatch(/^Der Kreistag beschließt den Maßnahmenplan „Gemeinsam in Musterland“ 2026–2029 mit 12 Maßnahmen in 7 der sieben Baustellen/u);
+    expect(info.effective.beschlussvorschlag?.[0]).toMatch(/^Der Kreistag beschließt den Maßnahmenplan „Gemeinsam in Musterland“ 2026–2029 mit 12 Maßnahmen in allen sieben Baustellen/u);
     expect(info.measureCount).toBe(12);
     // The demo plan comes with a Nutzwertanalyse (scores of two raters).
     expect(info.hasScores).toBe(true);

@@ -177,6 +177,13 @@ export function defaultSettings(data: VorlageData, measures: readonly MeasureRow
   return { kopf, beratungsfolge, beschlussvorschlag: defaultBeschluss(data, measures, kopf.vorlageart, beratungsfolge, all), sachverhalt: '' };
 }
 
+/** "in allen sieben Baustellen", "in einer der sieben Baustellen", "in 4 der sieben Baustellen". */
+function inBaustellen(k: number): string {
+  if (k === 7) return 'in allen sieben Baustellen';
+  if (k === 1) return 'in einer der sieben Baustellen';
+  return `in ${k} der sieben Baustellen`;
+}
+
 /** The default Beschlussvorschlag, drawn from the plan: numbered points, no typed numbers. */
 export function defaultBeschluss(data: VorlageData, measures: readonly MeasureRow[], vorlageart: Vorlageart, beratung: readonly Beratung[], all: boolean): string[] {
   const title = safeText(data.snap.info.title).trim() || 'Maßnahmenplan';
@@ -187,13 +194,13 @@ export function defaultBeschluss(data: VorlageData, measures: readonly MeasureRo
   const which = all ? `mit ${n} ${n === 1 ? 'Maßnahme' : 'Maßnahmen'}` : `mit den ${n} in Anlage 1 aufgeführten ${n === 1 ? 'Maßnahme' : 'Maßnahmen'}`;
   if (vorlageart === 'informationsvorlage') {
     const who = beratung[0]?.gremium ?? 'Kreistag';
-    return [`${subjectOf(who)} nimmt den ${planNoun(title)} ${which} in ${k} der sieben Baustellen des Impulspapiers „${IMPULSPAPIER_SHORT}“ zur Kenntnis.`];
+    return [`${subjectOf(who)} nimmt den ${planNoun(title)} ${which} ${inBaustellen(k)} des Impulspapiers „${IMPULSPAPIER_SHORT}“ zur Kenntnis.`];
   }
   const fin = finance(data, measures);
   const ids = new Set(measures.map((m) => m.id));
   const t = fin.total;
   const years = fin.years.length === 0 ? '' : fin.years.length === 1 ? `das Haushaltsjahr ${fin.years[0]}` : `die Haushaltsjahre ${fin.years[0]} bis ${fin.years.at(-1)}`;
-  const out = [`${subjectOf(decider)} beschließt den ${planNoun(title)} ${which} in ${k} der sieben Baustellen des Impulspapiers „${IMPULSPAPIER_SHORT}“ (Anlagen 1 und 2).`];
+  const out = [`${subjectOf(decider)} beschließt den ${planNoun(title)} ${which} ${inBaustellen(k)} des Impulspapiers „${IMPULSPAPIER_SHORT}“ (Anlagen 1 und 2).`];
   const order = data.priority ? 'in der Reihenfolge ihrer Priorität (Nutzwertanalyse, Anlage 3) ' : '';
   out.push(t.totalCents > 0
     ? `Die Verwaltung wird beauftragt, die Maßnahmen ${order}umzusetzen und die Mittel für ${years} – Gesamtkosten ${formatCents(t.totalCents)}, davon Eigenanteil des Kreises ${formatCents(t.eigenanteilCents)} – in die Entwürfe der Haushaltspläne einzustellen.`
@@ -382,7 +389,7 @@ function sachverhalt(ctx: Ctx): Block[] {
   const n = ctx.measures.length;
   const all = ctx.r.selection.kind === 'all';
   out.push(h2('Inhalt des Maßnahmenplans'));
-  out.push(text(`${all ? 'Der Maßnahmenplan' : 'Diese Vorlage'} umfasst ${n} ${n === 1 ? 'Maßnahme' : 'Maßnahmen'} in ${ctx.groups.length} der sieben Baustellen${all ? '' : ` (Auswahl aus ${snap.measures.length} Maßnahmen des Plans)`}:`, {}, { keepNext: true }));
+  out.push(text(`${all ? 'Der Maßnahmenplan' : 'Diese Vorlage'} umfasst ${n} ${n === 1 ? 'Maßnahme' : 'Maßnahmen'} ${inBaustellen(ctx.groups.length)}${all ? '' : ` (Auswahl aus ${snap.measures.length} Maßnahmen des Plans)`}:`, {}, { keepNext: true }));
   ctx.groups.forEach((g, i) => {
     const cents = ctx.fin.byGroup[g.baustelle.id]?.totalCents ?? 0;
     out.push(bullet(runs(`Baustelle ${g.baustelle.number}: ${g.baustelle.shortTitle} – ${g.measures.length} ${g.measures.length === 1 ? 'Maßnahme' : 'Maßnahmen'}, ${formatCents(cents)}`), i === ctx.groups.length - 1));

@@ -32,6 +32,7 @@ import {
   type Finanzplan, type FramesResult, type OptimiserMeasure, type OptimiserRun, type PlanCriterion, type PrioritiesResult, type Scenario,
   type ScenarioComparison, type ScenarioSettings, type WhatIfResult,
 } from '../domain/priorities.ts';
+import { serverSchema, type ConflictView, type CopyPreview, type MergeOutcome, type SyncResult, type SyncStatus } from '../domain/sync.ts';
 
 const none = z.object({}).strict();
 
@@ -193,6 +194,17 @@ export const ARGS = {
   'scenarios.apply': z.object({ id: idSchema }),
   /** a, b: scenario ids or "arbeitsstand"; both are optimised and compared. */
   'scenarios.compare': scenarioCompareSchema,
+
+  // Merge of plan copies and the shared plan on PostgreSQL (issue 15).
+  /** What a copy of this plan would bring: n changes, the conflicts with both values; changes nothing. */
+  'sync.copyPreview': z.object({ path: planPathSchema }),
+  /** Takes over the copy's changes: one transaction, one undo step; conflicts are stored for a decision. */
+  'sync.copyMerge': z.object({ path: planPathSchema }),
+  'sync.conflicts': none,
+  'sync.resolve': z.object({ id: idSchema, choice: z.enum(['mine', 'theirs']) }),
+  'sync.status': none,
+  /** Push local changes, pull the others'; credentials only for this call, never stored in the plan. */
+  'sync.run': z.object({ server: serverSchema }),
 } as const;
 
 export interface ApiResults {
@@ -292,6 +304,13 @@ export interface ApiResults {
   'scenarios.delete': null;
   'scenarios.apply': ScenarioSettings;
   'scenarios.compare': ScenarioComparison;
+
+  'sync.copyPreview': CopyPreview;
+  'sync.copyMerge': MergeOutcome;
+  'sync.conflicts': ConflictView[];
+  'sync.resolve': ConflictView[];
+  'sync.status': SyncStatus;
+  'sync.run': SyncResult;
 }
 
 export type Method = keyof typeof ARGS & keyof ApiResults;

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Unit, db, docx and cli tests run under plain Node against real SQLite files in temp folders.
 export default defineConfig({
   test: {
-    include: ['tests/{unit,db,docx,cli,reliability}/**/*.test.ts'],
+    include: ['tests/{unit,db,docx,cli,reliability,server}/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     maxWorkers: 2,

@@ -20,6 +20,8 @@ export interface SyncOptions {
   batch?: number;
   /** Test hook: runs after the push was sent and before it commits. */
   beforePushCommit?: () => Promise<void>;
+  /** Test hook: runs after the push committed and before the plan marks the changes as sent. */
+  afterPushCommit?: () => Promise<void>;
 }
 
 /** Host, port, database and user of the server, never the password: what the plan remembers. */
@@ -33,12 +35,24 @@ export function serverLabel(conn: ServerArgs): string {
   }
 }
 
+/** Host, port and database: which server's change list the plan's cursor and marks refer to. */
+function serverKey(conn: ServerArgs): string {
+  const u = new URL(conn.url);
+  return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
+}
+
+const changeKey = (c: { hlc: string; node: string; entity: string; entityId: string; field: string }) =>
+  `${c.hlc}\u0001${c.node}\u0001${c.entity}\u0001${c.entityId}\u0001${c.field}`;
+
 function clientConfig(conn: ServerArgs): pg.ClientConfig {
   serverLabel(conn);
+  // node-postgres lets the connection string override separate user/password fields (a URL
+  // without password then logs in without one), so user and password go into the URL here.
+  const u = new URL(conn.url);
+  if (conn.user) u.username = encodeURIComponent(conn.user);
+  if (conn.password !== undefined && conn.password !== '') u.password = encodeURIComponent(conn.password);
   return {
-    connectionString: conn.url,
-    ...(conn.user ? { user: conn.user } : {}),
-    ...(conn.password !== undefined && conn.password !== '' ? { password: conn.password } : {}),
+    connectionString: u.toString(),
     connectionTimeoutMillis: 10_000,
     query_timeout: 60_000,
     statement_timeout: 60_000,
@@ -94,14 +108,6 @@ export async function syncWithServer(db: Db, ctx: ChangeContext, conn: ServerArg
   const label = serverLabel(conn);
   captureBaseline(db);
   const planId = planIdOf(db);
-  if (getState(db, 'server') !== label) {
-    // Another server (or the first): everything is to be pushed there, and pulled from the start.
-    db.transaction(() => {
-      stmt(db, 'UPDATE sync_changes SET pushed = 0 WHERE pushed = 1').run();
-      setState(db, 'server', label);
-      setState(db, 'cursor', '0');
-    })();
-  }
   const client = new pg.Client(clientConfig(conn));
   // A server that dies while idle must not crash the app: the error surfaces at the next query.
   client.on('error', () => {});
@@ -119,6 +125,17 @@ export async function syncWithServer(db: Db, ctx: ChangeContext, conn: ServerArg
       const who = (await client.query<{ u: string }>('SELECT current_user AS u')).rows[0]?.u ?? '';
       throw new AppError('sync-not-member', `Die Datenbankrolle „${who}“ ist nicht Mitglied dieses Plans auf dem Server (Plan-Kennung ${planId}). Die Kreis-IT trägt den Plan und seine Mitglieder in werkbank.plans und werkbank.members ein.`);
     }
+    const where = serverKey(conn);
+    if (getState(db, 'server_key') !== where) {
+      // Another server (or the first): everything is to be pushed there, and pulled from the start.
+      // Only once the server accepted us: a failed attempt changes nothing in the plan.
+      db.transaction(() => {
+        stmt(db, 'UPDATE sync_changes SET pushed = 0 WHERE pushed = 1').run();
+        setState(db, 'server_key', where);
+        setState(db, 'cursor', '0');
+      })();
+    }
+    if (getState(db, 'server') !== label) setState(db, 'server', label);
     // Pull.
     for (;;) {
       const cursor = getState(db, 'cursor') ?? '0';
@@ -129,8 +146,15 @@ export async function syncWithServer(db: Db, ctx: ChangeContext, conn: ServerArg
       const incoming: FieldChange[] = res.rows.map((r) => ({ hlc: r.hlc, node: r.node, entity: r.entity, entityId: r.entity_id, field: r.field, value: r.value_json }));
       validateIncoming(incoming);
       const last = res.rows.at(-1)!.seq;
-      const a = analyse(db, incoming, (r) => r.pushed === 0);
-      const out = applyMerge(db, ctx, a, 'dem gemeinsamen Plan auf dem Server', () => setState(db, 'cursor', last), 1);
+      // A change of ours the server already has (another copy of the plan sent it) is shared, not
+      // ours alone: no Konflikt with it, and not to be sent again.
+      const onServer = new Set(incoming.map(changeKey));
+      const a = analyse(db, incoming, (r) => r.pushed === 0 && !onServer.has(changeKey(r)));
+      const markShared = stmt(db, 'UPDATE sync_changes SET pushed = 1 WHERE pushed = 0 AND hlc = ? AND node = ? AND entity = ? AND entity_id = ? AND field = ?');
+      const out = applyMerge(db, ctx, a, 'dem gemeinsamen Plan auf dem Server', () => {
+        for (const c of incoming) markShared.run(c.hlc, c.node, c.entity, c.entityId, c.field);
+        setState(db, 'cursor', last);
+      }, 1);
       pulled += res.rows.length;
       changes += out.changes;
       entities += out.entities;
@@ -160,6 +184,7 @@ export async function syncWithServer(db: Db, ctx: ChangeContext, conn: ServerArg
         await client.query('ROLLBACK').catch(() => {});
         throw e;
       }
+      await opts.afterPushCommit?.();
       const mark = stmt(db, 'UPDATE sync_changes SET pushed = 1 WHERE rowid IN (SELECT value FROM json_each(?))');
       db.transaction(() => {
         for (let i = 0; i < pending.length; i += 10_000) mark.run(JSON.stringify(pending.slice(i, i + 10_000).map((p) => p.rowid)));

@@ -2,6 +2,7 @@
 //   demo    writes the demo plan to a new file
 //   check   checks a plan file without writing to it
 //   export  writes the committee document (DOCX)
+//   sync    syncs a plan file with the shared plan on the Kreis's PostgreSQL
 // Exit codes: 0 in order, 1 a problem was found, 2 the call itself was wrong.
 import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,8 @@ import { loadSnapshot } from './export/snapshot.ts';
 import { exportVorlage } from './handlers/vorlage.ts';
 import { createDemo } from './handlers/plan.ts';
 import { Session } from './session.ts';
+import { serverSchema } from '../../shared/domain/sync.ts';
+import { syncWithServer } from './sync/pg.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEM = 1;
@@ -38,6 +41,10 @@ Aufruf:
   werkbank export <datei.wirplan> --vorlage <ausgabe.docx> [--anonym] [--force]
       schreibt die Sitzungsvorlage mit den Anlagen (Kopf und Beratungsfolge wie
       zuletzt in der Werkbank gespeichert, sonst aus dem Plan vorbelegt)
+  werkbank sync <datei.wirplan> --server <postgres://rolle@server:5432/werkbank?sslmode=verify-full>
+      gleicht die Plandatei mit dem gemeinsamen Plan auf dem PostgreSQL-Server
+      des Kreises ab (Passwort in der Umgebungsvariable PGPASSWORD oder in der
+      Adresse; es wird nie ausgegeben oder in der Plandatei gespeichert)
 
 Optionen:
   --docx <datei>       Ziel des Word-Exports
@@ -45,6 +52,7 @@ Optionen:
   --anonym             Personennamen anonymisieren: nur Organisationseinheiten,
                        keine Ansprechpersonen, Kontaktdaten oder Bearbeiter:in
   --force              eine vorhandene Ausgabedatei überschreiben (nur bei export)
+  --server <adresse>   PostgreSQL-Server des gemeinsamen Plans (nur bei sync)
   --data-dir <ordner>  Datenordner der Werkbank, z. B. für die Liste der zuletzt
                        geöffneten Pläne (ohne Angabe: ein temporärer Ordner, die
                        Liste des Benutzers bleibt unberührt)
@@ -70,6 +78,7 @@ interface Parsed {
   dataDir: string | null;
   force: boolean;
   help: boolean;
+  server?: string;
 }
 
 function parse(argv: string[]): Parsed {
@@ -116,6 +125,9 @@ function parse(argv: string[]): Parsed {
         break;
       case '--data-dir':
         [p.dataDir, i] = valueOf(name, i, inline);
+        break;
+      case '--server':
+        [p.server, i] = valueOf(name, i, inline);
         break;
       default:
         throw new UsageError(`Unbekannte Option „${name}“.`);
@@ -362,6 +374,31 @@ async function cmdExport(p: Parsed, o: Output): Promise<number> {
   return EXIT_OK;
 }
 
+async function cmdSync(p: Parsed, o: Output): Promise<number> {
+  if (p.docx !== null || p.vorlage !== null || p.anonym || p.force) throw new UsageError('„sync“ kennt die Optionen --docx, --vorlage, --anonym und --force nicht.');
+  const file = resolve(onePositional(p, 'die Plandatei'));
+  if (p.server === undefined) throw new UsageError('Bitte mit „--server <postgres://…>“ angeben, mit welchem Server abgeglichen wird.');
+  // The password comes from the URL or, as for psql, from PGPASSWORD; it is never printed.
+  const password = process.env.PGPASSWORD;
+  const parsed = serverSchema.safeParse({ url: p.server, ...(password ? { password } : {}) });
+  if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? 'Die Serveradresse ist ungültig.');
+  const check = checkPlanFile(file);
+  if (!check.ok) {
+    o.err(check.message);
+    return EXIT_PROBLEM;
+  }
+  const started = performance.now();
+  const r = await withSession(p.dataDir, (s) => {
+    s.open(file);
+    return syncWithServer(s.db, s.ctx, parsed.data);
+  });
+  o.out(`Abgeglichen mit ${r.status.server ?? 'dem Server'} in ${Math.round(performance.now() - started)} ms: ${plural(r.pushed, 'Änderung', 'Änderungen')} gesendet, ${plural(r.pulled, 'Änderung', 'Änderungen')} empfangen, ${plural(r.entities, 'Eintrag', 'Einträge')} aktualisiert.`);
+  for (const k of r.conflicts) o.out(`Konflikt: ${k.label} – hier „${k.mine}“, auf dem Server „${k.theirs}“`);
+  for (const line of r.skipped) o.out(`Nicht übernommen: ${line}`);
+  if (r.status.conflicts > 0) o.out(`${plural(r.status.conflicts, 'Konflikt ist', 'Konflikte sind')} in der Werkbank zu entscheiden (Zusammenarbeit).`);
+  return EXIT_OK;
+}
+
 /** Runs one command line; returns the exit code. */
 export async function main(argv: string[], o: Output = consoleOutput): Promise<number> {
   let p: Parsed;
@@ -375,7 +412,8 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
       case 'demo': return await cmdDemo(p, o);
       case 'check': return cmdCheck(p, o);
       case 'export': return await cmdExport(p, o);
-      default: throw new UsageError(`Unbekannter Befehl „${p.command}“. Bekannt sind: demo, check, export.`);
+      case 'sync': return await cmdSync(p, o);
+      default: throw new UsageError(`Unbekannter Befehl „${p.command}“. Bekannt sind: demo, check, export, sync.`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

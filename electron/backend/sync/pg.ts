@@ -167,8 +167,13 @@ export async function syncWithServer(db: Db, ctx: ChangeContext, conn: ServerArg
       .all() as (Omit<ServerRow, 'seq'> & { rowid: number })[];
     if (pending.length > 0) {
       await client.query('BEGIN');
+      let ownCursor: string | null = null;
       try {
         await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`werkbank:${planId}`]);
+        // Under the lock: when nobody pushed since our pull, the rows up to the new maximum are
+        // ours, so the cursor may skip them (the next sync does not pull our own changes back).
+        const maxSeq = 'SELECT COALESCE(max(seq), 0)::text AS m FROM werkbank.changes WHERE plan_id = $1';
+        const upToDate = (await client.query<{ m: string }>(maxSeq, [planId])).rows[0]?.m === (getState(db, 'cursor') ?? '0');
         for (let i = 0; i < pending.length; i += batch) {
           const part = pending.slice(i, i + batch);
           await client.query(
@@ -178,6 +183,7 @@ export async function syncWithServer(db: Db, ctx: ChangeContext, conn: ServerArg
             [planId, part.map((p) => p.hlc), part.map((p) => p.node), part.map((p) => p.entity), part.map((p) => p.entity_id),
               part.map((p) => p.field), part.map((p) => p.value_json)]);
         }
+        if (upToDate) ownCursor = (await client.query<{ m: string }>(maxSeq, [planId])).rows[0]?.m ?? null;
         await opts.beforePushCommit?.();
         await client.query('COMMIT');
       } catch (e) {
@@ -188,6 +194,7 @@ export async function syncWithServer(db: Db, ctx: ChangeContext, conn: ServerArg
       const mark = stmt(db, 'UPDATE sync_changes SET pushed = 1 WHERE rowid IN (SELECT value FROM json_each(?))');
       db.transaction(() => {
         for (let i = 0; i < pending.length; i += 10_000) mark.run(JSON.stringify(pending.slice(i, i + 10_000).map((p) => p.rowid)));
+        if (ownCursor !== null) setState(db, 'cursor', ownCursor);
       })();
       pushed = pending.length;
     }

@@ -67,6 +67,7 @@ function applyTargets(r: BenchRow): void {
   if (r.step.startsWith('edit round trip in process')) {
     parts.push({ text: 'p95 < 20 ms', met: r.ours?.kind === 'pct' ? r.ours.p95 < 20 : null });
   }
+  if (r.step.startsWith('sync push') || r.step.startsWith('sync pull')) parts.push({ text: '< 2 s', met: c === null ? null : c < 2000 });
   if (r.step.startsWith('DOCX') && r.size === 'M') parts.push({ text: '< 5 s', met: c === null ? null : c < 5000 });
   if (parts.length === 0) return;
   const met = parts.some((p) => p.met === false) ? false : parts.every((p) => p.met === true) ? true : null;
@@ -169,6 +170,20 @@ try {
     applyTargets(r);
     rows.push(r);
     console.log(`  ${r.step.padEnd(62)} ${fmt(r.ours).padEnd(28)} ${r.note ?? ''}`);
+  }
+  console.log('');
+
+  console.log('Sync with PostgreSQL (tests/bench/sync-bench.ts, throwaway cluster)');
+  try {
+    const { benchSync } = await import('./sync-bench.ts');
+    for (const r of await benchSync({ dir, runs: RUNS.slow, log: (s) => console.log(`  ${s}`) })) {
+      applyTargets(r);
+      rows.push(r);
+      console.log(`  ${r.step.padEnd(62)} ${fmt(r.ours).padEnd(28)} ${r.note ?? ''}`);
+    }
+  } catch (e) {
+    rows.push({ size: '–', step: 'sync with PostgreSQL', ours: null, floor: null, note: `not run: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` });
+    console.log(`  not run: ${e instanceof Error ? e.message : String(e)}`);
   }
   console.log('');
 

@@ -8,6 +8,8 @@ import { createHandlers, dispatch } from '../backend/backend.ts';
 import { openInitial } from '../backend/handlers/plan.ts';
 import { Session } from '../backend/session.ts';
 import type { HostEvents } from '../../shared/api/contract.ts';
+import { safeStorage } from 'electron';
+import { withStoredCredentials } from './credentials.ts';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isTrustedSender, resolveAppPath, windowOptions } from './security.ts';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -66,7 +68,12 @@ async function main(): Promise<void> {
   } catch (e) {
     console.error('[main] could not open a plan at start', e);
   }
-  const handlers = createHandlers(planSession);
+  // Server passwords for sync.run: remembered only where the OS really encrypts them.
+  const handlers = withStoredCredentials(createHandlers(planSession), join(app.getPath('userData'), 'server-credentials.json'), {
+    available: () => safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
+    encrypt: (plain) => safeStorage.encryptString(plain),
+    decrypt: (data) => safeStorage.decryptString(data),
+  });
 
   // Serve the renderer from app://werkbank/ with path checks and a strict CSP.
   protocol.handle(APP_SCHEME, async (request) => {

@@ -75,6 +75,10 @@ export function serverError(e: unknown, conn: ServerArgs): AppError {
   if (code === '42501') return new AppError('sync-permission', `Die Datenbankrolle „${role}“ hat keine Berechtigung für die Werkbank-Tabellen. Die Kreis-IT nimmt Planer in die Gruppe werkbank_user auf.`);
   if (code === '42P01' || code === '3F000') return new AppError('sync-setup', 'Auf dem Server ist die Werkbank-Datenbank nicht eingerichtet (die Kreis-IT führt einmal setup.sql aus).');
   const msg = err.message ?? '';
+  // node-postgres, when the server asks for a password and none was given.
+  if (/client password must be a string|password authentication|no password/i.test(msg)) {
+    return new AppError('sync-auth', `Anmeldung am Server fehlgeschlagen: für die Datenbankrolle „${role}“ fehlt das Passwort.`);
+  }
   if (/ssl|tls|certificate/i.test(msg) || /^(DEPTH_ZERO|SELF_SIGNED|UNABLE_TO|CERT_|ERR_TLS)/.test(code)) {
     return new AppError('sync-tls', 'Die verschlüsselte Verbindung (TLS) zum Server kam nicht zustande: Zertifikat oder sslmode prüfen.');
   }

@@ -1,6 +1,6 @@
 // The backend: one handler map implementing the contract, and one dispatcher that
 // validates every call at the boundary. Serves IPC (Electron), HTTP (dev server), CLI and tests alike.
-import { ARGS, isMethod, type Api, type Envelope, type Handlers, type Method } from '../../shared/api/contract.ts';
+import { ARGS, isMethod, READ_METHODS, type Api, type Envelope, type Handlers, type Method } from '../../shared/api/contract.ts';
 import { describeZodError } from '../../shared/domain/schemas.ts';
 import { AppError } from './errors.ts';
 import { buildPlanDocx, docxFileName } from './export/docx.ts';
@@ -21,7 +21,17 @@ import { backupHandlers } from './handlers/backups.ts';
 import { afterEachCall } from './safety/hooks.ts';
 import type { Session } from './session.ts';
 
+/** Attached to a handler map: why writes are refused right now (the open plan is read-only), or null. */
+const READ_ONLY_REASON = Symbol('readOnlyReason');
+type Gated = Handlers & { [READ_ONLY_REASON]?: () => string | null };
+
 export function createHandlers(s: Session): Handlers {
+  const handlers: Gated = createSessionHandlers(s);
+  Object.defineProperty(handlers, READ_ONLY_REASON, { value: () => s.readOnly?.message ?? null, enumerable: false });
+  return handlers;
+}
+
+function createSessionHandlers(s: Session): Handlers {
   // afterEachCall: write-back of network plans and the 15-minute backup (electron/backend/safety).
   return afterEachCall(s, {
     ...planHandlers(s),
@@ -67,6 +77,9 @@ export function toApiError(e: unknown): { code: string; message: string } {
 
 export async function dispatch(handlers: Handlers, method: unknown, rawArgs: unknown): Promise<Envelope<unknown>> {
   if (!isMethod(method)) return { ok: false, error: { code: 'unknown-method', message: 'Unbekannte Funktion.' } };
+  // One check for every method that may change the plan, before anything else: a read-only plan says so.
+  const readOnly = READ_METHODS.has(method) ? null : (handlers as Gated)[READ_ONLY_REASON]?.() ?? null;
+  if (readOnly) return { ok: false, error: { code: 'read-only-plan', message: `${readOnly} Änderungen sind nicht möglich; mit „Als Kopie speichern“ entsteht eine eigene Datei zum Bearbeiten.` } };
   const parsed = ARGS[method].safeParse(rawArgs ?? {});
   if (!parsed.success) return { ok: false, error: { code: 'invalid', message: describeZodError(parsed.error) } };
   try {

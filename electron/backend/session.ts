@@ -6,8 +6,9 @@ import type { RecentPlan } from '../../shared/domain/types.ts';
 import { AppError } from './errors.ts';
 import type { Db } from './db/open.ts';
 import type { ChangeContext } from './repos/changelog.ts';
-import { BACKUP_INTERVAL_MS, createGuarded, openGuarded, restoreBackup, type GuardedPlan, type SafetyOptions } from './safety/guarded-plan.ts';
-import { acquireLock, newLockToken } from './safety/lock.ts';
+import { BACKUP_INTERVAL_MS, createGuarded, GuardedPlan, openGuarded, restoreBackup, type SafetyOptions } from './safety/guarded-plan.ts';
+import { acquireLock, newLockToken, readLock } from './safety/lock.ts';
+import { openReadOnly, ReadOnlyPlan, readOnlyMessage, type Writer } from './safety/read-only.ts';
 import { isNetworkPath } from './safety/network.ts';
 
 export interface SessionOptions {
@@ -28,7 +29,7 @@ export class Session {
   readonly ctx: ChangeContext;
   /** Lock, backups and network handling of the open plan (electron/backend/safety). */
   readonly safety: SafetyOptions;
-  private current: { db: Db; path: string; guard: GuardedPlan } | null = null;
+  private current: { db: Db; path: string; guard: GuardedPlan | ReadOnlyPlan } | null = null;
 
   constructor(opts: SessionOptions) {
     this.dataDir = opts.dataDir;
@@ -58,13 +59,26 @@ export class Session {
     return this.current !== null;
   }
 
+  /** The open plan is being written by someone else: who, or null (see readOnlyReason for the message). */
+  get readOnly(): { writer: Writer | null; message: string } | null {
+    const g = this.current?.guard;
+    return g instanceof ReadOnlyPlan ? { writer: g.writer, message: readOnlyMessage(g.writer) } : null;
+  }
+
   open(path: string): Db {
     const full = resolve(path);
     // The same plan again: close it first (a network plan's working copy is rebuilt), holding its lock meanwhile.
-    const hold = this.current?.path === full ? acquireLock(full, this.safety.owner) : null;
+    const hold = this.current?.path === full && !this.readOnly ? acquireLock(full, this.safety.owner) : null;
     try {
-      if (hold) this.close();
-      const plan = openGuarded(full, this.safety);
+      if (hold || this.current?.path === full) this.close();
+      let plan: GuardedPlan | ReadOnlyPlan;
+      try {
+        plan = openGuarded(full, this.safety);
+      } catch (e) {
+        // Someone else writes the plan: read it instead of refusing (no lock, no backup, nothing written).
+        if (!(e instanceof AppError) || e.code !== 'locked') throw e;
+        plan = openReadOnly(full, readLock(full));
+      }
       this.replace(plan);
       return plan.db;
     } finally {
@@ -87,7 +101,7 @@ export class Session {
     }
   }
 
-  private replace(plan: GuardedPlan): void {
+  private replace(plan: GuardedPlan | ReadOnlyPlan): void {
     this.close();
     this.current = { db: plan.db, path: plan.path, guard: plan };
     this.remember(plan.path);
@@ -104,7 +118,9 @@ export class Session {
     if (!target) throw new AppError('no-plan', 'Es ist kein Plan geöffnet. Bitte einen Plan öffnen oder neu anlegen.');
     // Held across restore and reopen, so no one else can slip in between.
     const hold = acquireLock(target, this.safety.owner);
-    const open = this.current?.path === target ? this.current.guard : null;
+    if (this.readOnly && this.current?.path === target) throw new AppError('read-only-plan', this.readOnly.message);
+    const g = this.current?.path === target ? this.current.guard : null;
+    const open = g instanceof GuardedPlan ? g : null;
     try {
       await restoreBackup(target, backupId, this.safety, open, () => this.close());
       this.open(target);

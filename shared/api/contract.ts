@@ -306,6 +306,23 @@ export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.hasOwn(ARGS, name);
 }
 
+/**
+ * Methods that never change the open plan: all that a plan opened read-only (someone else writes it)
+ * may call. Besides reads, the session's own file actions (open another plan, save a copy, close),
+ * which write no byte of the open plan. Everything not listed here is refused centrally in dispatch,
+ * so a new method is safe by default.
+ */
+export const READ_METHODS: ReadonlySet<Method> = new Set<Method>([
+  'plan.info', 'plan.recent', 'plan.forgetRecent', 'plan.new', 'plan.createDemo', 'plan.open', 'plan.saveAs', 'plan.close',
+  'plan.backups', 'plan.backupsFor', 'plan.restore',
+  'catalogue.get', 'measures.list', 'measures.get', 'actors.list', 'responsibilities.list', 'budget.totals',
+  'export.docx', 'export.vorlage', 'vorlage.settings.get', 'snapshots.list', 'snapshots.diff', 'export.xlsx',
+  'import.preview', 'import.validate', 'fragen.list', 'actors.load', 'coverage.get', 'timeline.get',
+  'history.list', 'history.status', 'views.list', 'prefs.get',
+  'criteria.list', 'priorities.get', 'frames.get', 'finance.plan', 'optimiser.run', 'optimiser.explain', 'optimiser.whatIf',
+  'scenarios.list', 'scenarios.compare',
+]);
+
 export interface ApiError { code: string; message: string }
 
 /** open: when the plan was opened; migration: before a format change; periodic: every 15 min while working;

@@ -105,6 +105,16 @@ export interface PlanInfo {
   measureCount: number;
   actorCount: number;
   createdAt: string;
+  /** Opened to read only, because someone else is writing the plan (their lock); null when this window writes. */
+  readOnly: ReadOnlyInfo | null;
+}
+
+/** Who writes a plan that this window only reads; message: "Nur lesen – geöffnet von … auf … seit …". */
+export interface ReadOnlyInfo {
+  user: string | null;
+  machine: string | null;
+  since: string | null;
+  message: string;
 }
 
 export interface RecentPlan {

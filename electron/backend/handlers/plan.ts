@@ -35,7 +35,14 @@ export function planInfo(s: Session): PlanInfo {
     measureCount: count('measures'),
     actorCount: count('actors'),
     createdAt: getMeta(db, 'created_at') ?? '',
+    readOnly: readOnlyInfo(s),
   };
+}
+
+function readOnlyInfo(s: Session): PlanInfo['readOnly'] {
+  const ro = s.readOnly;
+  if (!ro) return null;
+  return { user: ro.writer?.user ?? null, machine: ro.writer?.machine ?? null, since: ro.writer?.since ?? null, message: ro.message };
 }
 
 /** Info of the plan just opened, and its title in the recent list (always the plan title, not the file name). */

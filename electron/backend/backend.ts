@@ -18,6 +18,7 @@ import { measureHandlers } from './handlers/measures.ts';
 import { planHandlers } from './handlers/plan.ts';
 import { priorityHandlers } from './handlers/priorities.ts';
 import { backupHandlers } from './handlers/backups.ts';
+import { roundHandlers } from './handlers/rounds.ts';
 import { afterEachCall } from './safety/hooks.ts';
 import type { Session } from './session.ts';
 
@@ -47,6 +48,7 @@ function createSessionHandlers(s: Session): Handlers {
     ...priorityHandlers(s),
     ...vorlageHandlers(s),
     ...exchangeHandlers(s),
+    ...roundHandlers(s),
     'export.docx': async () => {
       const snap = loadSnapshot(s);
       const bytes = await buildPlanDocx(snap);

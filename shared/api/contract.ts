@@ -32,6 +32,10 @@ import {
   type Finanzplan, type FramesResult, type OptimiserMeasure, type OptimiserRun, type PlanCriterion, type PrioritiesResult, type Scenario,
   type ScenarioComparison, type ScenarioSettings, type WhatIfResult,
 } from '../domain/priorities.ts';
+import {
+  raterAddSchema, roundApplySchema, roundCreateSchema, roundUpdateSchema, sheetFileSchema, type RaterInfo, type RoundAggregate, type RoundApplyResult,
+  type RoundDetail, type RoundSummary, type SheetCheck, type SheetImportResult,
+} from '../domain/rounds.ts';
 
 const none = z.object({}).strict();
 
@@ -193,6 +197,30 @@ export const ARGS = {
   'scenarios.apply': z.object({ id: idSchema }),
   /** a, b: scenario ids or "arbeitsstand"; both are optimised and compared. */
   'scenarios.compare': scenarioCompareSchema,
+
+  // ---- Beteiligungsrunde (schema 10). Writes are undo steps. ----
+  'rounds.list': none,
+  /** A round with its frozen criteria and measure list and its raters (returned or not). */
+  'rounds.get': z.object({ id: idSchema }),
+  /** New round over all measures and the plan's criteria as they are now (frozen into the round). */
+  'rounds.create': roundCreateSchema,
+  /** Rename, or close ('abgeschlossen': no more sheets are read in) / reopen. */
+  'rounds.update': roundUpdateSchema,
+  /** Deletes the round with its raters and their scores (one undo step). */
+  'rounds.delete': z.object({ id: idSchema }),
+  'rounds.addRater': raterAddSchema,
+  /** Removes a rater and their scores. */
+  'rounds.removeRater': z.object({ id: idSchema }),
+  /** The Bewertungsbogen of one rater as XLSX. */
+  'rounds.exportSheet': z.object({ raterId: idSchema }),
+  /** Checks a returned sheet (plan, round, rater, checksum, measure list, values 0–10). Writes nothing. */
+  'rounds.checkSheet': sheetFileSchema,
+  /** Imports a returned sheet, all or nothing; the rater's earlier scores are replaced (one undo step). Code 'sheet-invalid' when it fails the check. */
+  'rounds.importSheet': sheetFileSchema,
+  /** Median, quartiles, min–max and count per measure × criterion, overall and by group; the Verhandlungsagenda. */
+  'rounds.aggregate': z.object({ id: idSchema }),
+  /** Writes the chosen aggregate (rounded half up) as the score of the Nutzwertanalyse; one undo step. */
+  'rounds.applyToScores': roundApplySchema,
 } as const;
 
 export interface ApiResults {
@@ -292,6 +320,19 @@ export interface ApiResults {
   'scenarios.delete': null;
   'scenarios.apply': ScenarioSettings;
   'scenarios.compare': ScenarioComparison;
+
+  'rounds.list': RoundSummary[];
+  'rounds.get': RoundDetail;
+  'rounds.create': RoundDetail;
+  'rounds.update': RoundDetail;
+  'rounds.delete': null;
+  'rounds.addRater': RaterInfo;
+  'rounds.removeRater': null;
+  'rounds.exportSheet': { fileName: string; base64: string };
+  'rounds.checkSheet': SheetCheck;
+  'rounds.importSheet': SheetImportResult;
+  'rounds.aggregate': RoundAggregate;
+  'rounds.applyToScores': RoundApplyResult;
 }
 
 export type Method = keyof typeof ARGS & keyof ApiResults;
@@ -321,6 +362,7 @@ export const READ_METHODS: ReadonlySet<Method> = new Set<Method>([
   'history.list', 'history.status', 'views.list', 'prefs.get',
   'criteria.list', 'priorities.get', 'frames.get', 'finance.plan', 'optimiser.run', 'optimiser.explain', 'optimiser.whatIf',
   'scenarios.list', 'scenarios.compare',
+  'rounds.list', 'rounds.get', 'rounds.exportSheet', 'rounds.checkSheet', 'rounds.aggregate',
 ]);
 
 export interface ApiError { code: string; message: string }

@@ -19,6 +19,7 @@ import {
 import { deleteSnapshot, deleteVorlageSettingsRow, putSnapshot, putVorlageSettingsRow, type SnapshotRow, type VorlageSettingsRow } from './snapshots.ts';
 import { deleteDependency, deleteIndicator, deleteMilestone, putDependency, putIndicator, putMilestone, type Dependency } from './sheet.ts';
 import { stmt } from './stmt.ts';
+import { deleteRater, deleteRound, deleteSheet, putRater, putRound, putSheet, type RaterRow, type RoundRow, type SheetImage } from './rounds.ts';
 
 interface Applier {
   /** Makes the row exist exactly as in the image. */
@@ -68,6 +69,10 @@ const APPLIERS: Record<string, Applier> = {
   frame: { put: (db, f: BudgetFrame) => putFrame(db, f), remove: (db, _id, f: BudgetFrame) => deleteFrame(db, f.year) },
   decision: { put: (db, d: Decision) => putDecision(db, d), remove: (db, id) => deleteDecision(db, id) },
   scenario: { put: (db, x: Scenario) => putScenario(db, x), remove: (db, id) => deleteScenario(db, id) },
+  /** Beteiligungsrunde (schema 10): a round, a rater, a rater's returned sheet with all its scores. */
+  round: { put: (db, r: RoundRow) => putRound(db, r), remove: (db, id) => deleteRound(db, id) },
+  'round-rater': { put: (db, r: RaterRow) => putRater(db, r), remove: (db, id) => deleteRater(db, id) },
+  'round-sheet': { put: (db, x: SheetImage) => putSheet(db, x), remove: (db, id) => deleteSheet(db, id) },
   /** Header row naming a step of several changes (e.g. a bulk update); changes nothing itself. */
   step: { put: () => {}, remove: () => {} },
 };

@@ -112,5 +112,5 @@ export function scoresOfRound(db: Db, roundId: string): RoundScore[] {
 }
 
 export function planId(db: Db): string {
-  return (stmt(db, "SELECT value FROM meta WHERE key = 'plan_id'").get() as { value: string } | undefined)?.value ?? '';
+  return (stmt(db, 'SELECT plan_id AS value FROM plan_identity LIMIT 1').get() as { value: string } | undefined)?.value ?? '';
 }

@@ -6,13 +6,14 @@ import type { Migration } from './types.ts';
 // sent out, not against today's plan. Scores are kept per rater (replaced as a whole when a rater's
 // sheet is imported again); aggregates are computed, never stored.
 //
-// plan_id: a stable id of the plan (copies of the file share it), written once. A returned sheet
+// plan_identity: a stable id of the plan (copies of the file share it), written once. A returned sheet
 // names it, so a sheet of another plan is recognised.
 export const migration: Migration = {
   version: 10,
   name: 'rounds',
   up: `
-    INSERT OR IGNORE INTO meta (key, value) VALUES ('plan_id', lower(hex(randomblob(16))));
+    CREATE TABLE plan_identity (plan_id TEXT NOT NULL) STRICT;
+    INSERT INTO plan_identity (plan_id) VALUES (lower(hex(randomblob(16))));
 
     CREATE TABLE rounds (
       id TEXT PRIMARY KEY,

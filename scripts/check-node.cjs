@@ -40,7 +40,7 @@ function stopNpm() {
     // npm runs the script through a shell: the shell is our parent, npm its parent.
     var npmPid = Number(cp.execFileSync('ps', ['-o', 'ppid=', '-p', String(process.ppid)]).toString().trim());
     if (npmPid > 1) process.kill(npmPid, 'SIGINT');
-  } catch (e) {
+  } catch {
     // Falls back to npm's own footer.
   }
 }

@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { CATALOGUE } from '../../../shared/catalogue/index.ts';
 import type { Handlers } from '../../../shared/api/contract.ts';
 import type { PlanInfo } from '../../../shared/domain/types.ts';
-import { LATEST_VERSION } from '../db/migrations/index.ts';
 import type { Db } from '../db/open.ts';
 import { fillDemoPlan } from '../demo.ts';
 import { AppError } from '../errors.ts';
 import { installCatalogue, readCatalogue } from '../repos/catalogue.ts';
 import { changeGroup, logChange } from '../repos/changelog.ts';
 import { getMeta, setMeta } from '../repos/meta.ts';
+import { planInfo } from '../rules/plan-info.ts';
 import type { Session } from '../session.ts';
 
 export function initPlan(db: Db, s: Session, meta: { title?: string; landkreis?: string }): void {
@@ -18,24 +18,6 @@ export function initPlan(db: Db, s: Session, meta: { title?: string; landkreis?:
   setMeta(db, 'landkreis', meta.landkreis?.trim() ?? '');
   setMeta(db, 'created_at', s.ctx.now());
   setMeta(db, 'created_by', s.ctx.user);
-}
-
-export function planInfo(s: Session): PlanInfo {
-  const db = s.db;
-  const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-  const cat = db.prepare('SELECT id, version FROM catalogue ORDER BY version DESC LIMIT 1').get() as { id: string; version: number };
-  return {
-    path: s.path!,
-    fileName: basename(s.path!),
-    title: getMeta(db, 'title') ?? '',
-    landkreis: getMeta(db, 'landkreis') ?? '',
-    schemaVersion: LATEST_VERSION,
-    catalogueId: cat.id,
-    catalogueVersion: cat.version,
-    measureCount: count('measures'),
-    actorCount: count('actors'),
-    createdAt: getMeta(db, 'created_at') ?? '',
-  };
 }
 
 /** Info of the plan just opened, and its title in the recent list (always the plan title, not the file name). */

@@ -19,7 +19,7 @@ import { actorFields, budgetFullSchema, measureFullSchema } from '../../../share
 import type { Actor, BudgetLine, Measure, Responsibility } from '../../../shared/domain/types.ts';
 import type { Db } from '../db/open.ts';
 import { AppError } from '../errors.ts';
-import { checkReferences, checkResponsible } from '../handlers/measures.ts';
+import { checkReferences, checkResponsible } from '../rules/measures.ts';
 import { insertActor, listActors, listResponsibilities, updateActor, upsertResponsibility } from '../repos/actors.ts';
 import { insertBudgetLine, listBudgetLines, updateBudgetLine } from '../repos/budget.ts';
 import { changeGroup, logChange, type ChangeContext } from '../repos/changelog.ts';

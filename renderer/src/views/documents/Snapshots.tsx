@@ -11,7 +11,7 @@ import { ViewHeading } from '../../components/ViewHeading.tsx';
 import { formatDateTime, messageOf } from '../../lib/format.ts';
 import { hrefFor } from '../../lib/useRoute.ts';
 import { useWorkbench } from '../../useWorkbench.tsx';
-import { usePlanData } from '../usePlanData.ts';
+import { usePlanData } from '../../data/usePlanData.ts';
 import { countOf, ExportCrumbs, germanDate, todayIso } from './common.tsx';
 import { exportHref } from './subRoute.ts';
 

@@ -2,8 +2,8 @@
 // reloads the sheet and the workbench, and reports in German. Controls stay enabled while saving
 // (a disabled button would drop the keyboard focus); a second action waits its turn.
 import { useCallback, useRef, useState } from 'react';
-import { messageOf } from '../lib/format.ts';
-import { useWorkbench } from '../useWorkbench.tsx';
+import { messageOf } from '../../../lib/format.ts';
+import { useWorkbench } from '../../../useWorkbench.tsx';
 
 export function useSectionAction(onChanged: () => Promise<void>) {
   const wb = useWorkbench();

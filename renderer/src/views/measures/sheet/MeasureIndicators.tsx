@@ -1,9 +1,9 @@
 // Erfolgsindikatoren of a measure: what is measured, from which value to which, by when, from which source.
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { Indicator, MeasureDetail } from '../../../shared/domain/types.ts';
-import { useBackend } from '../backend/useBackend.tsx';
-import { ErrorAlert, StatusLine } from '../components/Messages.tsx';
-import { parseYear } from '../lib/format.ts';
+import type { Indicator, MeasureDetail } from '../../../../../shared/domain/types.ts';
+import { useBackend } from '../../../backend/useBackend.tsx';
+import { ErrorAlert, StatusLine } from '../../../components/Messages.tsx';
+import { parseYear } from '../../../lib/format.ts';
 import { useSectionAction } from './useSectionAction.ts';
 
 interface IndicatorDraft { name: string; baseline: string; target: string; targetYear: string; dataSource: string }

@@ -1,7 +1,7 @@
 // Finanzen: costs per Baustelle and year, per year and in total, straight from budget.totals.
-import { formatCents } from '../../../shared/domain/money.ts';
-import { useWorkbench } from '../useWorkbench.tsx';
-import { ViewHeading } from '../components/ViewHeading.tsx';
+import { formatCents } from '../../../../shared/domain/money.ts';
+import { useWorkbench } from '../../useWorkbench.tsx';
+import { ViewHeading } from '../../components/ViewHeading.tsx';
 
 export function FinanceView() {
   const wb = useWorkbench();

@@ -2,16 +2,16 @@
 // It is a real table (rows = measures, columns = quarters) with the period in words in its own
 // column, so it reads without colour and with a screen reader; filterable like the measures table.
 import { useId, useMemo, useState } from 'react';
-import { MEASURE_STATUSES, MEASURE_STATUS_LABELS, type MeasureStatus } from '../../../shared/domain/enums.ts';
-import { LAUFZEIT_LABELS, formatPeriod, quarterIndex } from '../../../shared/domain/period.ts';
-import type { TimelineQuarter, TimelineRow } from '../../../shared/domain/types.ts';
-import { ErrorAlert } from '../components/Messages.tsx';
-import { ViewHeading } from '../components/ViewHeading.tsx';
-import { baustelleLabel } from '../lib/format.ts';
-import { hrefFor } from '../lib/useRoute.ts';
-import { useWorkbench } from '../useWorkbench.tsx';
-import { usePlanData } from './usePlanData.ts';
-import './views.css';
+import { MEASURE_STATUSES, MEASURE_STATUS_LABELS, type MeasureStatus } from '../../../../shared/domain/enums.ts';
+import { LAUFZEIT_LABELS, formatPeriod, quarterIndex } from '../../../../shared/domain/period.ts';
+import type { TimelineQuarter, TimelineRow } from '../../../../shared/domain/types.ts';
+import { ErrorAlert } from '../../components/Messages.tsx';
+import { ViewHeading } from '../../components/ViewHeading.tsx';
+import { baustelleLabel } from '../../lib/format.ts';
+import { hrefFor } from '../../lib/useRoute.ts';
+import { useWorkbench } from '../../useWorkbench.tsx';
+import { usePlanData } from '../../data/usePlanData.ts';
+import '../views.css';
 
 const NONE = '__none__';
 

@@ -1,10 +1,10 @@
 // The Änderungsprotokoll as a table: who changed what when, one row per undo step, with the
 // single changes of a larger step folded away. Used for the whole plan and on the Maßnahmenblatt.
 import { useMemo } from 'react';
-import type { HistoryStep, MeasureRow } from '../../../shared/domain/types.ts';
-import { formatDateTime } from '../lib/format.ts';
-import { hrefFor } from '../lib/useRoute.ts';
-import { useWorkbench } from '../useWorkbench.tsx';
+import type { HistoryStep, MeasureRow } from '../../../../shared/domain/types.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { hrefFor } from '../../lib/useRoute.ts';
+import { useWorkbench } from '../../useWorkbench.tsx';
 
 const STATE_LABELS: Record<HistoryStep['state'], string> = {
   applied: 'wirksam',

@@ -3,16 +3,16 @@
 // XLSX export/import; the longer tasks are pages of their own (#/export/vorlage, #/export/import,
 // #/export/stand/<id>, see documents/subRoute.ts).
 import { useEffect, useRef, useState } from 'react';
-import { useBackend } from '../backend/useBackend.tsx';
-import { ErrorAlert, StatusLine } from '../components/Messages.tsx';
-import { messageOf } from '../lib/format.ts';
-import { useWorkbench } from '../useWorkbench.tsx';
-import { requestHeadingFocus, ViewHeading } from '../components/ViewHeading.tsx';
-import { ImportPage } from './documents/ImportPage.tsx';
-import { SnapshotDiffPage, SnapshotsPanel } from './documents/Snapshots.tsx';
-import { exportHref, useExportPage, type ExportPage } from './documents/subRoute.ts';
-import { VorlagePage } from './documents/VorlagePage.tsx';
-import './documents/documents.css';
+import { useBackend } from '../../backend/useBackend.tsx';
+import { ErrorAlert, StatusLine } from '../../components/Messages.tsx';
+import { messageOf } from '../../lib/format.ts';
+import { useWorkbench } from '../../useWorkbench.tsx';
+import { requestHeadingFocus, ViewHeading } from '../../components/ViewHeading.tsx';
+import { ImportPage } from './ImportPage.tsx';
+import { SnapshotDiffPage, SnapshotsPanel } from './Snapshots.tsx';
+import { exportHref, useExportPage, type ExportPage } from './subRoute.ts';
+import { VorlagePage } from './VorlagePage.tsx';
+import './documents.css';
 
 const PAGE_TITLES: Record<ExportPage['page'], string> = {
   overview: 'Export', vorlage: 'Sitzungsvorlage erstellen', import: 'Import aus Excel oder CSV', stand: 'Änderungsliste',

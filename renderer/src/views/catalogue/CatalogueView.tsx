@@ -1,15 +1,15 @@
 // Katalog: the seven Baustellen of the Impulspapier with their Grundmauern and Fragen,
 // and the way from a Grundmauer to a measure of the plan.
 import { useEffect, useMemo, useState } from 'react';
-import { ACTOR_GROUP_LABELS } from '../../../shared/catalogue/types.ts';
-import type { Baustelle, CatalogueItem } from '../../../shared/catalogue/types.ts';
-import type { MeasureRow } from '../../../shared/domain/types.ts';
-import { useBackend } from '../backend/useBackend.tsx';
-import { ErrorAlert } from '../components/Messages.tsx';
-import { groupByActor, messageOf } from '../lib/format.ts';
-import { hrefFor } from '../lib/useRoute.ts';
-import { useWorkbench } from '../useWorkbench.tsx';
-import { ViewHeading } from '../components/ViewHeading.tsx';
+import { ACTOR_GROUP_LABELS } from '../../../../shared/catalogue/types.ts';
+import type { Baustelle, CatalogueItem } from '../../../../shared/catalogue/types.ts';
+import type { MeasureRow } from '../../../../shared/domain/types.ts';
+import { useBackend } from '../../backend/useBackend.tsx';
+import { ErrorAlert } from '../../components/Messages.tsx';
+import { groupByActor, messageOf } from '../../lib/format.ts';
+import { hrefFor } from '../../lib/useRoute.ts';
+import { useWorkbench } from '../../useWorkbench.tsx';
+import { ViewHeading } from '../../components/ViewHeading.tsx';
 
 export function CatalogueView({ focusBaustelle }: { focusBaustelle?: string }) {
   const wb = useWorkbench();

@@ -4,15 +4,15 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import {
   ACTOR_KINDS, ACTOR_KIND_LABELS, MEASURE_STATUSES, MEASURE_STATUS_LABELS, ROLES, ROLE_LABELS, type ActorKind, type MeasureStatus, type Role,
-} from '../../../shared/domain/enums.ts';
-import type { Actor, MeasureRow } from '../../../shared/domain/types.ts';
-import { useBackend } from '../backend/useBackend.tsx';
-import { ErrorAlert, StatusLine } from '../components/Messages.tsx';
-import { ViewHeading } from '../components/ViewHeading.tsx';
-import { baustelleLabel, messageOf } from '../lib/format.ts';
-import { hrefFor } from '../lib/useRoute.ts';
-import { useWorkbench } from '../useWorkbench.tsx';
-import './views.css';
+} from '../../../../shared/domain/enums.ts';
+import type { Actor, MeasureRow } from '../../../../shared/domain/types.ts';
+import { useBackend } from '../../backend/useBackend.tsx';
+import { ErrorAlert, StatusLine } from '../../components/Messages.tsx';
+import { ViewHeading } from '../../components/ViewHeading.tsx';
+import { baustelleLabel, messageOf } from '../../lib/format.ts';
+import { hrefFor } from '../../lib/useRoute.ts';
+import { useWorkbench } from '../../useWorkbench.tsx';
+import '../views.css';
 
 const ROLE_KEYS: Record<string, Role> = { v: 'verantwortlich', f: 'federfuehrend', m: 'mitwirkend', i: 'zu-informieren', 1: 'verantwortlich', 2: 'federfuehrend', 3: 'mitwirkend', 4: 'zu-informieren' };
 export const ROLE_SHORT: Record<Role, string> = { verantwortlich: 'V', federfuehrend: 'F', mitwirkend: 'M', 'zu-informieren': 'I' };

@@ -1,13 +1,13 @@
 // Plan: what is open, its properties, key figures and the recently opened plans.
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { MEASURE_STATUSES, MEASURE_STATUS_LABELS } from '../../../shared/domain/enums.ts';
-import { formatCents } from '../../../shared/domain/money.ts';
-import { useBackend } from '../backend/useBackend.tsx';
-import { ErrorAlert, StatusLine } from '../components/Messages.tsx';
-import { formatDate, formatDateTime, messageOf } from '../lib/format.ts';
-import { navigate } from '../lib/useRoute.ts';
-import { useWorkbench } from '../useWorkbench.tsx';
-import { ViewHeading } from '../components/ViewHeading.tsx';
+import { MEASURE_STATUSES, MEASURE_STATUS_LABELS } from '../../../../shared/domain/enums.ts';
+import { formatCents } from '../../../../shared/domain/money.ts';
+import { useBackend } from '../../backend/useBackend.tsx';
+import { ErrorAlert, StatusLine } from '../../components/Messages.tsx';
+import { formatDate, formatDateTime, messageOf } from '../../lib/format.ts';
+import { navigate } from '../../lib/useRoute.ts';
+import { useWorkbench } from '../../useWorkbench.tsx';
+import { ViewHeading } from '../../components/ViewHeading.tsx';
 
 export function PlanView() {
   const wb = useWorkbench();

@@ -1,14 +1,14 @@
 // Akteure: the directory of actors the plan's measures are tied to.
 import { useId, useMemo, useState } from 'react';
-import { ACTOR_KIND_LABELS } from '../../../shared/domain/enums.ts';
-import type { Actor } from '../../../shared/domain/types.ts';
-import { useBackend } from '../backend/useBackend.tsx';
-import { ActorDialog } from '../components/ActorDialog.tsx';
-import { ConfirmDialog } from '../components/Dialog.tsx';
-import { ErrorAlert } from '../components/Messages.tsx';
-import { messageOf } from '../lib/format.ts';
-import { useWorkbench } from '../useWorkbench.tsx';
-import { ViewHeading } from '../components/ViewHeading.tsx';
+import { ACTOR_KIND_LABELS } from '../../../../shared/domain/enums.ts';
+import type { Actor } from '../../../../shared/domain/types.ts';
+import { useBackend } from '../../backend/useBackend.tsx';
+import { ActorDialog } from '../../components/ActorDialog.tsx';
+import { ConfirmDialog } from '../../components/Dialog.tsx';
+import { ErrorAlert } from '../../components/Messages.tsx';
+import { messageOf } from '../../lib/format.ts';
+import { useWorkbench } from '../../useWorkbench.tsx';
+import { ViewHeading } from '../../components/ViewHeading.tsx';
 
 export function ActorsView() {
   const { call } = useBackend();

@@ -1,12 +1,12 @@
 // Zuständigkeiten of a measure: who is verantwortlich, federführend, mitwirkend or zu informieren.
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { ACTOR_KIND_LABELS, ROLES, ROLE_LABELS, type Role } from '../../../shared/domain/enums.ts';
-import type { MeasureDetail } from '../../../shared/domain/types.ts';
-import { useBackend } from '../backend/useBackend.tsx';
-import { ActorDialog } from '../components/ActorDialog.tsx';
-import { ErrorAlert, StatusLine } from '../components/Messages.tsx';
-import { messageOf } from '../lib/format.ts';
-import { useWorkbench } from '../useWorkbench.tsx';
+import { ACTOR_KIND_LABELS, ROLES, ROLE_LABELS, type Role } from '../../../../../shared/domain/enums.ts';
+import type { MeasureDetail } from '../../../../../shared/domain/types.ts';
+import { useBackend } from '../../../backend/useBackend.tsx';
+import { ActorDialog } from '../../../components/ActorDialog.tsx';
+import { ErrorAlert, StatusLine } from '../../../components/Messages.tsx';
+import { messageOf } from '../../../lib/format.ts';
+import { useWorkbench } from '../../../useWorkbench.tsx';
 
 const ROLE_SUMMARY_LABELS: Record<Role, string> = {
   verantwortlich: 'Verantwortlich', federfuehrend: 'Federführung', mitwirkend: 'Beteiligt (mitwirkend)', 'zu-informieren': 'Zu informieren',

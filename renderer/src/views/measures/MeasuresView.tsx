@@ -4,27 +4,27 @@
 // TanStack Table v9 owns filtering, sorting and the column model; the markup is ours (MeasuresGrid).
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTable, type ColumnDef, type ColumnFiltersState, type SortingState } from '@tanstack/react-table';
-import { MEASURE_STATUSES, MEASURE_STATUS_LABELS, type MeasureStatus, type Quarter } from '../../../shared/domain/enums.ts';
-import { formatPeriod } from '../../../shared/domain/period.ts';
-import type { MeasureRow, SavedView } from '../../../shared/domain/types.ts';
-import { useBackend } from '../backend/useBackend.tsx';
-import { ErrorAlert } from '../components/Messages.tsx';
-import { ViewHeading } from '../components/ViewHeading.tsx';
-import { baustelleLabel, messageOf, parseYear } from '../lib/format.ts';
-import { hrefFor, navigate } from '../lib/useRoute.ts';
-import { useWorkbench } from '../useWorkbench.tsx';
-import { BulkBar } from './measures/BulkBar.tsx';
-import { periodText, type EditValue, type PeriodText } from './measures/CellEditors.tsx';
-import { ColumnsMenu } from './measures/ColumnsMenu.tsx';
-import { FilterPanel } from './measures/FilterPanel.tsx';
-import { MeasuresGrid, type GridColumn } from './measures/MeasuresGrid.tsx';
-import { SavedViews } from './measures/SavedViews.tsx';
+import { MEASURE_STATUSES, MEASURE_STATUS_LABELS, type MeasureStatus, type Quarter } from '../../../../shared/domain/enums.ts';
+import { formatPeriod } from '../../../../shared/domain/period.ts';
+import type { MeasureRow, SavedView } from '../../../../shared/domain/types.ts';
+import { useBackend } from '../../backend/useBackend.tsx';
+import { ErrorAlert } from '../../components/Messages.tsx';
+import { ViewHeading } from '../../components/ViewHeading.tsx';
+import { baustelleLabel, messageOf, parseYear } from '../../lib/format.ts';
+import { hrefFor, navigate } from '../../lib/useRoute.ts';
+import { useWorkbench } from '../../useWorkbench.tsx';
+import { BulkBar } from './BulkBar.tsx';
+import { periodText, type EditValue, type PeriodText } from './CellEditors.tsx';
+import { ColumnsMenu } from './ColumnsMenu.tsx';
+import { FilterPanel } from './FilterPanel.tsx';
+import { MeasuresGrid, type GridColumn } from './MeasuresGrid.tsx';
+import { SavedViews } from './SavedViews.tsx';
 import {
   buildColumns, buildItems, clampWidth, DEFAULT_LAYOUT, DEFAULT_SORTING, features, GROUP_BY_LABELS, GROUP_BYS, layoutToJson,
   moveColumn, NO_RESPONSIBLE, orderedIds, parseLayout, parseViewState, PINNED, PREFS_KEY, sameViewState, sumsOf, viewStateToJson,
   type ColumnLayout, type EditorKind, type Features, type GroupBy, type ViewState,
-} from './measures/model.ts';
-import './measures/measures.css';
+} from './model.ts';
+import './measures.css';
 
 const getRowId = (m: MeasureRow) => m.id;
 const colIdOf = (def: ColumnDef<Features, MeasureRow, any>) => (def as { id?: string }).id ?? (def as { accessorKey?: string }).accessorKey ?? '';

@@ -1,10 +1,10 @@
 // Änderungsprotokoll of the whole plan: who changed what when, newest first; undone steps marked.
 import { useId, useMemo, useState } from 'react';
-import { ErrorAlert } from '../components/Messages.tsx';
-import { ViewHeading } from '../components/ViewHeading.tsx';
+import { ErrorAlert } from '../../components/Messages.tsx';
+import { ViewHeading } from '../../components/ViewHeading.tsx';
 import { HistoryTable } from './HistoryList.tsx';
-import { usePlanData } from './usePlanData.ts';
-import './views.css';
+import { usePlanData } from '../../data/usePlanData.ts';
+import '../views.css';
 
 const PAGE = 100;
 type Kind = 'alle' | 'change' | 'undo';

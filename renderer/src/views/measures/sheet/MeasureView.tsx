@@ -3,16 +3,16 @@
 // lists that save on their own (Zuständigkeiten, Umsetzungsschritte, Budget, Indikatoren,
 // Abhängigkeiten) and the measure's Änderungsprotokoll.
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import { ACTOR_GROUP_LABELS } from '../../../shared/catalogue/types.ts';
-import { MEASURE_STATUSES, MEASURE_STATUS_LABELS, QUARTERS, type MeasureStatus, type Quarter } from '../../../shared/domain/enums.ts';
-import { LAUFZEIT_LABELS, laufzeitOf } from '../../../shared/domain/period.ts';
-import type { Measure, MeasureDetail } from '../../../shared/domain/types.ts';
-import { useBackend } from '../backend/useBackend.tsx';
-import { ConfirmDialog, Dialog } from '../components/Dialog.tsx';
-import { ErrorAlert, StatusLine } from '../components/Messages.tsx';
-import { baustelleLabel, messageOf, parseYear } from '../lib/format.ts';
-import { hrefFor, navigate } from '../lib/useRoute.ts';
-import { useWorkbench } from '../useWorkbench.tsx';
+import { ACTOR_GROUP_LABELS } from '../../../../../shared/catalogue/types.ts';
+import { MEASURE_STATUSES, MEASURE_STATUS_LABELS, QUARTERS, type MeasureStatus, type Quarter } from '../../../../../shared/domain/enums.ts';
+import { LAUFZEIT_LABELS, laufzeitOf } from '../../../../../shared/domain/period.ts';
+import type { Measure, MeasureDetail } from '../../../../../shared/domain/types.ts';
+import { useBackend } from '../../../backend/useBackend.tsx';
+import { ConfirmDialog, Dialog } from '../../../components/Dialog.tsx';
+import { ErrorAlert, StatusLine } from '../../../components/Messages.tsx';
+import { baustelleLabel, messageOf, parseYear } from '../../../lib/format.ts';
+import { hrefFor, navigate } from '../../../lib/useRoute.ts';
+import { useWorkbench } from '../../../useWorkbench.tsx';
 import { MeasureBudget } from './MeasureBudget.tsx';
 import { MeasureDependencies } from './MeasureDependencies.tsx';
 import { MeasureHistory } from './MeasureHistory.tsx';
@@ -20,8 +20,8 @@ import { MeasureIndicators } from './MeasureIndicators.tsx';
 import { MeasureMilestones } from './MeasureMilestones.tsx';
 import { MeasureResponsibilities } from './MeasureResponsibilities.tsx';
 import { SheetToc, type TocEntry } from './SheetToc.tsx';
-import { ViewHeading } from '../components/ViewHeading.tsx';
-import './views.css';
+import { ViewHeading } from '../../../components/ViewHeading.tsx';
+import '../../views.css';
 
 interface Draft {
   code: string; title: string; description: string; goal: string; need: string; ausgangslage: string; risks: string;

@@ -1,13 +1,13 @@
 // Abhängigkeiten of a measure: the measures it must wait for (editable) and those that wait for it.
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { MEASURE_STATUS_LABELS } from '../../../shared/domain/enums.ts';
-import { formatPeriod, quarterIndex } from '../../../shared/domain/period.ts';
+import { MEASURE_STATUS_LABELS } from '../../../../../shared/domain/enums.ts';
+import { formatPeriod, quarterIndex } from '../../../../../shared/domain/period.ts';
 import { dueText } from './MeasureMilestones.tsx';
-import type { MeasureDetail, MeasureRow } from '../../../shared/domain/types.ts';
-import { useBackend } from '../backend/useBackend.tsx';
-import { ErrorAlert, StatusLine } from '../components/Messages.tsx';
-import { hrefFor } from '../lib/useRoute.ts';
-import { useWorkbench } from '../useWorkbench.tsx';
+import type { MeasureDetail, MeasureRow } from '../../../../../shared/domain/types.ts';
+import { useBackend } from '../../../backend/useBackend.tsx';
+import { ErrorAlert, StatusLine } from '../../../components/Messages.tsx';
+import { hrefFor } from '../../../lib/useRoute.ts';
+import { useWorkbench } from '../../../useWorkbench.tsx';
 import { useSectionAction } from './useSectionAction.ts';
 
 /** A hint when the measure is planned to start before a measure it depends on ends. */

@@ -3,14 +3,14 @@ import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
   BUDGET_STATES, BUDGET_STATE_LABELS, COST_KINDS, COST_KIND_LABELS, FUNDING_KINDS, FUNDING_KIND_LABELS,
   type BudgetState, type CostKind, type FundingKind,
-} from '../../../shared/domain/enums.ts';
-import { formatCents, parseEuroToCents, sumCents } from '../../../shared/domain/money.ts';
-import type { BudgetLine, MeasureDetail } from '../../../shared/domain/types.ts';
-import { useBackend } from '../backend/useBackend.tsx';
-import { ConfirmDialog } from '../components/Dialog.tsx';
-import { ErrorAlert, StatusLine } from '../components/Messages.tsx';
-import { bpToInput, formatBp, messageOf, parsePercentToBp, parseYear } from '../lib/format.ts';
-import { useWorkbench } from '../useWorkbench.tsx';
+} from '../../../../../shared/domain/enums.ts';
+import { formatCents, parseEuroToCents, sumCents } from '../../../../../shared/domain/money.ts';
+import type { BudgetLine, MeasureDetail } from '../../../../../shared/domain/types.ts';
+import { useBackend } from '../../../backend/useBackend.tsx';
+import { ConfirmDialog } from '../../../components/Dialog.tsx';
+import { ErrorAlert, StatusLine } from '../../../components/Messages.tsx';
+import { bpToInput, formatBp, messageOf, parsePercentToBp, parseYear } from '../../../lib/format.ts';
+import { useWorkbench } from '../../../useWorkbench.tsx';
 
 interface LineDraft {
   year: string; amount: string; costKind: CostKind; fundingKind: FundingKind;

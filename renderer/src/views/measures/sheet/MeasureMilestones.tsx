@@ -1,11 +1,11 @@
 // Umsetzungsschritte of a measure: ordered steps with a due quarter, ticked off when done.
 import { useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
-import { QUARTERS, type Quarter } from '../../../shared/domain/enums.ts';
-import { quarterIndex } from '../../../shared/domain/period.ts';
-import type { MeasureDetail, Milestone } from '../../../shared/domain/types.ts';
-import { useBackend } from '../backend/useBackend.tsx';
-import { ErrorAlert, StatusLine } from '../components/Messages.tsx';
-import { parseYear } from '../lib/format.ts';
+import { QUARTERS, type Quarter } from '../../../../../shared/domain/enums.ts';
+import { quarterIndex } from '../../../../../shared/domain/period.ts';
+import type { MeasureDetail, Milestone } from '../../../../../shared/domain/types.ts';
+import { useBackend } from '../../../backend/useBackend.tsx';
+import { ErrorAlert, StatusLine } from '../../../components/Messages.tsx';
+import { parseYear } from '../../../lib/format.ts';
 import { useSectionAction } from './useSectionAction.ts';
 
 interface StepDraft { title: string; year: string; quarter: string }

@@ -2,15 +2,15 @@
 // were adopted into measures, which Fragen have answers; per Baustelle the measures and the funded
 // ones. Every number opens the items behind it, with the way to the catalogue, measure or Fragen-Werkstatt.
 import { useId, useMemo, useState } from 'react';
-import { ACTOR_GROUP_LABELS, type ActorGroup } from '../../../shared/catalogue/types.ts';
-import { MEASURE_STATUS_LABELS } from '../../../shared/domain/enums.ts';
-import type { CoverageBaustelle, CoverageCell, MeasureRow } from '../../../shared/domain/types.ts';
-import { ErrorAlert } from '../components/Messages.tsx';
-import { ViewHeading } from '../components/ViewHeading.tsx';
-import { hrefFor } from '../lib/useRoute.ts';
-import { useWorkbench } from '../useWorkbench.tsx';
-import { usePlanData } from './usePlanData.ts';
-import './views.css';
+import { ACTOR_GROUP_LABELS, type ActorGroup } from '../../../../shared/catalogue/types.ts';
+import { MEASURE_STATUS_LABELS } from '../../../../shared/domain/enums.ts';
+import type { CoverageBaustelle, CoverageCell, MeasureRow } from '../../../../shared/domain/types.ts';
+import { ErrorAlert } from '../../components/Messages.tsx';
+import { ViewHeading } from '../../components/ViewHeading.tsx';
+import { hrefFor } from '../../lib/useRoute.ts';
+import { useWorkbench } from '../../useWorkbench.tsx';
+import { usePlanData } from '../../data/usePlanData.ts';
+import '../views.css';
 
 const groupLabel = (g: string) => ACTOR_GROUP_LABELS[g as ActorGroup] ?? g;
 /** Break points for the long German compounds of the group names in narrow column heads. */

@@ -1,16 +1,16 @@
 // Fragen-Werkstatt: per Baustelle its Fragen für den gemeinsamen Weiterbau, with the plan's answer
 // (who answered when), the measures linked to each Frage, and a measure grown from a Frage.
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { ACTOR_GROUP_LABELS, type ActorGroup } from '../../../shared/catalogue/types.ts';
-import type { FrageStatus, MeasureRow } from '../../../shared/domain/types.ts';
-import { useBackend } from '../backend/useBackend.tsx';
-import { ErrorAlert } from '../components/Messages.tsx';
-import { ViewHeading } from '../components/ViewHeading.tsx';
-import { formatDateTime, messageOf } from '../lib/format.ts';
-import { hrefFor } from '../lib/useRoute.ts';
-import { useWorkbench } from '../useWorkbench.tsx';
-import { usePlanData } from './usePlanData.ts';
-import './views.css';
+import { ACTOR_GROUP_LABELS, type ActorGroup } from '../../../../shared/catalogue/types.ts';
+import type { FrageStatus, MeasureRow } from '../../../../shared/domain/types.ts';
+import { useBackend } from '../../backend/useBackend.tsx';
+import { ErrorAlert } from '../../components/Messages.tsx';
+import { ViewHeading } from '../../components/ViewHeading.tsx';
+import { formatDateTime, messageOf } from '../../lib/format.ts';
+import { hrefFor } from '../../lib/useRoute.ts';
+import { useWorkbench } from '../../useWorkbench.tsx';
+import { usePlanData } from '../../data/usePlanData.ts';
+import '../views.css';
 
 type Show = 'alle' | 'offen' | 'beantwortet';
 

@@ -1,9 +1,9 @@
 // The Maßnahmenblatt's own Änderungsprotokoll: every step that touched this measure or its lists.
 import { useState } from 'react';
-import { ErrorAlert } from '../components/Messages.tsx';
-import { hrefFor } from '../lib/useRoute.ts';
-import { HistoryTable } from './HistoryList.tsx';
-import { usePlanData } from './usePlanData.ts';
+import { ErrorAlert } from '../../../components/Messages.tsx';
+import { hrefFor } from '../../../lib/useRoute.ts';
+import { HistoryTable } from '../../history/HistoryList.tsx';
+import { usePlanData } from '../../../data/usePlanData.ts';
 
 const PAGE = 15;
 

@@ -1,15 +1,15 @@
 // Auslastung: per actor, for how many measures it is verantwortlich, federführend, mitwirkend or
 // zu informieren, and who carries too much. A click on an actor lists its measures.
 import { useId, useMemo, useState } from 'react';
-import { ACTOR_KIND_LABELS, MEASURE_STATUS_LABELS, ROLES, ROLE_LABELS, type Role } from '../../../shared/domain/enums.ts';
-import type { ActorLoad } from '../../../shared/domain/types.ts';
-import { ErrorAlert } from '../components/Messages.tsx';
-import { ViewHeading } from '../components/ViewHeading.tsx';
-import { hrefFor } from '../lib/useRoute.ts';
-import { useWorkbench } from '../useWorkbench.tsx';
-import { SortHeader, type Sort } from './SortHeader.tsx';
-import { usePlanData } from './usePlanData.ts';
-import './views.css';
+import { ACTOR_KIND_LABELS, MEASURE_STATUS_LABELS, ROLES, ROLE_LABELS, type Role } from '../../../../shared/domain/enums.ts';
+import type { ActorLoad } from '../../../../shared/domain/types.ts';
+import { ErrorAlert } from '../../components/Messages.tsx';
+import { ViewHeading } from '../../components/ViewHeading.tsx';
+import { hrefFor } from '../../lib/useRoute.ts';
+import { useWorkbench } from '../../useWorkbench.tsx';
+import { SortHeader, type Sort } from '../../components/SortHeader.tsx';
+import { usePlanData } from '../../data/usePlanData.ts';
+import '../views.css';
 
 type Key = 'name' | Role | 'total' | 'activeResponsible';
 

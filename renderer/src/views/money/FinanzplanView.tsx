@@ -9,7 +9,7 @@ import { ErrorAlert, StatusLine } from '../../components/Messages.tsx';
 import { ViewHeading } from '../../components/ViewHeading.tsx';
 import { messageOf } from '../../lib/format.ts';
 import { hrefFor } from '../../lib/useRoute.ts';
-import { useLoad } from './common.tsx';
+import { useLoad } from '../priorities/common.tsx';
 
 type Part = keyof MoneySplit;
 const PARTS: { key: Part; label: string }[] = [

@@ -7,6 +7,7 @@ import { buildPlanDocx, docxFileName } from './export/docx.ts';
 import { loadSnapshot } from './export/snapshot.ts';
 import { actorHandlers } from './handlers/actors.ts';
 import { budgetHandlers } from './handlers/budget.ts';
+import { seriesHandlers } from './handlers/series.ts';
 import { bulkHandlers } from './handlers/bulk.ts';
 import { frageHandlers } from './handlers/fragen.ts';
 import { overviewHandlers } from './handlers/overview.ts';
@@ -29,6 +30,7 @@ export function createHandlers(s: Session): Handlers {
     ...measureHandlers(s),
     ...actorHandlers(s),
     ...budgetHandlers(s),
+    ...seriesHandlers(s),
     ...sheetHandlers(s),
     ...frageHandlers(s),
     ...bulkHandlers(s),

@@ -24,6 +24,8 @@ import { FinanzplanView } from './views/money/FinanzplanView.tsx';
 import { OptimierungView } from './views/priorities/OptimierungView.tsx';
 import { PrioritiesView } from './views/priorities/PrioritiesView.tsx';
 import { SzenarienView } from './views/priorities/SzenarienView.tsx';
+import { LeaveGuard } from './forms/LeaveGuard.tsx';
+import { SaveNote } from './forms/SaveNote.tsx';
 
 const NAV: { view: ViewName; label: string; also?: ViewName[] }[] = [
   { view: 'plan', label: 'Plan' },
@@ -111,7 +113,7 @@ function Shell() {
               );
             })}
           </ul>
-          <p className="nav-note">Änderungen werden sofort in der Plandatei gespeichert.</p>
+          <SaveNote />
         </nav>
         <main id="main" className="app-main">
           <ErrorAlert message={wb.loadError} />
@@ -121,6 +123,7 @@ function Shell() {
           </ErrorBoundary>
         </main>
       </div>
+      <LeaveGuard />
     </div>
   );
 }

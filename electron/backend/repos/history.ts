@@ -19,6 +19,8 @@ import {
 import { deleteSnapshot, deleteVorlageSettingsRow, putSnapshot, putVorlageSettingsRow, type SnapshotRow, type VorlageSettingsRow } from './snapshots.ts';
 import { deleteDependency, deleteIndicator, deleteMilestone, putDependency, putIndicator, putMilestone, type Dependency } from './sheet.ts';
 import { stmt } from './stmt.ts';
+import type { BudgetSeries } from '../../../shared/domain/series.ts';
+import { deleteSeries, putSeries } from './series.ts';
 
 interface Applier {
   /** Makes the row exist exactly as in the image. */
@@ -68,6 +70,8 @@ const APPLIERS: Record<string, Applier> = {
   frame: { put: (db, f: BudgetFrame) => putFrame(db, f), remove: (db, _id, f: BudgetFrame) => deleteFrame(db, f.year) },
   decision: { put: (db, d: Decision) => putDecision(db, d), remove: (db, id) => deleteDecision(db, id) },
   scenario: { put: (db, x: Scenario) => putScenario(db, x), remove: (db, id) => deleteScenario(db, id) },
+  /** Multi-year budget series (schema 6); its per-year lines are logged as 'budget' rows of the same step. */
+  'budget-series': { put: (db, x: BudgetSeries) => putSeries(db, x), remove: (db, id) => deleteSeries(db, id) },
   /** Header row naming a step of several changes (e.g. a bulk update); changes nothing itself. */
   step: { put: () => {}, remove: () => {} },
 };

@@ -7,9 +7,9 @@ import type { Migration } from './types.ts';
 // series_id, so every reader of budget_lines includes them unchanged. The lines are written and
 // removed only together with their series (handlers/series.ts), each row logged for undo.
 //
-// The Planungszeitraum is two meta keys (period_first_year, period_last_year). A plan migrated
-// from an older version takes the span of its budget lines, so nothing it holds is suddenly
-// "outside"; a plan without budget lines has none until the planner sets it.
+// The Planungszeitraum is two meta keys (period_first_year, period_last_year), written by the
+// plan's properties (and the demo). The migration adds none: a migrated plan keeps its data
+// untouched and has no Planungszeitraum (nothing flagged) until the planner sets one.
 export const migration: Migration = {
   version: 6,
   name: 'budget series and Planungszeitraum',
@@ -33,8 +33,5 @@ export const migration: Migration = {
     CREATE INDEX budget_series_measure ON budget_series(measure_id);
     ALTER TABLE budget_lines ADD COLUMN series_id TEXT REFERENCES budget_series(id) ON DELETE CASCADE;
     CREATE INDEX budget_lines_series ON budget_lines(series_id) WHERE series_id IS NOT NULL;
-
-    INSERT OR IGNORE INTO meta (key, value) SELECT 'period_first_year', CAST(MIN(year) AS TEXT) FROM budget_lines HAVING COUNT(*) > 0;
-    INSERT OR IGNORE INTO meta (key, value) SELECT 'period_last_year', CAST(MAX(year) AS TEXT) FROM budget_lines HAVING COUNT(*) > 0;
   `,
 };

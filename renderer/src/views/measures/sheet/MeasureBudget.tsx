@@ -11,6 +11,8 @@ import { ConfirmDialog } from '../../../components/Dialog.tsx';
 import { ErrorAlert, StatusLine } from '../../../components/Messages.tsx';
 import { bpToInput, formatBp, messageOf, parsePercentToBp, parseYear } from '../../../lib/format.ts';
 import { useWorkbench } from '../../../useWorkbench.tsx';
+import { inPeriod, outsideText, periodOf } from '../../../../../shared/domain/plan-period.ts';
+import { MeasureSeries } from './MeasureSeries.tsx';
 
 interface LineDraft {
   year: string; amount: string; costKind: CostKind; fundingKind: FundingKind;
@@ -60,6 +62,7 @@ export function MeasureBudget({ detail, onChanged }: { detail: MeasureDetail; on
   const set = <K extends keyof LineDraft>(k: K, v: LineDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
 
   const lines = detail.budgetLines;
+  const period = periodOf(wb.info);
   const byYear = useMemo(() => {
     const map = new Map<number, number>();
     for (const l of lines) map.set(l.year, (map.get(l.year) ?? 0) + l.amountCents);
@@ -152,17 +155,19 @@ export function MeasureBudget({ detail, onChanged }: { detail: MeasureDetail; on
             <tbody>
               {lines.map((l) => (
                 <tr key={l.id} className={editing?.id === l.id ? 'editing' : undefined}>
-                  <td>{l.year}</td>
+                  <td>{l.year}{inPeriod(period, l.year) || !period ? null : <span className="flag-text"> – {outsideText(period)}</span>}</td>
                   <td className="num">{formatCents(l.amountCents)}</td>
                   <td>{COST_KIND_LABELS[l.costKind]}</td>
                   <td>{fundingText(l)}</td>
                   <td>{BUDGET_STATE_LABELS[l.state]}</td>
                   <td>{l.note}</td>
                   <td className="actions">
+                    {l.seriesId ? <span className="muted">Teil einer Budgetreihe</span> : <>
                     <button type="button" className="button small quiet" disabled={busy} onClick={() => startEdit(l)}
                       aria-label={`Budgetposition ${l.year} über ${formatCents(l.amountCents)} bearbeiten`}>Bearbeiten</button>
                     <button type="button" className="button small quiet danger-text" disabled={busy} onClick={() => setDeleting(l)}
                       aria-label={`Budgetposition ${l.year} über ${formatCents(l.amountCents)} löschen`}>Löschen</button>
+                    </>}
                   </td>
                 </tr>
               ))}
@@ -185,6 +190,8 @@ export function MeasureBudget({ detail, onChanged }: { detail: MeasureDetail; on
           </table>
         </>
       )}
+
+      <MeasureSeries measure={m} onChanged={onChanged} />
 
       <form className="subform" onSubmit={submit} noValidate aria-labelledby={`${id}-fh`}>
         <h3 id={`${id}-fh`}>{editing ? `Budgetposition ${editing.year} bearbeiten` : 'Budgetposition hinzufügen'}</h3>

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { seriesSaveSchema, type BudgetSeries } from '../domain/series.ts';
 import { checkPlanPeriod, planPeriodArgs } from '../domain/plan-period.ts';
+import type { Freshness } from './freshness.ts';
 import type { Catalogue } from '../catalogue/types.ts';
 import {
   actorCreateSchema, actorPatchSchema, budgetCreateSchema, budgetPatchSchema, idSchema, measureCreateSchema,
@@ -60,6 +61,8 @@ export const ARGS = {
 
   'measures.list': none,
   'measures.get': z.object({ id: idSchema }),
+  /** The rows of measures.list for these ids (those that exist): how the UI patches one row instead of reloading the list. */
+  'measures.rows': z.object({ ids: z.array(idSchema).max(1_000) }),
   'measures.create': measureCreateSchema,
   'measures.adopt': z.object({ grundmauerId: idSchema }),
   'measures.update': z.object({ id: idSchema, patch: measurePatchSchema }),
@@ -221,6 +224,7 @@ export interface ApiResults {
 
   'measures.list': MeasureRow[];
   'measures.get': MeasureDetail;
+  'measures.rows': MeasureRow[];
   'measures.create': Measure;
   'measures.adopt': Measure;
   'measures.update': Measure;
@@ -336,7 +340,8 @@ export interface BackupInfo {
   /** Checked: a plan file that opens. */
   ok: boolean;
 }
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+/** Every response; while a plan is open it also says the plan's revision and what the call changed (freshness.ts). */
+export type Envelope<T> = ({ ok: true; value: T } | { ok: false; error: ApiError }) & Partial<Freshness>;
 
 /** Events the host pushes to the renderer (menu commands, plan switched). */
 export interface HostEvents {

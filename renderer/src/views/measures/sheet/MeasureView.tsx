@@ -300,7 +300,9 @@ function AutoPeriodField({ legend, year, quarter, save }: {
  * input is pending — leaving the view or switching the plan asks first. After creation the full
  * Maßnahmenblatt opens with the focus on the next thing to fill in.
  */
-function NewMeasureForm({ initial }: { initial: Draft }) {
+function NewMeasureForm({ initial: given }: { initial: Draft }) {
+  const [initial] = useState(given);
+  const created = useRef(false);
   const { call } = useBackend();
   const wb = useWorkbench();
   const id = useId();
@@ -316,7 +318,7 @@ function NewMeasureForm({ initial }: { initial: Draft }) {
   const titleTooLong = lengthMessage('Titel', draft.title, TITLE_MAX);
 
   useEffect(() => {
-    if (!dirty) { clearPending(pendingKey); return; }
+    if (!dirty || created.current) { clearPending(pendingKey); return; }
     setPending(pendingKey, {
       label: `Neue Maßnahme${draft.title.trim() ? ` „${draft.title.trim().slice(0, 60)}${draft.title.trim().length > 60 ? '…' : ''}“` : ''} (noch nicht angelegt)`,
       flush: async () => false,
@@ -346,6 +348,7 @@ function NewMeasureForm({ initial }: { initial: Draft }) {
     setBusy(true);
     try {
       const m = await call('measures.create', { ...fields, ...(draft.code.trim() ? { code: draft.code } : {}) });
+      created.current = true;
       clearPending(pendingKey);
       await wb.refresh();
       wb.notify(`Maßnahme ${m.code} angelegt. Jetzt Zuständigkeiten, Umsetzungsschritte, Budget und Indikatoren ergänzen.`, hrefFor({ view: 'massnahme', id: m.id }));

@@ -256,6 +256,8 @@ export interface HistoryChange {
   entityId: string;
   action: string;
   summary: string;
+  /** Field by field, old → new (German labels, money formatted); from the row's before/after images. */
+  fields?: { label: string; before: string; after: string }[];
 }
 
 /** One step of the Änderungsprotokoll: what one user action changed (one undo step). */

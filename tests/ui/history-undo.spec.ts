@@ -34,8 +34,8 @@ test('undo and redo by keyboard and buttons, after a reload and after closing an
   await page.goto(`${workbench.url}#/massnahme/${id}`);
   const form = page.locator('form.measure-form');
   await form.getByLabel(/^Titel/u).fill(CHANGED);
-  await form.getByRole('button', { name: 'Speichern', exact: true }).click();
-  await expect(form.getByRole('status')).toHaveText('Maßnahme M-6.01 gespeichert.');
+  await form.getByLabel(/^Titel/u).press('Enter');
+  await expect(page.locator('.auto-field', { has: page.getByLabel(/^Titel/u) }).getByRole('status')).toHaveText('✓ gespeichert');
   expect(title()).toBe(CHANGED);
   await expect(undo).toHaveAccessibleName('Rückgängig: Maßnahme M-6.01 geändert');
   await expect(undo).toHaveAttribute('aria-keyshortcuts', 'Control+Z');

@@ -19,6 +19,7 @@ import {
 import { deleteSnapshot, deleteVorlageSettingsRow, putSnapshot, putVorlageSettingsRow, type SnapshotRow, type VorlageSettingsRow } from './snapshots.ts';
 import { deleteDependency, deleteIndicator, deleteMilestone, putDependency, putIndicator, putMilestone, type Dependency } from './sheet.ts';
 import { stmt } from './stmt.ts';
+import { fieldChanges } from '../../../shared/domain/change-diff.ts';
 import type { BudgetSeries } from '../../../shared/domain/series.ts';
 import { deleteSeries, putSeries } from './series.ts';
 
@@ -114,6 +115,15 @@ function toChange(r: LogRow): HistoryChange {
   return { entity: r.entity, entityId: r.entity_id, action: r.action, summary: r.summary };
 }
 
+/** A change with its fields old → new, for the Änderungsprotokoll (not for undo results). */
+function toChangeWithFields(r: LogRow): HistoryChange {
+  const parse = (j: string | null): unknown => { if (j === null) return undefined; try { return JSON.parse(j) as unknown; } catch { return undefined; } };
+  const fields = r.before_json !== null || r.after_json !== null
+    ? fieldChanges(r.entity, parse(r.before_json), parse(r.after_json)).map(({ label, before, after }) => ({ label, before, after }))
+    : [];
+  return { ...toChange(r), ...(fields.length ? { fields } : {}) };
+}
+
 function preview(step: Step | null): HistoryStatus['undo'] {
   if (!step) return null;
   const head = step.rows[0];
@@ -181,7 +191,7 @@ export function listHistory(db: Db, entityId: string | null, limit: number): His
     return {
       id: k, at: head.at, user: head.user, summary: head.summary, kind,
       state: undone === 1 ? 'undone' : undone === 2 ? 'discarded' : 'applied',
-      changes: list.filter((r) => r.entity !== 'step').map(toChange),
+      changes: list.filter((r) => r.entity !== 'step').map(toChangeWithFields),
     };
   });
 }

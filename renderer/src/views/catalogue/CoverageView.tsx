@@ -123,7 +123,7 @@ export function CoverageView() {
                   })}
                   <td className="cov-sum"><CovLines g={sum((b) => b.grundmauernCount)} ga={sum((b) => b.grundmauernAdopted)} f={sum((b) => b.fragenCount)} fa={sum((b) => b.fragenAnswered)} /></td>
                   <td className="cov-sum">
-                    <span className="cov-line"><strong>{sum((b) => b.measureCount)}</strong> Maßnahmen</span>
+                    <span className="cov-line"><strong>{sum((b) => b.measureCount)}</strong> {sum((b) => b.measureCount) === 1 ? 'Maßnahme' : 'Maßnahmen'}</span>
                     <span className="cov-line">davon finanziert <strong>{sum((b) => b.fundedMeasureCount)}</strong></span>
                   </td>
                 </tr>

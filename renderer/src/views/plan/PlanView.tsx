@@ -1,4 +1,5 @@
 // Plan: what is open, its properties, key figures and the recently opened plans.
+import { statusCount } from '../../../../shared/domain/plural.ts';
 import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { ApiArgs } from '../../../../shared/api/contract.ts';
 import { confirmLeave } from '../../forms/LeaveGuard.tsx';
@@ -58,7 +59,7 @@ function Overview() {
         <div><dt>Landkreis</dt><dd>{info.landkreis || '–'}</dd></div>
         <div><dt>Datei</dt><dd className="path">{info.path}</dd></div>
         <div><dt>Angelegt</dt><dd>{formatDate(info.createdAt) || '–'}</dd></div>
-        <div><dt>Maßnahmen</dt><dd>{info.measureCount}{byStatus.length ? <span className="muted"> ({byStatus.map((x) => `${x.n} ${MEASURE_STATUS_LABELS[x.s]}`).join(', ')})</span> : null}</dd></div>
+        <div><dt>Maßnahmen</dt><dd>{info.measureCount}{byStatus.length ? <span className="muted"> ({byStatus.map((x) => statusCount(x.n, MEASURE_STATUS_LABELS[x.s])).join(', ')})</span> : null}</dd></div>
         <div><dt>Akteure</dt><dd>{info.actorCount}</dd></div>
         <div><dt>Budget gesamt</dt><dd className="num-inline">{formatCents(wb.totals?.totalCents ?? 0)}</dd></div>
         <div><dt>Katalog</dt><dd>Impulspapier {wb.catalogue?.source.year ?? ''} (Version {info.catalogueVersion})</dd></div>

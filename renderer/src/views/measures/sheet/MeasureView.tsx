@@ -168,7 +168,8 @@ function MeasureSheet({ measure, children, toc }: { measure: Measure; children?:
       <div className={toc ? 'sheet-layout' : undefined}>
         {toc}
         <div className="sheet-content">
-          <div id={FORM_ID} className="measure-form sheet-form">
+          {/* Each field saves itself; the form only groups them (Enter never submits it). */}
+          <form id={FORM_ID} className="measure-form sheet-form" onSubmit={(e) => e.preventDefault()} noValidate aria-label="Maßnahmenblatt">
             <section className="panel jump-target" aria-labelledby="sec-stammdaten">
               <h2 id="sec-stammdaten" tabIndex={-1}>Stammdaten</h2>
               <div className="form-grid">
@@ -221,7 +222,7 @@ function MeasureSheet({ measure, children, toc }: { measure: Measure; children?:
                 <LinkedItems title="Fragen für den gemeinsamen Weiterbau" ids={m.frageIds} fragen onRemove={(x) => void saveLinks(m.grundmauerIds, m.frageIds.filter((f) => f !== x))} />
               </div>
             </section>
-          </div>
+          </form>
 
           {linking ? (
             <LinkDialog baustelleId={m.baustelleId} grundmauerIds={m.grundmauerIds} frageIds={m.frageIds}

@@ -26,6 +26,7 @@ import { PrioritiesView } from './views/priorities/PrioritiesView.tsx';
 import { SzenarienView } from './views/priorities/SzenarienView.tsx';
 import { LeaveGuard } from './forms/LeaveGuard.tsx';
 import { SaveNote } from './forms/SaveNote.tsx';
+import { SkipToTable } from './forms/SkipToTable.tsx';
 
 const NAV: { view: ViewName; label: string; also?: ViewName[] }[] = [
   { view: 'plan', label: 'Plan' },
@@ -84,6 +85,7 @@ function Shell() {
       <a className="skip-link" href="#main-heading" onClick={(e) => { e.preventDefault(); document.getElementById('main-heading')?.focus(); }}>
         Zum Inhalt springen
       </a>
+      <SkipToTable />
       <header className="app-header">
         <div className="brand" aria-hidden="true">ZW</div>
         <div className="plan-title">

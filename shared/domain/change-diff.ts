@@ -19,7 +19,7 @@ const LABELS: Record<string, string> = {
 };
 
 /** Keys that are bookkeeping, not content. */
-const SKIP = new Set(['id', 'measureId', 'createdAt', 'updatedAt', 'seriesId', 'answeredBy', 'actorId', 'criterionId', 'rater', 'json']);
+const SKIP = new Set(['id', 'measureId', 'createdAt', 'updatedAt', 'seriesId', 'answeredBy', 'actorId', 'dependsOnId', 'key', 'criterionId', 'rater', 'json']);
 
 const MAX_TEXT = 160;
 
@@ -48,8 +48,12 @@ function show(field: string, v: unknown): string {
   return json.length > MAX_TEXT ? `${json.slice(0, MAX_TEXT - 1)}…` : json;
 }
 
-/** What changed between two images of a row (for creates/deletes: every field with content). */
+/**
+ * What changed between two images of a row. Only changes of an existing row (and of plan
+ * properties) are listed field by field; a create or delete is said by its summary.
+ */
 export function fieldChanges(entity: string, before: unknown, after: unknown): FieldChange[] {
+  if (entity !== 'meta' && (before === undefined || after === undefined)) return [];
   const b = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
   const a = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>;
   if (entity === 'meta') {

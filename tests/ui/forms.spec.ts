@@ -112,3 +112,19 @@ test('after creating a measure the full Maßnahmenblatt opens with the focus on 
   await expect(page.getByRole('region', { name: 'Erfolgsindikatoren' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Zuständigkeiten' }).getByLabel('Akteur', { exact: true })).toBeFocused();
 });
+
+test('"Zur Tabelle springen" reaches the first table row in three key presses; the favicon is shipped', async ({ page, workbench }) => {
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Maßnahmen', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Maßnahmen' })).toBeFocused();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Zum Inhalt springen' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Zur Tabelle springen' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const firstRow = page.locator('#main table tbody tr').first();
+  expect(await firstRow.evaluate((row) => row.contains(document.activeElement))).toBe(true);
+  const icon = await page.request.get(`${workbench.url}favicon.svg`);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toBe('image/svg+xml');
+});

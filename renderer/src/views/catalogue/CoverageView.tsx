@@ -175,8 +175,8 @@ function CoverageDetail({ b, group, groups, headingId, onAll, onClose }: {
         <h2 id={headingId} tabIndex={-1}>Baustelle {b.number} · {b.shortTitle}{group ? ` – ${groupLabel(group)}` : ''}</h2>
         <div className="actions-row tight">
           {group ? <button type="button" className="button small" onClick={onAll}>Alle Gruppen dieser Baustelle</button> : null}
-          <a className="button small" href={hrefFor({ view: 'katalog', baustelleId: b.baustelleId })}>Im Katalog öffnen</a>
-          <a className="button small" href={hrefFor({ view: 'fragen', baustelleId: b.baustelleId })}>In der Fragen-Werkstatt öffnen</a>
+          <a className="link-cta" href={hrefFor({ view: 'katalog', baustelleId: b.baustelleId })}>Im Katalog öffnen</a>
+          <a className="link-cta" href={hrefFor({ view: 'fragen', baustelleId: b.baustelleId })}>In der Fragen-Werkstatt öffnen</a>
           <button type="button" className="button small" onClick={onClose}>Schließen</button>
         </div>
       </div>

@@ -63,7 +63,7 @@ export function SnapshotsPanel() {
                 <td className="num">{formatCents(s.totalCents)}</td>
                 <td className="small">{formatDateTime(s.createdAt)}{s.createdBy ? ` · ${s.createdBy}` : ''}</td>
                 <td className="actions">
-                  <a className="button small" href={exportHref({ page: 'stand', id: s.id })} aria-label={`Änderungsliste seit „${s.name}“`}>Änderungsliste</a>{' '}
+                  <a className="link-cta" href={exportHref({ page: 'stand', id: s.id })} aria-label={`Änderungsliste seit „${s.name}“`}>Änderungsliste</a>{' '}
                   <button type="button" className="button small quiet danger-text" onClick={() => setDeleting(s)} aria-label={`Stand „${s.name}“ löschen`}>Löschen…</button>
                 </td>
               </tr>
@@ -174,7 +174,7 @@ export function SnapshotDiffPage({ snapshotId }: { snapshotId: string }) {
         <ViewHeading>Änderungsliste seit „{s.name}“</ViewHeading>
         <p className="lead">{data.summary}</p>
         <div className="actions-row">
-          <a className="button primary" href={exportHref({ page: 'vorlage', changesSince: s.id })}>Sitzungsvorlage mit dieser Änderungsliste erstellen</a>
+          <a className="link-cta" href={exportHref({ page: 'vorlage', changesSince: s.id })}>Sitzungsvorlage mit dieser Änderungsliste erstellen</a>
         </div>
       </div>
       <ErrorAlert message={error} />

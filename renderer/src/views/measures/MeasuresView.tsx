@@ -320,7 +320,7 @@ function MeasuresTable({ planPath }: { planPath: string }) {
             <ViewHeading>Maßnahmen</ViewHeading>
             <p className="lead">Status, verantwortliche Stelle und Zeitraum ändern Sie direkt in der Zelle. Umschalt+Klick auf einen Spaltenkopf sortiert zusätzlich.</p>
           </div>
-          <a className="button primary" href={hrefFor({ view: 'neu' })}>Neue Maßnahme</a>
+          <a className="link-cta" href={hrefFor({ view: 'neu' })}>Neue Maßnahme</a>
         </div>
 
         <div className="mt-toolbar">

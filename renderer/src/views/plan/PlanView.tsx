@@ -65,8 +65,8 @@ function Overview() {
         <div><dt>Katalog</dt><dd>Impulspapier {wb.catalogue?.source.year ?? ''} (Version {info.catalogueVersion})</dd></div>
       </dl>
       <p className="actions-row">
-        <a className="button" href="#/massnahmen">Zu den Maßnahmen</a>
-        <a className="button" href="#/katalog">Zum Katalog</a>
+        <a className="link-cta" href="#/massnahmen">Zu den Maßnahmen</a>
+        <a className="link-cta" href="#/katalog">Zum Katalog</a>
       </p>
     </section>
   );

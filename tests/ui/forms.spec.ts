@@ -128,3 +128,20 @@ test('"Zur Tabelle springen" reaches the first table row in three key presses; t
   expect(icon.status()).toBe(200);
   expect(icon.headers()['content-type']).toBe('image/svg+xml');
 });
+
+test('a half-typed Umsetzungsschritt is not lost silently: leaving the view asks', async ({ page, workbench }) => {
+  await openSheet(page, 'M-3.01');
+  const steps = page.getByRole('region', { name: 'Umsetzungsschritte' });
+  await steps.getByLabel('Schritt', { exact: true }).fill('Einladung an alle Bürgermeister');
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Zeitplan', exact: true }).click();
+  const ask = page.getByRole('dialog', { name: 'Eingaben nicht gespeichert' });
+  await expect(ask).toContainText('Neuer Umsetzungsschritt (nicht hinzugefügt)');
+  await ask.getByRole('button', { name: 'Zurück zur Eingabe' }).click();
+  await expect(steps.getByLabel('Schritt', { exact: true })).toHaveValue('Einladung an alle Bürgermeister');
+  await expect(steps.getByLabel('Schritt', { exact: true })).toBeFocused();
+  await steps.getByRole('button', { name: 'Schritt hinzufügen' }).click();
+  await expect(steps.getByRole('row', { name: /Einladung an alle Bürgermeister/u })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Zeitplan', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Zeitplan' })).toBeVisible();
+  expect(scalar(workbench, "SELECT COUNT(*) FROM milestones WHERE title = 'Einladung an alle Bürgermeister'")).toBe(1);
+});

@@ -2,7 +2,7 @@
 // it is "pending" here: the registry knows every field (or form) whose typed text is not yet in
 // the plan file, so leaving the view, switching the plan or closing the window can first save it
 // (flush) or, when that is not possible (invalid input, a form that creates something), ask.
-import { useSyncExternalStore } from 'react';
+import { useEffect, useId, useRef, useSyncExternalStore } from 'react';
 
 export interface PendingEntry {
   /** German label of the field, shown in the "unsaved input" question ("Titel", "Neue Maßnahme"). */
@@ -62,4 +62,19 @@ function subscribe(l: () => void) {
 /** The fields with unsaved input, re-rendering when the set changes. */
 export function usePending(): readonly PendingEntry[] {
   return useSyncExternalStore(subscribe, pendingEntries);
+}
+
+/**
+ * A form that adds or edits an item with its own button (a new Umsetzungsschritt, a budget line):
+ * while it holds typed text it is pending and cannot be saved silently, so leaving asks first.
+ */
+export function usePendingForm(label: string, dirty: boolean, focus: () => void, discard: () => void): void {
+  const key = useId();
+  const latest = useRef({ focus, discard });
+  useEffect(() => { latest.current = { focus, discard }; });
+  useEffect(() => {
+    if (!dirty) { clearPending(key); return; }
+    setPending(key, { label, flush: async () => false, discard: () => latest.current.discard(), focus: () => latest.current.focus() });
+  }, [dirty, key, label]);
+  useEffect(() => () => clearPending(key), [key]);
 }

@@ -1,4 +1,5 @@
 // Budget of a measure: lines per year with cost kind, funding and state; totals per year.
+import { usePendingForm } from '../../../forms/pending.ts';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
   BUDGET_STATES, BUDGET_STATE_LABELS, COST_KINDS, COST_KIND_LABELS, FUNDING_KINDS, FUNDING_KIND_LABELS,
@@ -69,6 +70,11 @@ export function MeasureBudget({ detail, onChanged }: { detail: MeasureDetail; on
     return [...map].sort((a, b) => a[0] - b[0]);
   }, [lines]);
   const total = sumCents(lines.map((l) => l.amountCents));
+
+  const typed = editing ? JSON.stringify(draft) !== JSON.stringify(fromLine(editing))
+    : [draft.amount, draft.produkt, draft.kostenstelle, draft.programme, draft.quote, draft.note].some((x) => x.trim() !== '');
+  usePendingForm(editing ? `Budgetposition ${editing.year} (bearbeitet, nicht gespeichert)` : 'Neue Budgetposition (nicht hinzugefügt)', typed,
+    () => firstField.current?.focus(), () => { setEditing(null); setDraft(blank(defaultYear)); });
 
   function startEdit(line: BudgetLine) {
     setEditing(line); setDraft(fromLine(line)); setError(null); setStatus(null);

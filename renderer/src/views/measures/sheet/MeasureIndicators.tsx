@@ -1,4 +1,5 @@
 // Erfolgsindikatoren of a measure: what is measured, from which value to which, by when, from which source.
+import { usePendingForm } from '../../../forms/pending.ts';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Indicator, MeasureDetail } from '../../../../../shared/domain/types.ts';
 import { useBackend } from '../../../backend/useBackend.tsx';
@@ -19,6 +20,10 @@ export function MeasureIndicators({ detail, onChanged }: { detail: MeasureDetail
   const { error, setError, status, setStatus, run } = useSectionAction(onChanged);
   const nameField = useRef<HTMLInputElement>(null);
   const set = <K extends keyof IndicatorDraft>(k: K, v: IndicatorDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
+
+  const indicatorDraft = (i: Indicator): IndicatorDraft => ({ name: i.name, baseline: i.baseline, target: i.target, targetYear: i.targetYear == null ? '' : String(i.targetYear), dataSource: i.dataSource });
+  usePendingForm(editing ? `Indikator „${editing.name}“ (bearbeitet, nicht gespeichert)` : 'Neuer Erfolgsindikator (nicht hinzugefügt)',
+    JSON.stringify(draft) !== JSON.stringify(editing ? indicatorDraft(editing) : blank), () => nameField.current?.focus(), () => { setEditing(null); setDraft(blank); });
 
   function startEdit(i: Indicator) {
     setEditing(i); setError(null); setStatus(null);

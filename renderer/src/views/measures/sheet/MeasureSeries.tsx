@@ -1,6 +1,7 @@
 // Mehrjährige Budgetreihen of a measure: "jährlich 40.000 € Personal 2026–2029, +2 % p. a." is one
 // entry with one edit; the years it generates (shared/domain/series.ts) are shown before saving,
 // with their sum, and appear as ordinary budget lines everywhere else.
+import { usePendingForm } from '../../../forms/pending.ts';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import {
   BUDGET_STATES, BUDGET_STATE_LABELS, COST_KINDS, COST_KIND_LABELS, FUNDING_KINDS, FUNDING_KIND_LABELS,
@@ -87,6 +88,9 @@ export function MeasureSeries({ measure, onChanged }: { measure: Measure; onChan
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
 
   const parsed = useMemo(() => parse(draft), [draft]);
+  const typed = open && (editing ? JSON.stringify(draft) !== JSON.stringify(fromSeries(editing)) : draft.amount.trim() !== '' || draft.note.trim() !== '');
+  usePendingForm(editing ? `Budgetreihe ${editing.firstYear}–${editing.lastYear} (bearbeitet, nicht gespeichert)` : 'Neue Budgetreihe (nicht angelegt)', typed,
+    () => document.getElementById(`${id}-m`)?.focus(), () => { setOpen(false); setEditing(null); });
   const preview = parsed.ok && parsed.args.lastYear >= parsed.args.firstYear && parsed.args.lastYear - parsed.args.firstYear < 30 ? expandSeries(parsed.args) : [];
   const previewTotal = preview.reduce((s, y) => s + y.amountCents, 0);
 

@@ -175,7 +175,7 @@ function FrageCard({ f }: { f: FrageStatus }) {
       </p>
       <form onSubmit={save} noValidate className="frage-form" aria-label={`Antwort auf: ${f.text.slice(0, 80)}`}>
         <label htmlFor={`${id}-a`} className="small strong">Antwort des Landkreises / Notiz</label>
-        <textarea id={`${id}-a`} value={draft} onChange={(e) => setDraft(e.target.value)} rows={draft.length > 160 ? 4 : 2} maxLength={20_000}
+        <textarea id={`${id}-a`} value={draft} onChange={(e) => setDraft(e.target.value)} rows={draft.length > 160 ? 4 : 2}
           aria-describedby={`${id}-h`} />
         <div className="form-actions">
           <button type="submit" className="button primary small" disabled={busy || !dirty}>Antwort speichern</button>

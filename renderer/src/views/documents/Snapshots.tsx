@@ -113,7 +113,7 @@ function CreateSnapshotDialog({ onClose, onCreated }: { onClose: () => void; onC
       <form className="form" onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor={`${id}-n`}>Name <span className="req">(Pflichtfeld)</span></label>
-          <input id={`${id}-n`} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} data-autofocus placeholder="z. B. Beschluss Kreistag" />
+          <input id={`${id}-n`} value={name} onChange={(e) => setName(e.target.value)} data-autofocus placeholder="z. B. Beschluss Kreistag" />
         </div>
         <div className="field">
           <label htmlFor={`${id}-d`}>Sitzungsdatum <span className="req">(Pflichtfeld)</span></label>
@@ -121,7 +121,7 @@ function CreateSnapshotDialog({ onClose, onCreated }: { onClose: () => void; onC
         </div>
         <div className="field">
           <label htmlFor={`${id}-g`}>Gremium</label>
-          <input id={`${id}-g`} value={gremium} onChange={(e) => setGremium(e.target.value)} maxLength={200} placeholder="z. B. Kreistag" />
+          <input id={`${id}-g`} value={gremium} onChange={(e) => setGremium(e.target.value)} placeholder="z. B. Kreistag" />
         </div>
         <ErrorAlert message={error} />
         <div className="form-actions">

@@ -56,7 +56,7 @@ function FixDialog({ m, onClose, onSaved }: { m: FixTarget; onClose: () => void;
         </fieldset>
         <div className="field">
           <label htmlFor={`${id}-r`}>Begründung</label>
-          <input id={`${id}-r`} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} placeholder="z. B. Kreistagsbeschluss vom 12.03.2026" />
+          <input id={`${id}-r`} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="z. B. Kreistagsbeschluss vom 12.03.2026" />
         </div>
         <ErrorAlert message={error} />
         <div className="form-actions">

@@ -185,11 +185,11 @@ export function SzenarienView() {
           <form className="form" onSubmit={save} noValidate>
             <div className="field">
               <label htmlFor={`${id}-n`}>Name</label>
-              <input id={`${id}-n`} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} placeholder="z. B. Verwaltungsentwurf" />
+              <input id={`${id}-n`} value={name} onChange={(e) => setName(e.target.value)} placeholder="z. B. Verwaltungsentwurf" />
             </div>
             <div className="field">
               <label htmlFor={`${id}-d`}>Beschreibung <span className="req">(optional)</span></label>
-              <textarea id={`${id}-d`} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} maxLength={2000} />
+              <textarea id={`${id}-d`} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
             </div>
             <div className="form-actions"><button type="submit" className="button primary" disabled={busy}>Szenario speichern</button></div>
           </form>

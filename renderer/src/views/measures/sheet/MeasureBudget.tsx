@@ -204,7 +204,7 @@ export function MeasureBudget({ detail, onChanged }: { detail: MeasureDetail; on
         <div className="form-grid">
           <div className="field">
             <label htmlFor={`${id}-y`}>Jahr</label>
-            <input id={`${id}-y`} ref={firstField} value={draft.year} onChange={(e) => set('year', e.target.value)} inputMode="numeric" maxLength={6}
+            <input id={`${id}-y`} ref={firstField} value={draft.year} onChange={(e) => set('year', e.target.value)} inputMode="numeric"
               aria-invalid={badField === 'year' || undefined} aria-describedby={badField === 'year' ? `${id}-err` : undefined} />
           </div>
           <div className="field">
@@ -234,34 +234,34 @@ export function MeasureBudget({ detail, onChanged }: { detail: MeasureDetail; on
             <>
               <div className="field">
                 <label htmlFor={`${id}-p`}>Produkt</label>
-                <input id={`${id}-p`} value={draft.produkt} onChange={(e) => set('produkt', e.target.value)} maxLength={50} placeholder="z. B. 31.10.01" />
+                <input id={`${id}-p`} value={draft.produkt} onChange={(e) => set('produkt', e.target.value)} placeholder="z. B. 31.10.01" />
               </div>
               <div className="field">
                 <label htmlFor={`${id}-ks`}>Kostenstelle</label>
-                <input id={`${id}-ks`} value={draft.kostenstelle} onChange={(e) => set('kostenstelle', e.target.value)} maxLength={50} />
+                <input id={`${id}-ks`} value={draft.kostenstelle} onChange={(e) => set('kostenstelle', e.target.value)} />
               </div>
             </>
           ) : fk === 'foerdermittel' ? (
             <>
               <div className="field">
                 <label htmlFor={`${id}-pg`}>Förderprogramm</label>
-                <input id={`${id}-pg`} value={draft.programme} onChange={(e) => set('programme', e.target.value)} maxLength={200} />
+                <input id={`${id}-pg`} value={draft.programme} onChange={(e) => set('programme', e.target.value)} />
               </div>
               <div className="field">
                 <label htmlFor={`${id}-q`}>Förderquote in %</label>
-                <input id={`${id}-q`} value={draft.quote} onChange={(e) => set('quote', e.target.value)} inputMode="decimal" maxLength={7} placeholder="z. B. 80" className="num-input"
+                <input id={`${id}-q`} value={draft.quote} onChange={(e) => set('quote', e.target.value)} inputMode="decimal" placeholder="z. B. 80" className="num-input"
                   aria-invalid={badField === 'quote' || undefined} aria-describedby={badField === 'quote' ? `${id}-err` : undefined} />
               </div>
             </>
           ) : (
             <div className="field span-2">
               <label htmlFor={`${id}-pg`}>Geldgeber / Programm</label>
-              <input id={`${id}-pg`} value={draft.programme} onChange={(e) => set('programme', e.target.value)} maxLength={200} />
+              <input id={`${id}-pg`} value={draft.programme} onChange={(e) => set('programme', e.target.value)} />
             </div>
           )}
           <div className="field span-4">
             <label htmlFor={`${id}-n`}>Anmerkung</label>
-            <input id={`${id}-n`} value={draft.note} onChange={(e) => set('note', e.target.value)} maxLength={2000} />
+            <input id={`${id}-n`} value={draft.note} onChange={(e) => set('note', e.target.value)} />
           </div>
         </div>
         <ErrorAlert message={error} id={`${id}-err`} />

@@ -80,24 +80,24 @@ export function MeasureIndicators({ detail, onChanged }: { detail: MeasureDetail
         <div className="form-grid indicator-grid">
           <div className="field span-2">
             <label htmlFor={`${id}-n`}>Indikator</label>
-            <input id={`${id}-n`} ref={nameField} value={draft.name} onChange={(e) => set('name', e.target.value)} maxLength={300}
+            <input id={`${id}-n`} ref={nameField} value={draft.name} onChange={(e) => set('name', e.target.value)}
               placeholder="z. B. Teilnehmende je Jahr" />
           </div>
           <div className="field">
             <label htmlFor={`${id}-b`}>Ausgangswert</label>
-            <input id={`${id}-b`} value={draft.baseline} onChange={(e) => set('baseline', e.target.value)} maxLength={500} />
+            <input id={`${id}-b`} value={draft.baseline} onChange={(e) => set('baseline', e.target.value)} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-t`}>Zielwert</label>
-            <input id={`${id}-t`} value={draft.target} onChange={(e) => set('target', e.target.value)} maxLength={500} />
+            <input id={`${id}-t`} value={draft.target} onChange={(e) => set('target', e.target.value)} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-y`}>Zieljahr</label>
-            <input id={`${id}-y`} value={draft.targetYear} onChange={(e) => set('targetYear', e.target.value)} inputMode="numeric" maxLength={6} placeholder="JJJJ" />
+            <input id={`${id}-y`} value={draft.targetYear} onChange={(e) => set('targetYear', e.target.value)} inputMode="numeric" placeholder="JJJJ" />
           </div>
           <div className="field span-3">
             <label htmlFor={`${id}-s`}>Datenquelle</label>
-            <input id={`${id}-s`} value={draft.dataSource} onChange={(e) => set('dataSource', e.target.value)} maxLength={500}
+            <input id={`${id}-s`} value={draft.dataSource} onChange={(e) => set('dataSource', e.target.value)}
               placeholder="z. B. Statistik des Jobcenters, eigene Erhebung" />
           </div>
         </div>

@@ -138,12 +138,12 @@ export function MeasureMilestones({ detail, onChanged }: { detail: MeasureDetail
         <div className="inline-form tight">
           <div className="field grow">
             <label htmlFor={`${id}-t`}>Schritt</label>
-            <input id={`${id}-t`} ref={titleField} value={draft.title} onChange={(e) => set('title', e.target.value)} maxLength={300}
+            <input id={`${id}-t`} ref={titleField} value={draft.title} onChange={(e) => set('title', e.target.value)}
               placeholder="z. B. Kooperationsvereinbarung unterzeichnet" />
           </div>
           <div className="field">
             <label htmlFor={`${id}-y`}>fällig: Jahr</label>
-            <input id={`${id}-y`} value={draft.year} onChange={(e) => set('year', e.target.value)} inputMode="numeric" maxLength={6} size={6} placeholder="JJJJ" className="year-input" />
+            <input id={`${id}-y`} value={draft.year} onChange={(e) => set('year', e.target.value)} inputMode="numeric" size={6} placeholder="JJJJ" className="year-input" />
           </div>
           <div className="field">
             <label htmlFor={`${id}-q`}>Quartal</label>

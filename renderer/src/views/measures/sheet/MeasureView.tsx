@@ -506,7 +506,7 @@ function PeriodField({ legend, year, quarter, onYear, onQuarter }: {
       <div className="period-row">
         <div className="sub-field">
           <label htmlFor={`${id}-y`}>Jahr</label>
-          <input id={`${id}-y`} value={year} onChange={(e) => onYear(e.target.value)} inputMode="numeric" size={6} maxLength={6} placeholder="JJJJ" />
+          <input id={`${id}-y`} value={year} onChange={(e) => onYear(e.target.value)} inputMode="numeric" size={6} placeholder="JJJJ" />
         </div>
         <div className="sub-field">
           <label htmlFor={`${id}-q`}>Quartal</label>

@@ -10,7 +10,7 @@ import { expandSeries, growthLabel, seriesTotal, type BudgetSeries } from '../..
 import type { BudgetLine } from '../../../shared/domain/types.ts';
 import type { Db } from '../db/open.ts';
 import { invalid, notFound } from '../errors.ts';
-import { deleteBudgetLine, insertBudgetLine, listBudgetLines, updateBudgetLine } from '../repos/budget.ts';
+import { deleteBudgetLine, insertBudgetLine, listSeriesLines, updateBudgetLine } from '../repos/budget.ts';
 import { changeGroup, logChange, type ChangeContext } from '../repos/changelog.ts';
 import { getMeasure } from '../repos/measures.ts';
 import { deleteSeries, getSeries, listSeries, putSeries } from '../repos/series.ts';
@@ -20,9 +20,7 @@ export function seriesLabel(x: BudgetSeries): string {
   return `${formatCents(x.baseCents)} jährlich ${x.firstYear}–${x.lastYear}, ${growthLabel(x.growthBp)}`;
 }
 
-function linesOf(db: Db, seriesId: string): BudgetLine[] {
-  return listBudgetLines(db).filter((l) => l.seriesId === seriesId);
-}
+const linesOf = (db: Db, seriesId: string): BudgetLine[] => listSeriesLines(db, seriesId);
 
 /** Rewrites the lines of a series to match it (or removes them all when `x` is null). */
 function syncLines(db: Db, ctx: ChangeContext, code: string, seriesId: string, x: BudgetSeries | null): void {

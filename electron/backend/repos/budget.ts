@@ -10,6 +10,11 @@ export function listBudgetLines(db: Db, measureId?: string): BudgetLine[] {
     : stmt(db, `${SELECT} ORDER BY measure_id, year, cost_kind, id`).all()) as BudgetLine[];
 }
 
+/** The per-year lines of a budget series (schema 6), by year. */
+export function listSeriesLines(db: Db, seriesId: string): BudgetLine[] {
+  return stmt(db, `${SELECT} WHERE series_id = ? ORDER BY year`).all(seriesId) as BudgetLine[];
+}
+
 export function getBudgetLine(db: Db, id: string): BudgetLine | undefined {
   return stmt(db, `${SELECT} WHERE id = ?`).get(id) as BudgetLine | undefined;
 }

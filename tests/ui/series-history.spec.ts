@@ -73,3 +73,32 @@ test('the Änderungsprotokoll shows old → new for each changed field, with Ger
   await expect(rows.nth(1).locator('.h-fields li')).toHaveText([`Betrag: ${formatCents(line.c)} → wird zu ${formatCents(1_234_567)}`]);
   await expect(rows.nth(2).locator('.h-fields li')).toHaveText([`Titel: ${oldTitle} → wird zu Jahresdialog Zusammenhalt mit Landrat und Gemeinden`]);
 });
+
+test('the Planungszeitraum is set in the plan properties; budget outside it is flagged in the Finanzplan and the Maßnahmenblatt', async ({ page, workbench }) => {
+  const props = page.getByRole('region', { name: 'Plan-Eigenschaften' });
+  const period = props.getByRole('group', { name: /^Planungszeitraum/u });
+  await expect(period.getByLabel('Erstes Jahr')).toHaveValue('2026');
+  await expect(period.getByLabel('Letztes Jahr')).toHaveValue('2030');
+  // Reversed years are refused in German and nothing is saved.
+  await period.getByLabel('Erstes Jahr').fill('2029');
+  await period.getByLabel('Letztes Jahr').fill('2027');
+  await period.getByLabel('Letztes Jahr').press('Enter');
+  await expect(period.getByRole('alert')).toHaveText('Das letzte Jahr des Planungszeitraums liegt vor dem ersten.');
+  expect(scalar<string>(workbench, "SELECT value FROM meta WHERE key = 'period_first_year'")).toBe('2026');
+  await period.getByLabel('Erstes Jahr').fill('2027');
+  await period.getByLabel('Letztes Jahr').fill('2028');
+  await period.getByLabel('Letztes Jahr').press('Enter');
+  await expect(period.getByRole('status')).toHaveText('✓ gespeichert');
+  expect(scalar<string>(workbench, "SELECT value FROM meta WHERE key = 'period_first_year'") + scalar<string>(workbench, "SELECT value FROM meta WHERE key = 'period_last_year'")).toBe('20272028');
+
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Finanzplan', exact: true }).click();
+  const box = page.getByRole('note').filter({ hasText: 'Budget außerhalb des Planungszeitraums 2027–2028' });
+  const outside = inPlan(workbench, (db) => db.prepare('SELECT DISTINCT m.code, l.year FROM budget_lines l JOIN measures m ON m.id = l.measure_id WHERE l.year NOT BETWEEN 2027 AND 2028 ORDER BY m.code, l.year').all()) as { code: string; year: number }[];
+  expect(outside.length).toBeGreaterThan(0);
+  await expect(box.getByRole('listitem')).toHaveCount(outside.length);
+  await expect(page.getByRole('columnheader', { name: /2026 außerhalb des Planungszeitraums/u })).toBeVisible();
+
+  const first = outside[0];
+  await box.getByRole('link', { name: first.code }).first().click();
+  await expect(page.getByRole('region', { name: /^Budget/u }).getByRole('row', { name: new RegExp(`${first.year} – außerhalb des Planungszeitraums 2027–2028`, 'u') }).first()).toBeVisible();
+});

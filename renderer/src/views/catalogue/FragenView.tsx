@@ -1,5 +1,6 @@
 // Fragen-Werkstatt: per Baustelle its Fragen für den gemeinsamen Weiterbau, with the plan's answer
 // (who answered when), the measures linked to each Frage, and a measure grown from a Frage.
+import { usePendingForm } from '../../forms/pending.ts';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { ACTOR_GROUP_LABELS, type ActorGroup } from '../../../../shared/catalogue/types.ts';
 import type { FrageStatus, MeasureRow } from '../../../../shared/domain/types.ts';
@@ -123,6 +124,8 @@ function FrageCard({ f }: { f: FrageStatus }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const dirty = draft.trim() !== (f.answer ?? '');
+  usePendingForm(`Antwort auf die Frage „${f.text.slice(0, 60)}${f.text.length > 60 ? '…' : ''}“ (nicht gespeichert)`, dirty,
+    () => document.getElementById(`${id}-a`)?.focus(), () => setDraft(f.answer ?? ''));
 
   // The answer changed elsewhere (undo, another window): take it over unless the planner is typing.
   const [seen, setSeen] = useState({ at: f.updatedAt, answer: f.answer });

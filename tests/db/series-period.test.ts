@@ -2,6 +2,7 @@
 // one entry whose years are budget lines everywhere (totals, Finanzplan), one undo step, refused
 // line edits; the Planungszeitraum is validated, undoable and used by `werkbank check`.
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkPlan } from '../../electron/backend/cli.ts';
 import { fingerprint } from '../helpers/fingerprint.ts';
@@ -16,6 +17,13 @@ describe('budget series', () => {
     const { api } = t;
     const m = (await api['measures.list']({})).find((r) => r.code === 'M-3.01')!;
     const before = await api['budget.totals']({});
+    const finBefore = await api['finance.plan']({});
+    const budgetRows = async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from((await api['export.xlsx']({})).base64, 'base64') as unknown as ArrayBuffer);
+      return wb.getWorksheet('Budgetpositionen')!.actualRowCount - 1; // without the header row
+    };
+    const xlsxBefore = await budgetRows();
     const fp0 = fingerprint(t.path);
 
     const x = await api['series.save']({ measureId: m.id, firstYear: 2026, lastYear: 2029, baseCents: 4_000_000, growthBp: 200, costKind: 'personal' });
@@ -26,6 +34,11 @@ describe('budget series', () => {
     expect(after.totalCents).toBe(before.totalCents + seriesSum);
     expect(after.byMeasure[m.id]).toBe((before.byMeasure[m.id] ?? 0) + seriesSum);
     expect(after.byYear['2029']).toBe((before.byYear['2029'] ?? 0) + 4_244_832);
+    // The Finanzplan (and so the Haushaltsrahmen check and the optimiser, which read the same lines) includes the years.
+    const fin = await api['finance.plan']({});
+    expect(fin.total.totalCents).toBe(finBefore.total.totalCents + seriesSum);
+    expect(fin.perYear.find((y) => y.year === 2028)!.split.totalCents).toBe(finBefore.perYear.find((y) => y.year === 2028)!.split.totalCents + 4_161_600);
+    expect(await budgetRows()).toBe(xlsxBefore + 4); // the XLSX for the Kämmerei has the four years as rows
     const fp1 = fingerprint(t.path);
 
     // A line of a series is changed only through its series.

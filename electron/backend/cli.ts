@@ -14,6 +14,7 @@ import {
 } from '../../shared/domain/enums.ts';
 import { LATEST_VERSION } from './db/migrations/index.ts';
 import { checkPlanFile, type Db } from './db/open.ts';
+import { expandSeries } from '../../shared/domain/series.ts';
 import { AppError } from './errors.ts';
 import { buildPlanDocx } from './export/docx.ts';
 import { loadSnapshot } from './export/snapshot.ts';
@@ -224,6 +225,23 @@ export function checkPlan(path: string): PlanCheckReport {
           const b = m.end_year * 4 + (typeof m.end_quarter === 'number' ? m.end_quarter - 1 : 3);
           if (b < a) findings.push(`${name} endet vor ihrem Beginn.`);
         }
+      }
+    });
+
+    // Schema 6: every budget series holds exactly the years expandSeries gives; the Planungszeitraum flags lines outside it.
+    if (version >= 6) step('Die Budgetreihen und der Planungszeitraum', () => {
+      for (const x of all<{ id: string; code: string; firstYear: number; lastYear: number; baseCents: number; growthBp: number }>(
+        'SELECT s.id, m.code, s.first_year AS firstYear, s.last_year AS lastYear, s.base_cents AS baseCents, s.growth_bp AS growthBp FROM budget_series s JOIN measures m ON m.id = s.measure_id')) {
+        const want = expandSeries(x).map((y) => `${y.year}:${y.amountCents}`).join(' ');
+        const have = all<{ year: number; amount_cents: number }>('SELECT year, amount_cents FROM budget_lines WHERE series_id = ? ORDER BY year', x.id).map((l) => `${l.year}:${l.amount_cents}`).join(' ');
+        if (want !== have) findings.push(`Die Budgetreihe ${x.firstYear}–${x.lastYear} der Maßnahme ${x.code} passt nicht zu ihren Budgetpositionen.`);
+      }
+      const meta = (k: string) => (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(k) as string | undefined) || null;
+      const a = meta('period_first_year');
+      const b = meta('period_last_year');
+      if (a && b) {
+        const outside = all<{ code: string; year: number }>('SELECT DISTINCT m.code, l.year FROM budget_lines l JOIN measures m ON m.id = l.measure_id WHERE l.year < ? OR l.year > ? ORDER BY m.code, l.year', Number(a), Number(b));
+        for (const o of outside.slice(0, 50)) notes.push(`Hinweis: Maßnahme ${o.code} hat Budget für ${o.year}, außerhalb des Planungszeitraums ${a}–${b}.`);
       }
     });
 

@@ -113,6 +113,16 @@ async function main(): Promise<void> {
   win = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs')));
   win.webContents.on('will-navigate', (e) => e.preventDefault());
   win.webContents.on('will-attach-webview', (e) => e.preventDefault());
+  // The renderer holds back the close while a field has unsaved input (beforeunload, forms/LeaveGuard);
+  // Electron would then keep the window open silently, so ask: close anyway, or stay and save.
+  win.webContents.on('will-prevent-unload', (e) => {
+    const choice = dialog.showMessageBoxSync(win!, {
+      type: 'question', buttons: ['Zurück zur Eingabe', 'Schließen ohne zu speichern'], defaultId: 0, cancelId: 0, noLink: true,
+      title: 'Eingaben nicht gespeichert', message: 'Einige Eingaben sind noch nicht gespeichert.',
+      detail: 'Gültige Eingaben werden gerade gespeichert. Was nicht gespeichert werden kann (z. B. ein zu langer Titel), geht beim Schließen verloren.',
+    });
+    if (choice === 1) e.preventDefault(); // preventDefault here lets the window close after all
+  });
   win.webContents.setWindowOpenHandler(({ url }) => {
     // Links to the web open in the user's browser only for https and mailto; nothing opens inside the app.
     if (url.startsWith('https://') || url.startsWith('mailto:')) void shell.openExternal(url);

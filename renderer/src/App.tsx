@@ -24,6 +24,9 @@ import { FinanzplanView } from './views/money/FinanzplanView.tsx';
 import { OptimierungView } from './views/priorities/OptimierungView.tsx';
 import { PrioritiesView } from './views/priorities/PrioritiesView.tsx';
 import { SzenarienView } from './views/priorities/SzenarienView.tsx';
+import { LeaveGuard } from './forms/LeaveGuard.tsx';
+import { SaveNote } from './forms/SaveNote.tsx';
+import { SkipToTable } from './forms/SkipToTable.tsx';
 
 const NAV: { view: ViewName; label: string; also?: ViewName[] }[] = [
   { view: 'plan', label: 'Plan' },
@@ -82,6 +85,7 @@ function Shell() {
       <a className="skip-link" href="#main-heading" onClick={(e) => { e.preventDefault(); document.getElementById('main-heading')?.focus(); }}>
         Zum Inhalt springen
       </a>
+      <SkipToTable />
       <header className="app-header">
         <div className="brand" aria-hidden="true">ZW</div>
         <div className="plan-title">
@@ -111,7 +115,7 @@ function Shell() {
               );
             })}
           </ul>
-          <p className="nav-note">Änderungen werden sofort in der Plandatei gespeichert.</p>
+          <SaveNote />
         </nav>
         <main id="main" className="app-main">
           <ErrorAlert message={wb.loadError} />
@@ -121,6 +125,7 @@ function Shell() {
           </ErrorBoundary>
         </main>
       </div>
+      <LeaveGuard />
     </div>
   );
 }

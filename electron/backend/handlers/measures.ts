@@ -25,6 +25,7 @@ export function baustelleNumber(db: Db, id: string): number {
 export function measureHandlers(s: Session) {
   return {
     'measures.list': () => listMeasureRows(s.db),
+    'measures.rows': ({ ids }) => (ids.length === 0 ? [] : listMeasureRows(s.db, ids)),
     'measures.get': ({ id }) => {
       const db = s.db;
       const measure = getMeasure(db, id);

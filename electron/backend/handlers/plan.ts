@@ -87,11 +87,13 @@ export function planHandlers(s: Session) {
       s.close();
       return null;
     },
-    'plan.update': ({ title, landkreis }) => {
+    'plan.update': ({ title, landkreis, periodFirstYear, periodLastYear }) => {
       const db = s.db;
       changeGroup(db, () => {
         // Logged per key with both values, so undo can put the old title back.
-        for (const [key, value, label] of [['title', title, 'Plantitel'], ['landkreis', landkreis, 'Landkreis']] as const) {
+        const year = (y: number | null | undefined) => (y === undefined ? undefined : y === null ? '' : String(y));
+        for (const [key, value, label] of [['title', title, 'Plantitel'], ['landkreis', landkreis, 'Landkreis'],
+          ['period_first_year', year(periodFirstYear), 'Planungszeitraum (erstes Jahr)'], ['period_last_year', year(periodLastYear), 'Planungszeitraum (letztes Jahr)']] as const) {
           if (value === undefined) continue;
           const prior = getMeta(db, key);
           if (prior === value) continue;

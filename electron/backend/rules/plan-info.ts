@@ -5,6 +5,14 @@ import { LATEST_VERSION } from '../db/migrations/index.ts';
 import { getMeta } from '../repos/meta.ts';
 import type { Session } from '../session.ts';
 
+/** The Planungszeitraum from meta (schema 6); an empty value means not set. */
+export function planPeriodOf(db: Session['db']): { periodFirstYear: number | null; periodLastYear: number | null } {
+  const year = (key: string) => { const v = getMeta(db, key); return v ? Number(v) : null; };
+  const a = year('period_first_year');
+  const b = year('period_last_year');
+  return a !== null && b !== null ? { periodFirstYear: a, periodLastYear: b } : { periodFirstYear: null, periodLastYear: null };
+}
+
 export function planInfo(s: Session): PlanInfo {
   const db = s.db;
   const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -20,5 +28,6 @@ export function planInfo(s: Session): PlanInfo {
     measureCount: count('measures'),
     actorCount: count('actors'),
     createdAt: getMeta(db, 'created_at') ?? '',
+    ...planPeriodOf(db),
   };
 }

@@ -103,7 +103,7 @@ function BaustelleSection({ b, adoptedBy, busy, error, onAdopt }: {
         <h2 id={headingId} tabIndex={-1}>
           <span className="baustelle-num">Baustelle {b.number}</span> {b.shortTitle}
         </h2>
-        <a className="button" href={hrefFor({ view: 'neu', baustelleId: b.id })}>Neue Maßnahme in dieser Baustelle</a>
+        <a className="link-cta" href={hrefFor({ view: 'neu', baustelleId: b.id })}>Neue Maßnahme in dieser Baustelle</a>
       </div>
       <p className="subtitle">{b.subtitle}</p>
       <p className={open ? 'summary' : 'summary clamped'} id={`summary-${b.id}`}>{b.summary}</p>

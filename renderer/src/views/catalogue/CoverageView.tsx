@@ -123,7 +123,7 @@ export function CoverageView() {
                   })}
                   <td className="cov-sum"><CovLines g={sum((b) => b.grundmauernCount)} ga={sum((b) => b.grundmauernAdopted)} f={sum((b) => b.fragenCount)} fa={sum((b) => b.fragenAnswered)} /></td>
                   <td className="cov-sum">
-                    <span className="cov-line"><strong>{sum((b) => b.measureCount)}</strong> Maßnahmen</span>
+                    <span className="cov-line"><strong>{sum((b) => b.measureCount)}</strong> {sum((b) => b.measureCount) === 1 ? 'Maßnahme' : 'Maßnahmen'}</span>
                     <span className="cov-line">davon finanziert <strong>{sum((b) => b.fundedMeasureCount)}</strong></span>
                   </td>
                 </tr>
@@ -175,8 +175,8 @@ function CoverageDetail({ b, group, groups, headingId, onAll, onClose }: {
         <h2 id={headingId} tabIndex={-1}>Baustelle {b.number} · {b.shortTitle}{group ? ` – ${groupLabel(group)}` : ''}</h2>
         <div className="actions-row tight">
           {group ? <button type="button" className="button small" onClick={onAll}>Alle Gruppen dieser Baustelle</button> : null}
-          <a className="button small" href={hrefFor({ view: 'katalog', baustelleId: b.baustelleId })}>Im Katalog öffnen</a>
-          <a className="button small" href={hrefFor({ view: 'fragen', baustelleId: b.baustelleId })}>In der Fragen-Werkstatt öffnen</a>
+          <a className="link-cta" href={hrefFor({ view: 'katalog', baustelleId: b.baustelleId })}>Im Katalog öffnen</a>
+          <a className="link-cta" href={hrefFor({ view: 'fragen', baustelleId: b.baustelleId })}>In der Fragen-Werkstatt öffnen</a>
           <button type="button" className="button small" onClick={onClose}>Schließen</button>
         </div>
       </div>

@@ -1,5 +1,6 @@
 // Fragen-Werkstatt: per Baustelle its Fragen für den gemeinsamen Weiterbau, with the plan's answer
 // (who answered when), the measures linked to each Frage, and a measure grown from a Frage.
+import { usePendingForm } from '../../forms/pending.ts';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { ACTOR_GROUP_LABELS, type ActorGroup } from '../../../../shared/catalogue/types.ts';
 import type { FrageStatus, MeasureRow } from '../../../../shared/domain/types.ts';
@@ -123,6 +124,8 @@ function FrageCard({ f }: { f: FrageStatus }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const dirty = draft.trim() !== (f.answer ?? '');
+  usePendingForm(`Antwort auf die Frage „${f.text.slice(0, 60)}${f.text.length > 60 ? '…' : ''}“ (nicht gespeichert)`, dirty,
+    () => document.getElementById(`${id}-a`)?.focus(), () => setDraft(f.answer ?? ''));
 
   // The answer changed elsewhere (undo, another window): take it over unless the planner is typing.
   const [seen, setSeen] = useState({ at: f.updatedAt, answer: f.answer });
@@ -175,7 +178,7 @@ function FrageCard({ f }: { f: FrageStatus }) {
       </p>
       <form onSubmit={save} noValidate className="frage-form" aria-label={`Antwort auf: ${f.text.slice(0, 80)}`}>
         <label htmlFor={`${id}-a`} className="small strong">Antwort des Landkreises / Notiz</label>
-        <textarea id={`${id}-a`} value={draft} onChange={(e) => setDraft(e.target.value)} rows={draft.length > 160 ? 4 : 2} maxLength={20_000}
+        <textarea id={`${id}-a`} value={draft} onChange={(e) => setDraft(e.target.value)} rows={draft.length > 160 ? 4 : 2}
           aria-describedby={`${id}-h`} />
         <div className="form-actions">
           <button type="submit" className="button primary small" disabled={busy || !dirty}>Antwort speichern</button>

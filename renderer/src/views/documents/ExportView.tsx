@@ -87,7 +87,7 @@ function ExportOverview() {
             für alle Maßnahmen oder eine Auswahl, auf Wunsch anonymisiert.
           </p>
           <div className="form-actions">
-            <a className="button primary" href={exportHref({ page: 'vorlage' })}>Sitzungsvorlage erstellen</a>
+            <a className="link-cta" href={exportHref({ page: 'vorlage' })}>Sitzungsvorlage erstellen</a>
           </div>
         </section>
         <section className="panel" aria-labelledby="docx-h">
@@ -129,7 +129,7 @@ function ExportOverview() {
               Eine bearbeitete Arbeitsmappe oder eine CSV-Datei einlesen: Spalten zuordnen, jede Zeile prüfen lassen und erst dann übernehmen.
             </p>
             <div className="form-actions">
-              <a className="button" href={exportHref({ page: 'import' })}>Aus Excel oder CSV importieren</a>
+              <a className="link-cta" href={exportHref({ page: 'import' })}>Aus Excel oder CSV importieren</a>
             </div>
           </div>
         </div>

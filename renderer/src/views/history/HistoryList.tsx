@@ -43,6 +43,20 @@ export function itemsOf(step: HistoryStep): string[] {
   return [...found];
 }
 
+/** "Titel: „alt“ → „neu“" for each field of a change. */
+function FieldList({ change }: { change: HistoryStep['changes'][number] }) {
+  if (!change.fields?.length) return null;
+  return (
+    <ul className="h-fields">
+      {change.fields.map((f, i) => (
+        <li key={`${f.label}-${i}`}>
+          <span className="h-field">{f.label}:</span> <span className="h-old">{f.before}</span> <span aria-hidden="true">→</span><span className="visually-hidden"> wird zu </span> <span className="h-new">{f.after}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function excerpt(text: string, max = 60): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
@@ -76,10 +90,11 @@ export function HistoryTable({ steps, caption, showMeasures }: { steps: HistoryS
               <td>
                 {s.kind === 'undo' ? <span className="h-icon" aria-hidden="true">↶ </span> : s.kind === 'redo' ? <span className="h-icon" aria-hidden="true">↷ </span> : null}
                 <span className={s.state === 'applied' ? undefined : 'h-struck'}>{s.summary}</span>
+                {!details && s.changes.length === 1 ? <FieldList change={s.changes[0]} /> : null}
                 {details ? (
                   <details className="h-details">
                     <summary>{s.changes.length === 1 ? '1 Einzeländerung' : `${s.changes.length} Einzeländerungen`}</summary>
-                    <ul>{s.changes.map((c, i) => <li key={`${c.entity}-${c.entityId}-${i}`}>{c.summary}</li>)}</ul>
+                    <ul>{s.changes.map((c, i) => <li key={`${c.entity}-${c.entityId}-${i}`}>{c.summary}<FieldList change={c} /></li>)}</ul>
                   </details>
                 ) : null}
               </td>

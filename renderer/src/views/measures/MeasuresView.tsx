@@ -2,6 +2,7 @@
 // per column, multi-column sort, grouping with subtotals, columns to show/move/resize (kept in the
 // plan), inline editing of status, verantwortliche Stelle and Zeitraum, and bulk edits of a selection.
 // TanStack Table v9 owns filtering, sorting and the column model; the markup is ours (MeasuresGrid).
+import { countOf } from '../../../../shared/domain/plural.ts';
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTable, type ColumnDef, type ColumnFiltersState, type SortingState } from '@tanstack/react-table';
 import { MEASURE_STATUSES, MEASURE_STATUS_LABELS, type MeasureStatus, type Quarter } from '../../../../shared/domain/enums.ts';
@@ -319,7 +320,7 @@ function MeasuresTable({ planPath }: { planPath: string }) {
             <ViewHeading>Maßnahmen</ViewHeading>
             <p className="lead">Status, verantwortliche Stelle und Zeitraum ändern Sie direkt in der Zelle. Umschalt+Klick auf einen Spaltenkopf sortiert zusätzlich.</p>
           </div>
-          <a className="button primary" href={hrefFor({ view: 'neu' })}>Neue Maßnahme</a>
+          <a className="link-cta" href={hrefFor({ view: 'neu' })}>Neue Maßnahme</a>
         </div>
 
         <div className="mt-toolbar">
@@ -388,7 +389,7 @@ function MeasuresTable({ planPath }: { planPath: string }) {
         {/* With a selection, its actions take the place of the count (kept for screen readers): the table does not move. */}
         <div className="mt-statusline">
           <p className={selectedShown.length > 0 ? 'visually-hidden' : 'table-count'} role="status">
-            {filtered ? `${rows.length} von ${total} Maßnahmen angezeigt` : `${total} Maßnahmen`}
+            {filtered ? `${rows.length} von ${countOf(total, 'Maßnahme', 'Maßnahmen')} angezeigt` : countOf(total, 'Maßnahme', 'Maßnahmen')}
             {groupBy !== 'none' ? `, gruppiert nach ${GROUP_BY_LABELS[groupBy]}` : ''}
             <span className="muted"> · Beträge in €</span>
           </p>
@@ -406,7 +407,7 @@ function MeasuresTable({ planPath }: { planPath: string }) {
         columns={gridColumns}
         items={items}
         caption="Maßnahmen des Plans; Beträge in Euro je Haushaltsjahr. In der Tabelle bewegen die Pfeiltasten zwischen den Zellen."
-        footerLabel={filtered ? `Summe der ${rows.length} angezeigten Maßnahmen` : 'Summe aller Maßnahmen'}
+        footerLabel={filtered ? (rows.length === 1 ? 'Summe der angezeigten Maßnahme' : `Summe der ${rows.length} angezeigten Maßnahmen`) : 'Summe aller Maßnahmen'}
         footerSums={footerSums}
         emptyText={total === 0 ? 'Der Plan enthält noch keine Maßnahmen.' : 'Keine Maßnahme passt zu den Filtern.'}
         onSort={(c, multi) => table.getColumn(c)?.toggleSorting(undefined, multi)}

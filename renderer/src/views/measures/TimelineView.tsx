@@ -1,6 +1,7 @@
 // Zeitplan: the measures on a quarter axis, as bars with their Umsetzungsschritte as markers.
 // It is a real table (rows = measures, columns = quarters) with the period in words in its own
 // column, so it reads without colour and with a screen reader; filterable like the measures table.
+import { countOf } from '../../../../shared/domain/plural.ts';
 import { useId, useMemo, useState } from 'react';
 import { MEASURE_STATUSES, MEASURE_STATUS_LABELS, type MeasureStatus } from '../../../../shared/domain/enums.ts';
 import { LAUFZEIT_LABELS, formatPeriod, quarterIndex } from '../../../../shared/domain/period.ts';
@@ -100,7 +101,7 @@ export function TimelineView() {
         ) : null}
       </div>
       <div className="matrix-help">
-        <p className="table-count" role="status">{anyFilter ? `${rows.length} von ${total} Maßnahmen` : `${total} Maßnahmen`}</p>
+        <p className="table-count" role="status">{anyFilter ? `${rows.length} von ${countOf(total, 'Maßnahme', 'Maßnahmen')}` : countOf(total, 'Maßnahme', 'Maßnahmen')}</p>
         <p className="legend" aria-label="Legende">
           <span><span className="lg-bar" aria-hidden="true" /> Laufzeit</span>
           <span><span className="lg-bar tentative" aria-hidden="true" /> Laufzeit einer Idee oder zurückgestellten Maßnahme</span>

@@ -10,6 +10,8 @@ import { ViewHeading } from '../../components/ViewHeading.tsx';
 import { messageOf } from '../../lib/format.ts';
 import { hrefFor } from '../../lib/useRoute.ts';
 import { useLoad } from '../priorities/common.tsx';
+import { useWorkbench } from '../../useWorkbench.tsx';
+import { inPeriod, outsideText, periodOf } from '../../../../shared/domain/plan-period.ts';
 
 type Part = keyof MoneySplit;
 const PARTS: { key: Part; label: string }[] = [
@@ -100,6 +102,7 @@ function FramesEditor({ frames, onSaved }: { frames: FramesResult; onSaved: (msg
 }
 
 export function FinanzplanView() {
+  const period = periodOf(useWorkbench().info);
   const plan = useLoad('finance.plan', {});
   const frames = useLoad('frames.get', {});
   const [part, setPart] = useState<Part>('totalCents');
@@ -116,6 +119,7 @@ export function FinanzplanView() {
     );
   }
   const years = fp.years;
+  const outside = period ? fp.baustellen.flatMap((b) => b.measures.flatMap((m) => years.filter((y) => !inPeriod(period, y) && (m.byYear[String(y)]?.totalCents ?? 0) > 0).map((y) => ({ code: m.code, id: m.measureId, year: y })))) : [];
   const partLabel = PARTS.find((p) => p.key === part)!.label;
   return (
     <>
@@ -139,6 +143,13 @@ export function FinanzplanView() {
             </select>
           </div>
         </div>
+        <p className="muted">{period ? `Planungszeitraum ${period.firstYear}–${period.lastYear} (unter „Plan“ einstellbar).` : 'Kein Planungszeitraum festgelegt (unter „Plan“ einstellbar).'}</p>
+        {outside.length > 0 && period ? (
+          <div className="warning-box" role="note">
+            <p><strong>Budget {outsideText(period)}:</strong></p>
+            <ul>{outside.map((o) => <li key={`${o.id}-${o.year}`}><a href={hrefFor({ view: 'massnahme', id: o.id })}>{o.code}</a>: {o.year}</li>)}</ul>
+          </div>
+        ) : null}
         {fp.lineCount === 0 ? <p>Noch keine Budgetpositionen im Plan.</p> : (
           <div className="table-wrap">
             <table className="data-table finanzplan-table">
@@ -146,7 +157,7 @@ export function FinanzplanView() {
               <thead>
                 <tr>
                   <th scope="col">Baustelle / Maßnahme</th>
-                  {years.map((y) => <th key={y} scope="col" className="num">{y}</th>)}
+                  {years.map((y) => <th key={y} scope="col" className="num">{y}{inPeriod(period, y) ? null : <span className="flag-text block"> außerhalb des Planungszeitraums</span>}</th>)}
                   <th scope="col" className="num">Summe</th>
                 </tr>
               </thead>

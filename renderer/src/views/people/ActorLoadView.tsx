@@ -1,5 +1,6 @@
 // Auslastung: per actor, for how many measures it is verantwortlich, federführend, mitwirkend or
 // zu informieren, and who carries too much. A click on an actor lists its measures.
+import { countOf } from '../../../../shared/domain/plural.ts';
 import { useId, useMemo, useState } from 'react';
 import { ACTOR_KIND_LABELS, MEASURE_STATUS_LABELS, ROLES, ROLE_LABELS, type Role } from '../../../../shared/domain/enums.ts';
 import type { ActorLoad } from '../../../../shared/domain/types.ts';
@@ -93,7 +94,7 @@ export function ActorLoadView() {
               nur überlastete
             </label>
           </div>
-          <p className="table-count" role="status">{shown.length === data.actors.length ? `${shown.length} Akteure` : `${shown.length} von ${data.actors.length} Akteuren`}</p>
+          <p className="table-count" role="status">{shown.length === data.actors.length ? countOf(shown.length, 'Akteur', 'Akteure') : `${shown.length} von ${data.actors.length} Akteuren`}</p>
           <div className="table-wrap">
             <table className="data-table load-table">
               <caption className="visually-hidden">Auslastung der Akteure: Zahl der Maßnahmen je Rolle. Spaltenköpfe sortieren.</caption>

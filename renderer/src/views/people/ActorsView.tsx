@@ -1,4 +1,5 @@
 // Akteure: the directory of actors the plan's measures are tied to.
+import { countOf } from '../../../../shared/domain/plural.ts';
 import { useId, useMemo, useState } from 'react';
 import { ACTOR_KIND_LABELS } from '../../../../shared/domain/enums.ts';
 import type { Actor } from '../../../../shared/domain/types.ts';
@@ -64,7 +65,7 @@ export function ActorsView() {
         </div>
       </div>
       <ErrorAlert message={error} />
-      <p className="table-count" role="status">{query.trim() ? `${shown.length} von ${wb.actors.length} Akteuren` : `${wb.actors.length} Akteure`}</p>
+      <p className="table-count" role="status">{query.trim() ? `${shown.length} von ${wb.actors.length} Akteuren` : countOf(wb.actors.length, 'Akteur', 'Akteure')}</p>
       <div className="table-wrap">
         <table className="data-table">
           <caption className="visually-hidden">Akteure des Plans</caption>

@@ -1,10 +1,14 @@
 // Plan: what is open, its properties, key figures and the recently opened plans.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { statusCount } from '../../../../shared/domain/plural.ts';
+import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import type { ApiArgs } from '../../../../shared/api/contract.ts';
+import { confirmLeave } from '../../forms/LeaveGuard.tsx';
+import { SaveStateText, TextField, useAutoSave } from '../../forms/fields.tsx';
 import { MEASURE_STATUSES, MEASURE_STATUS_LABELS } from '../../../../shared/domain/enums.ts';
 import { formatCents } from '../../../../shared/domain/money.ts';
 import { useBackend } from '../../backend/useBackend.tsx';
-import { ErrorAlert, StatusLine } from '../../components/Messages.tsx';
-import { formatDate, formatDateTime, messageOf } from '../../lib/format.ts';
+import { ErrorAlert } from '../../components/Messages.tsx';
+import { formatDate, formatDateTime, messageOf, parseYear } from '../../lib/format.ts';
 import { navigate } from '../../lib/useRoute.ts';
 import { useWorkbench } from '../../useWorkbench.tsx';
 import { ViewHeading } from '../../components/ViewHeading.tsx';
@@ -55,14 +59,14 @@ function Overview() {
         <div><dt>Landkreis</dt><dd>{info.landkreis || '–'}</dd></div>
         <div><dt>Datei</dt><dd className="path">{info.path}</dd></div>
         <div><dt>Angelegt</dt><dd>{formatDate(info.createdAt) || '–'}</dd></div>
-        <div><dt>Maßnahmen</dt><dd>{info.measureCount}{byStatus.length ? <span className="muted"> ({byStatus.map((x) => `${x.n} ${MEASURE_STATUS_LABELS[x.s]}`).join(', ')})</span> : null}</dd></div>
+        <div><dt>Maßnahmen</dt><dd>{info.measureCount}{byStatus.length ? <span className="muted"> ({byStatus.map((x) => statusCount(x.n, MEASURE_STATUS_LABELS[x.s])).join(', ')})</span> : null}</dd></div>
         <div><dt>Akteure</dt><dd>{info.actorCount}</dd></div>
         <div><dt>Budget gesamt</dt><dd className="num-inline">{formatCents(wb.totals?.totalCents ?? 0)}</dd></div>
         <div><dt>Katalog</dt><dd>Impulspapier {wb.catalogue?.source.year ?? ''} (Version {info.catalogueVersion})</dd></div>
       </dl>
       <p className="actions-row">
-        <a className="button" href="#/massnahmen">Zu den Maßnahmen</a>
-        <a className="button" href="#/katalog">Zum Katalog</a>
+        <a className="link-cta" href="#/massnahmen">Zu den Maßnahmen</a>
+        <a className="link-cta" href="#/katalog">Zum Katalog</a>
       </p>
     </section>
   );
@@ -72,46 +76,63 @@ function Properties() {
   const { call } = useBackend();
   const wb = useWorkbench();
   const info = wb.info!;
-  const [title, setTitle] = useState(info.title);
-  const [landkreis, setLandkreis] = useState(info.landkreis);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const id = useId();
-
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true); setError(null); setStatus(null);
-    try {
-      await call('plan.update', { title, landkreis });
-      await wb.refresh();
-      setStatus('Plan-Eigenschaften gespeichert.');
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const save = async (args: ApiArgs['plan.update']) => { await call('plan.update', args); await wb.refresh(); };
 
   return (
     <section className="panel" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Plan-Eigenschaften</h2>
-      <form className="form" onSubmit={save} noValidate>
-        <div className="field">
-          <label htmlFor={`${id}-t`}>Titel des Plans</label>
-          <input id={`${id}-t`} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-l`}>Landkreis</label>
-          <input id={`${id}-l`} value={landkreis} onChange={(e) => setLandkreis(e.target.value)} maxLength={200} />
-        </div>
-        <ErrorAlert message={error} />
-        <div className="form-actions">
-          <button type="submit" className="button primary" disabled={busy}>Eigenschaften speichern</button>
-          <StatusLine>{status}</StatusLine>
-        </div>
-      </form>
+      <p className="hint">Jedes Feld wird gespeichert, sobald Sie es verlassen oder Enter drücken.</p>
+      <div className="form">
+        <TextField label="Titel des Plans" value={info.title} max={200} required save={(title) => save({ title })} />
+        <TextField label="Landkreis" value={info.landkreis} max={200} save={(landkreis) => save({ landkreis })} />
+        <PeriodFields first={info.periodFirstYear ?? null} last={info.periodLastYear ?? null} save={(periodFirstYear, periodLastYear) => save({ periodFirstYear, periodLastYear })} />
+      </div>
     </section>
+  );
+}
+
+/** Planungszeitraum: first and last year, saved together once both are left. */
+function PeriodFields({ first, last, save }: { first: number | null; last: number | null; save: (a: number | null, b: number | null) => Promise<unknown> }) {
+  const id = useId();
+  const { attach, ...f } = useAutoSave<{ a: string; b: string }>({
+    value: { a: first == null ? '' : String(first), b: last == null ? '' : String(last) },
+    label: 'Planungszeitraum',
+    validate: (v) => {
+      const a = parseYear(v.a, 'Erstes Jahr');
+      const b = parseYear(v.b, 'Letztes Jahr');
+      if (!a.ok) return a.message;
+      if (!b.ok) return b.message;
+      if ((a.value == null) !== (b.value == null)) return 'Bitte erstes und letztes Jahr angeben (oder beide leer lassen).';
+      return null;
+    },
+    save: (v) => {
+      const a = parseYear(v.a, ''); const b = parseYear(v.b, '');
+      return save(a.ok ? a.value : null, b.ok ? b.value : null);
+    },
+  });
+  const group = useRef<HTMLFieldSetElement>(null);
+  // Saved when the focus leaves the pair (not between its two fields).
+  const onBlur = (e: FocusEvent<HTMLInputElement>) => { if (!group.current?.contains(e.relatedTarget as Node | null)) void f.commit(); };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => { if (e.key === 'Enter') { e.preventDefault(); void f.commit(); } };
+  return (
+    <fieldset className="field period auto-field" ref={group} aria-describedby={`${id}-h`}>
+      <legend>Planungszeitraum <SaveStateText state={f.state} /></legend>
+      <div className="period-row">
+        <div className="sub-field">
+          <label htmlFor={`${id}-a`}>Erstes Jahr</label>
+          <input id={`${id}-a`} value={f.draft.a} inputMode="numeric" size={6} placeholder="JJJJ" ref={attach}
+            onChange={(e) => f.setDraft({ ...f.draft, a: e.target.value })} onBlur={onBlur} onKeyDown={onKeyDown} aria-invalid={f.error ? true : undefined} />
+        </div>
+        <div className="sub-field">
+          <label htmlFor={`${id}-b`}>Letztes Jahr</label>
+          <input id={`${id}-b`} value={f.draft.b} inputMode="numeric" size={6} placeholder="JJJJ"
+            onChange={(e) => f.setDraft({ ...f.draft, b: e.target.value })} onBlur={onBlur} onKeyDown={onKeyDown} aria-invalid={f.error ? true : undefined} />
+        </div>
+      </div>
+      <p id={`${id}-h`} className="hint">Finanzplan, Haushaltsrahmen, Zeitplan und Prüfungen zeigen diese Jahre; Budgetpositionen außerhalb werden markiert.</p>
+      {f.error ? <p className="field-error" role="alert">{f.error}</p> : null}
+    </fieldset>
   );
 }
 
@@ -122,6 +143,7 @@ function Recent() {
   const [busy, setBusy] = useState(false);
 
   async function open(path: string) {
+    if (!(await confirmLeave())) return;
     setBusy(true); setError(null);
     try {
       const info = await call('plan.open', { path });

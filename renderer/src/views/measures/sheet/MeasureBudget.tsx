@@ -1,4 +1,5 @@
 // Budget of a measure: lines per year with cost kind, funding and state; totals per year.
+import { usePendingForm } from '../../../forms/pending.ts';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
   BUDGET_STATES, BUDGET_STATE_LABELS, COST_KINDS, COST_KIND_LABELS, FUNDING_KINDS, FUNDING_KIND_LABELS,
@@ -11,6 +12,8 @@ import { ConfirmDialog } from '../../../components/Dialog.tsx';
 import { ErrorAlert, StatusLine } from '../../../components/Messages.tsx';
 import { bpToInput, formatBp, messageOf, parsePercentToBp, parseYear } from '../../../lib/format.ts';
 import { useWorkbench } from '../../../useWorkbench.tsx';
+import { inPeriod, outsideText, periodOf } from '../../../../../shared/domain/plan-period.ts';
+import { MeasureSeries } from './MeasureSeries.tsx';
 
 interface LineDraft {
   year: string; amount: string; costKind: CostKind; fundingKind: FundingKind;
@@ -60,12 +63,18 @@ export function MeasureBudget({ detail, onChanged }: { detail: MeasureDetail; on
   const set = <K extends keyof LineDraft>(k: K, v: LineDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
 
   const lines = detail.budgetLines;
+  const period = periodOf(wb.info);
   const byYear = useMemo(() => {
     const map = new Map<number, number>();
     for (const l of lines) map.set(l.year, (map.get(l.year) ?? 0) + l.amountCents);
     return [...map].sort((a, b) => a[0] - b[0]);
   }, [lines]);
   const total = sumCents(lines.map((l) => l.amountCents));
+
+  const typed = editing ? JSON.stringify(draft) !== JSON.stringify(fromLine(editing))
+    : [draft.amount, draft.produkt, draft.kostenstelle, draft.programme, draft.quote, draft.note].some((x) => x.trim() !== '');
+  usePendingForm(editing ? `Budgetposition ${editing.year} (bearbeitet, nicht gespeichert)` : 'Neue Budgetposition (nicht hinzugefügt)', typed,
+    () => firstField.current?.focus(), () => { setEditing(null); setDraft(blank(defaultYear)); });
 
   function startEdit(line: BudgetLine) {
     setEditing(line); setDraft(fromLine(line)); setError(null); setStatus(null);
@@ -152,17 +161,19 @@ export function MeasureBudget({ detail, onChanged }: { detail: MeasureDetail; on
             <tbody>
               {lines.map((l) => (
                 <tr key={l.id} className={editing?.id === l.id ? 'editing' : undefined}>
-                  <td>{l.year}</td>
+                  <td>{l.year}{inPeriod(period, l.year) || !period ? null : <span className="flag-text"> – {outsideText(period)}</span>}</td>
                   <td className="num">{formatCents(l.amountCents)}</td>
                   <td>{COST_KIND_LABELS[l.costKind]}</td>
                   <td>{fundingText(l)}</td>
                   <td>{BUDGET_STATE_LABELS[l.state]}</td>
                   <td>{l.note}</td>
                   <td className="actions">
+                    {l.seriesId ? <span className="muted">Teil einer Budgetreihe</span> : <>
                     <button type="button" className="button small quiet" disabled={busy} onClick={() => startEdit(l)}
                       aria-label={`Budgetposition ${l.year} über ${formatCents(l.amountCents)} bearbeiten`}>Bearbeiten</button>
                     <button type="button" className="button small quiet danger-text" disabled={busy} onClick={() => setDeleting(l)}
                       aria-label={`Budgetposition ${l.year} über ${formatCents(l.amountCents)} löschen`}>Löschen</button>
+                    </>}
                   </td>
                 </tr>
               ))}
@@ -186,12 +197,14 @@ export function MeasureBudget({ detail, onChanged }: { detail: MeasureDetail; on
         </>
       )}
 
+      <MeasureSeries measure={m} onChanged={onChanged} />
+
       <form className="subform" onSubmit={submit} noValidate aria-labelledby={`${id}-fh`}>
         <h3 id={`${id}-fh`}>{editing ? `Budgetposition ${editing.year} bearbeiten` : 'Budgetposition hinzufügen'}</h3>
         <div className="form-grid">
           <div className="field">
             <label htmlFor={`${id}-y`}>Jahr</label>
-            <input id={`${id}-y`} ref={firstField} value={draft.year} onChange={(e) => set('year', e.target.value)} inputMode="numeric" maxLength={6}
+            <input id={`${id}-y`} ref={firstField} value={draft.year} onChange={(e) => set('year', e.target.value)} inputMode="numeric"
               aria-invalid={badField === 'year' || undefined} aria-describedby={badField === 'year' ? `${id}-err` : undefined} />
           </div>
           <div className="field">
@@ -221,34 +234,34 @@ export function MeasureBudget({ detail, onChanged }: { detail: MeasureDetail; on
             <>
               <div className="field">
                 <label htmlFor={`${id}-p`}>Produkt</label>
-                <input id={`${id}-p`} value={draft.produkt} onChange={(e) => set('produkt', e.target.value)} maxLength={50} placeholder="z. B. 31.10.01" />
+                <input id={`${id}-p`} value={draft.produkt} onChange={(e) => set('produkt', e.target.value)} placeholder="z. B. 31.10.01" />
               </div>
               <div className="field">
                 <label htmlFor={`${id}-ks`}>Kostenstelle</label>
-                <input id={`${id}-ks`} value={draft.kostenstelle} onChange={(e) => set('kostenstelle', e.target.value)} maxLength={50} />
+                <input id={`${id}-ks`} value={draft.kostenstelle} onChange={(e) => set('kostenstelle', e.target.value)} />
               </div>
             </>
           ) : fk === 'foerdermittel' ? (
             <>
               <div className="field">
                 <label htmlFor={`${id}-pg`}>Förderprogramm</label>
-                <input id={`${id}-pg`} value={draft.programme} onChange={(e) => set('programme', e.target.value)} maxLength={200} />
+                <input id={`${id}-pg`} value={draft.programme} onChange={(e) => set('programme', e.target.value)} />
               </div>
               <div className="field">
                 <label htmlFor={`${id}-q`}>Förderquote in %</label>
-                <input id={`${id}-q`} value={draft.quote} onChange={(e) => set('quote', e.target.value)} inputMode="decimal" maxLength={7} placeholder="z. B. 80" className="num-input"
+                <input id={`${id}-q`} value={draft.quote} onChange={(e) => set('quote', e.target.value)} inputMode="decimal" placeholder="z. B. 80" className="num-input"
                   aria-invalid={badField === 'quote' || undefined} aria-describedby={badField === 'quote' ? `${id}-err` : undefined} />
               </div>
             </>
           ) : (
             <div className="field span-2">
               <label htmlFor={`${id}-pg`}>Geldgeber / Programm</label>
-              <input id={`${id}-pg`} value={draft.programme} onChange={(e) => set('programme', e.target.value)} maxLength={200} />
+              <input id={`${id}-pg`} value={draft.programme} onChange={(e) => set('programme', e.target.value)} />
             </div>
           )}
           <div className="field span-4">
             <label htmlFor={`${id}-n`}>Anmerkung</label>
-            <input id={`${id}-n`} value={draft.note} onChange={(e) => set('note', e.target.value)} maxLength={2000} />
+            <input id={`${id}-n`} value={draft.note} onChange={(e) => set('note', e.target.value)} />
           </div>
         </div>
         <ErrorAlert message={error} id={`${id}-err`} />

@@ -1,4 +1,5 @@
 // Erfolgsindikatoren of a measure: what is measured, from which value to which, by when, from which source.
+import { usePendingForm } from '../../../forms/pending.ts';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Indicator, MeasureDetail } from '../../../../../shared/domain/types.ts';
 import { useBackend } from '../../../backend/useBackend.tsx';
@@ -19,6 +20,10 @@ export function MeasureIndicators({ detail, onChanged }: { detail: MeasureDetail
   const { error, setError, status, setStatus, run } = useSectionAction(onChanged);
   const nameField = useRef<HTMLInputElement>(null);
   const set = <K extends keyof IndicatorDraft>(k: K, v: IndicatorDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
+
+  const indicatorDraft = (i: Indicator): IndicatorDraft => ({ name: i.name, baseline: i.baseline, target: i.target, targetYear: i.targetYear == null ? '' : String(i.targetYear), dataSource: i.dataSource });
+  usePendingForm(editing ? `Indikator „${editing.name}“ (bearbeitet, nicht gespeichert)` : 'Neuer Erfolgsindikator (nicht hinzugefügt)',
+    JSON.stringify(draft) !== JSON.stringify(editing ? indicatorDraft(editing) : blank), () => nameField.current?.focus(), () => { setEditing(null); setDraft(blank); });
 
   function startEdit(i: Indicator) {
     setEditing(i); setError(null); setStatus(null);
@@ -75,24 +80,24 @@ export function MeasureIndicators({ detail, onChanged }: { detail: MeasureDetail
         <div className="form-grid indicator-grid">
           <div className="field span-2">
             <label htmlFor={`${id}-n`}>Indikator</label>
-            <input id={`${id}-n`} ref={nameField} value={draft.name} onChange={(e) => set('name', e.target.value)} maxLength={300}
+            <input id={`${id}-n`} ref={nameField} value={draft.name} onChange={(e) => set('name', e.target.value)}
               placeholder="z. B. Teilnehmende je Jahr" />
           </div>
           <div className="field">
             <label htmlFor={`${id}-b`}>Ausgangswert</label>
-            <input id={`${id}-b`} value={draft.baseline} onChange={(e) => set('baseline', e.target.value)} maxLength={500} />
+            <input id={`${id}-b`} value={draft.baseline} onChange={(e) => set('baseline', e.target.value)} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-t`}>Zielwert</label>
-            <input id={`${id}-t`} value={draft.target} onChange={(e) => set('target', e.target.value)} maxLength={500} />
+            <input id={`${id}-t`} value={draft.target} onChange={(e) => set('target', e.target.value)} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-y`}>Zieljahr</label>
-            <input id={`${id}-y`} value={draft.targetYear} onChange={(e) => set('targetYear', e.target.value)} inputMode="numeric" maxLength={6} placeholder="JJJJ" />
+            <input id={`${id}-y`} value={draft.targetYear} onChange={(e) => set('targetYear', e.target.value)} inputMode="numeric" placeholder="JJJJ" />
           </div>
           <div className="field span-3">
             <label htmlFor={`${id}-s`}>Datenquelle</label>
-            <input id={`${id}-s`} value={draft.dataSource} onChange={(e) => set('dataSource', e.target.value)} maxLength={500}
+            <input id={`${id}-s`} value={draft.dataSource} onChange={(e) => set('dataSource', e.target.value)}
               placeholder="z. B. Statistik des Jobcenters, eigene Erhebung" />
           </div>
         </div>

@@ -1,4 +1,5 @@
 // Umsetzungsschritte of a measure: ordered steps with a due quarter, ticked off when done.
+import { usePendingForm } from '../../../forms/pending.ts';
 import { useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { QUARTERS, type Quarter } from '../../../../../shared/domain/enums.ts';
 import { quarterIndex } from '../../../../../shared/domain/period.ts';
@@ -42,6 +43,10 @@ export function MeasureMilestones({ detail, onChanged }: { detail: MeasureDetail
       ?? document.querySelector<HTMLButtonElement>(`[data-step="${f.id}"][data-move]:not(:disabled)`);
     if (target) { focusAfterMove.current = null; target.focus(); }
   }, [steps]);
+
+  const stepDraft = (s: Milestone): StepDraft => ({ title: s.title, year: s.dueYear == null ? '' : String(s.dueYear), quarter: s.dueQuarter == null ? '' : String(s.dueQuarter) });
+  usePendingForm(editing ? `Umsetzungsschritt „${editing.title}“ (bearbeitet, nicht gespeichert)` : 'Neuer Umsetzungsschritt (nicht hinzugefügt)',
+    JSON.stringify(draft) !== JSON.stringify(editing ? stepDraft(editing) : blank), () => titleField.current?.focus(), () => { setEditing(null); setDraft(blank); });
 
   function startEdit(s: Milestone) {
     setEditing(s); setError(null); setStatus(null);
@@ -133,12 +138,12 @@ export function MeasureMilestones({ detail, onChanged }: { detail: MeasureDetail
         <div className="inline-form tight">
           <div className="field grow">
             <label htmlFor={`${id}-t`}>Schritt</label>
-            <input id={`${id}-t`} ref={titleField} value={draft.title} onChange={(e) => set('title', e.target.value)} maxLength={300}
+            <input id={`${id}-t`} ref={titleField} value={draft.title} onChange={(e) => set('title', e.target.value)}
               placeholder="z. B. Kooperationsvereinbarung unterzeichnet" />
           </div>
           <div className="field">
             <label htmlFor={`${id}-y`}>fällig: Jahr</label>
-            <input id={`${id}-y`} value={draft.year} onChange={(e) => set('year', e.target.value)} inputMode="numeric" maxLength={6} size={6} placeholder="JJJJ" className="year-input" />
+            <input id={`${id}-y`} value={draft.year} onChange={(e) => set('year', e.target.value)} inputMode="numeric" size={6} placeholder="JJJJ" className="year-input" />
           </div>
           <div className="field">
             <label htmlFor={`${id}-q`}>Quartal</label>

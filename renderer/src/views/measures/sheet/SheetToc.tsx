@@ -1,13 +1,14 @@
 // The Maßnahmenblatt's table of contents: sticky beside the long page, marks the section in view,
-// counts what each list holds, and keeps "Speichern" in reach while the form has unsaved changes.
+// counts what each list holds, and keeps "Jetzt speichern" in reach while a field holds unsaved input.
 import { useEffect, useState } from 'react';
+import { flushPending } from '../../../forms/pending.ts';
 
 export interface TocEntry {
   /** Id of the section's h2 (focusable with tabIndex -1). */
   id: string;
   label: string;
   count?: number;
-  /** Part of the measure's form (saved with "Speichern"). */
+  /** Holds the measure's own fields (marked while one of them is unsaved). */
   form?: boolean;
 }
 
@@ -19,7 +20,7 @@ export function jumpTo(id: string): void {
   h.focus({ preventScroll: true });
 }
 
-export function SheetToc({ entries, dirty, formId }: { entries: TocEntry[]; dirty: boolean; formId: string }) {
+export function SheetToc({ entries, dirty }: { entries: TocEntry[]; dirty: boolean }) {
   const [current, setCurrent] = useState<string | null>(entries[0]?.id ?? null);
   const ids = entries.map((e) => e.id).join(' ');
 
@@ -56,8 +57,8 @@ export function SheetToc({ entries, dirty, formId }: { entries: TocEntry[]; dirt
       </ol>
       {dirty ? (
         <div className="toc-unsaved">
-          <p><span aria-hidden="true">●</span> Ungespeicherte Änderungen in den Stammdaten und Texten</p>
-          <button type="submit" form={formId} className="button primary small">Änderungen speichern</button>
+          <p><span aria-hidden="true">●</span> Ungespeicherte Eingaben</p>
+          <button type="button" className="button primary small" onClick={() => void flushPending()}>Jetzt speichern</button>
         </div>
       ) : null}
     </nav>

@@ -4,7 +4,7 @@
 //   export  writes the committee document (DOCX)
 // Exit codes: 0 in order, 1 a problem was found, 2 the call itself was wrong.
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,7 @@ import { loadSnapshot } from './export/snapshot.ts';
 import { exportVorlage } from './handlers/vorlage.ts';
 import { createDemo } from './handlers/plan.ts';
 import { Session } from './session.ts';
+import { describeWriteError, writeFileAtomicSync } from './safety/atomic.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEM = 1;
@@ -365,14 +366,11 @@ async function cmdExport(p: Parsed, o: Output): Promise<number> {
     return { docs: out, measures: snap.measures.length };
   });
   for (const [i, t] of targets.entries()) {
-    // Write beside the target and rename, so a failed write never leaves half a document behind.
-    const tmp = `${t.out}.${process.pid}.tmp`;
+    // Temp file beside the target, fsync, rename: a failed write (full disk) leaves the previous file intact.
     try {
-      writeFileSync(tmp, docs[i]);
-      renameSync(tmp, t.out);
-    } catch {
-      try { unlinkSync(tmp); } catch { /* nothing written */ }
-      o.err(`Das Word-Dokument konnte nicht nach „${t.out}“ geschrieben werden. Ist die Datei noch in Word geöffnet oder der Ordner schreibgeschützt?`);
+      writeFileAtomicSync(t.out, docs[i]);
+    } catch (e) {
+      o.err(`Das Word-Dokument konnte nicht nach „${t.out}“ geschrieben werden (${describeWriteError(e)}). Eine vorhandene Datei ist unverändert.`);
       return EXIT_PROBLEM;
     }
     o.out(`${t.what}${t.kind === 'vorlage' && p.anonym ? ' (anonymisiert)' : ''} geschrieben: ${t.out} (${plural(measures, 'Maßnahme', 'Maßnahmen')}, ${Math.round(performance.now() - started)} ms).`);

@@ -11,6 +11,7 @@ import { changeGroup, logChange } from '../repos/changelog.ts';
 import { getMeta, setMeta } from '../repos/meta.ts';
 import { planInfo } from '../rules/plan-info.ts';
 import type { Session } from '../session.ts';
+import { describeWriteError, replaceWith } from '../safety/atomic.ts';
 
 export function initPlan(db: Db, s: Session, meta: { title?: string; landkreis?: string }): void {
   installCatalogue(db, CATALOGUE);
@@ -75,10 +76,11 @@ export function planHandlers(s: Session) {
       const path = resolve(given);
       if (existsSync(path)) throw new AppError('file-exists', `Die Datei „${path}“ gibt es bereits. Bitte einen anderen Namen wählen.`);
       try {
-        // The online backup API copies a consistent snapshot, WAL included.
-        await db.backup(path);
-      } catch {
-        throw new AppError('file-unwritable', `Der Plan konnte nicht unter „${path}“ gespeichert werden. Ist der Ordner vorhanden und beschreibbar?`);
+        // The online backup API copies a consistent snapshot, WAL included, into a temp file beside
+        // the target, which is fsynced and then linked into place (never over an existing file).
+        await replaceWith(path, async (tmp) => { await db.backup(tmp); }, { noClobber: true });
+      } catch (e) {
+        throw new AppError('file-unwritable', `Der Plan konnte nicht unter „${path}“ gespeichert werden (${describeWriteError(e)}). Ist der Ordner vorhanden und beschreibbar?`);
       }
       s.open(path);
       return opened(s);

@@ -20,6 +20,9 @@ import { deleteSnapshot, deleteVorlageSettingsRow, putSnapshot, putVorlageSettin
 import { deleteDependency, deleteIndicator, deleteMilestone, putDependency, putIndicator, putMilestone, type Dependency } from './sheet.ts';
 import { stmt } from './stmt.ts';
 import { deleteRater, deleteRound, deleteSheet, putRater, putRound, putSheet, type RaterRow, type RoundRow, type SheetImage } from './rounds.ts';
+import { fieldChanges } from '../../../shared/domain/change-diff.ts';
+import type { BudgetSeries } from '../../../shared/domain/series.ts';
+import { deleteSeries, putSeries } from './series.ts';
 
 interface Applier {
   /** Makes the row exist exactly as in the image. */
@@ -69,10 +72,12 @@ const APPLIERS: Record<string, Applier> = {
   frame: { put: (db, f: BudgetFrame) => putFrame(db, f), remove: (db, _id, f: BudgetFrame) => deleteFrame(db, f.year) },
   decision: { put: (db, d: Decision) => putDecision(db, d), remove: (db, id) => deleteDecision(db, id) },
   scenario: { put: (db, x: Scenario) => putScenario(db, x), remove: (db, id) => deleteScenario(db, id) },
-  /** Beteiligungsrunde (schema 10): a round, a rater, a rater's returned sheet with all its scores. */
+  /** Beteiligungsrunde (schema 9): a round, a rater, a rater's returned sheet with all its scores. */
   round: { put: (db, r: RoundRow) => putRound(db, r), remove: (db, id) => deleteRound(db, id) },
   'round-rater': { put: (db, r: RaterRow) => putRater(db, r), remove: (db, id) => deleteRater(db, id) },
   'round-sheet': { put: (db, x: SheetImage) => putSheet(db, x), remove: (db, id) => deleteSheet(db, id) },
+  /** Multi-year budget series (schema 6); its per-year lines are logged as 'budget' rows of the same step. */
+  'budget-series': { put: (db, x: BudgetSeries) => putSeries(db, x), remove: (db, id) => deleteSeries(db, id) },
   /** Header row naming a step of several changes (e.g. a bulk update); changes nothing itself. */
   step: { put: () => {}, remove: () => {} },
 };
@@ -113,6 +118,15 @@ function nextRedo(db: Db): Step | null {
 
 function toChange(r: LogRow): HistoryChange {
   return { entity: r.entity, entityId: r.entity_id, action: r.action, summary: r.summary };
+}
+
+/** A change with its fields old → new, for the Änderungsprotokoll (not for undo results). */
+function toChangeWithFields(r: LogRow): HistoryChange {
+  const parse = (j: string | null): unknown => { if (j === null) return undefined; try { return JSON.parse(j) as unknown; } catch { return undefined; } };
+  const fields = r.before_json !== null || r.after_json !== null
+    ? fieldChanges(r.entity, parse(r.before_json), parse(r.after_json)).map(({ label, before, after }) => ({ label, before, after }))
+    : [];
+  return { ...toChange(r), ...(fields.length ? { fields } : {}) };
 }
 
 function preview(step: Step | null): HistoryStatus['undo'] {
@@ -182,7 +196,7 @@ export function listHistory(db: Db, entityId: string | null, limit: number): His
     return {
       id: k, at: head.at, user: head.user, summary: head.summary, kind,
       state: undone === 1 ? 'undone' : undone === 2 ? 'discarded' : 'applied',
-      changes: list.filter((r) => r.entity !== 'step').map(toChange),
+      changes: list.filter((r) => r.entity !== 'step').map(toChangeWithFields),
     };
   });
 }

@@ -1,4 +1,4 @@
-// Beteiligungsrunde (schema 10): rounds, raters, returned sheets with their scores. put* functions
+// Beteiligungsrunde (schema 9): rounds, raters, returned sheets with their scores. put* functions
 // insert-or-replace exactly the image given, so undo/redo (repos/history.ts) use them unchanged.
 // A rater's returned sheet is one image (row + all its scores): re-importing replaces it as a whole.
 import type { RaterGroup, RoundCriterion, RoundMeasure, RoundScore, RoundStatus } from '../../../shared/domain/rounds.ts';

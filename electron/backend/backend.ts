@@ -21,6 +21,7 @@ import { planHandlers } from './handlers/plan.ts';
 import { priorityHandlers } from './handlers/priorities.ts';
 import { backupHandlers } from './handlers/backups.ts';
 import { roundHandlers } from './handlers/rounds.ts';
+import { syncHandlers } from './handlers/sync.ts';
 import { afterEachCall } from './safety/hooks.ts';
 import { freshnessAfter, freshnessMark } from './changes/freshness.ts';
 import type { Session } from './session.ts';
@@ -47,6 +48,7 @@ export function createHandlers(s: Session): Handlers {
     ...vorlageHandlers(s),
     ...exchangeHandlers(s),
     ...roundHandlers(s),
+    ...syncHandlers(s),
     'export.docx': async () => {
       const snap = loadSnapshot(s);
       const bytes = await buildPlanDocx(snap);

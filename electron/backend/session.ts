@@ -1,5 +1,5 @@
 // The plan a window works on: at most one open plan file, plus the recent-files list.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import type { RecentPlan } from '../../shared/domain/types.ts';
@@ -10,6 +10,7 @@ import { BACKUP_INTERVAL_MS, createGuarded, GuardedPlan, openGuarded, restoreBac
 import { acquireLock, newLockToken, readLock } from './safety/lock.ts';
 import { openReadOnly, ReadOnlyPlan, readOnlyMessage, type Writer } from './safety/read-only.ts';
 import { isNetworkPath } from './safety/network.ts';
+import { openedAsFile } from './sync/merge.ts';
 
 export interface SessionOptions {
   /** Folder for the recent list and the demo plan (Electron: app.getPath('userData')). */
@@ -104,6 +105,8 @@ export class Session {
   private replace(plan: GuardedPlan | ReadOnlyPlan): void {
     this.close();
     this.current = { db: plan.db, path: plan.path, guard: plan };
+    // Merge/sync: a copy made by copying the file gets its own node id; existing plans get their baseline.
+    openedAsFile(plan.db, `${plan.path}|${statSync(plan.path, { throwIfNoEntry: false })?.ino ?? 0}`);
     this.remember(plan.path);
   }
 

@@ -39,6 +39,7 @@ import {
   raterAddSchema, roundApplySchema, roundCreateSchema, roundUpdateSchema, sheetFileSchema, type RaterInfo, type RoundAggregate, type RoundApplyResult,
   type RoundDetail, type RoundSummary, type SheetCheck, type SheetImportResult,
 } from '../domain/rounds.ts';
+import { serverSchema, type ConflictView, type CopyPreview, type MergeOutcome, type SyncResult, type SyncStatus } from '../domain/sync.ts';
 
 const none = z.object({}).strict();
 
@@ -232,6 +233,16 @@ export const ARGS = {
   'rounds.aggregate': z.object({ id: idSchema }),
   /** Writes the chosen aggregate (rounded half up) as the score of the Nutzwertanalyse; one undo step. */
   'rounds.applyToScores': roundApplySchema,
+  // Merge of plan copies and the shared plan on PostgreSQL (issue 15).
+  /** What a copy of this plan would bring: n changes, the conflicts with both values; changes nothing. */
+  'sync.copyPreview': z.object({ path: planPathSchema }),
+  /** Takes over the copy's changes: one transaction, one undo step; conflicts are stored for a decision. */
+  'sync.copyMerge': z.object({ path: planPathSchema }),
+  'sync.conflicts': none,
+  'sync.resolve': z.object({ id: idSchema, choice: z.enum(['mine', 'theirs']) }),
+  'sync.status': none,
+  /** Push local changes, pull the others'; credentials only for this call, never stored in the plan. */
+  'sync.run': z.object({ server: serverSchema }),
 } as const;
 
 export interface ApiResults {
@@ -349,6 +360,12 @@ export interface ApiResults {
   'rounds.importSheet': SheetImportResult;
   'rounds.aggregate': RoundAggregate;
   'rounds.applyToScores': RoundApplyResult;
+  'sync.copyPreview': CopyPreview;
+  'sync.copyMerge': MergeOutcome;
+  'sync.conflicts': ConflictView[];
+  'sync.resolve': ConflictView[];
+  'sync.status': SyncStatus;
+  'sync.run': SyncResult;
 }
 
 export type Method = keyof typeof ARGS & keyof ApiResults;
@@ -379,6 +396,7 @@ export const READ_METHODS: ReadonlySet<Method> = new Set<Method>([
   'criteria.list', 'priorities.get', 'frames.get', 'finance.plan', 'optimiser.run', 'optimiser.explain', 'optimiser.whatIf',
   'scenarios.list', 'scenarios.compare',
   'rounds.list', 'rounds.get', 'rounds.exportSheet', 'rounds.checkSheet', 'rounds.aggregate',
+  'sync.copyPreview', 'sync.conflicts', 'sync.status',
 ]);
 
 export interface ApiError { code: string; message: string }

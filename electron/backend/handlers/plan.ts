@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { newId } from '../../../shared/domain/ids.ts';
 import { resolve } from 'node:path';
 import { CATALOGUE } from '../../../shared/catalogue/index.ts';
 import type { Handlers } from '../../../shared/api/contract.ts';
@@ -19,6 +20,8 @@ export function initPlan(db: Db, s: Session, meta: { title?: string; landkreis?:
   setMeta(db, 'landkreis', meta.landkreis?.trim() ?? '');
   setMeta(db, 'created_at', s.ctx.now());
   setMeta(db, 'created_by', s.ctx.user);
+  // Every copy of this plan carries the same id; merging and sync refuse a different plan.
+  setMeta(db, 'plan_id', newId());
 }
 
 /** Info of the plan just opened, and its title in the recent list (always the plan title, not the file name). */

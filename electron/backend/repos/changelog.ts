@@ -1,5 +1,6 @@
 import { newId } from '../../../shared/domain/ids.ts';
 import type { Db } from '../db/open.ts';
+import { recordImages } from '../sync/fieldlog.ts';
 import { stmt } from './stmt.ts';
 
 export interface ChangeContext { user: string; now: () => string }
@@ -37,4 +38,5 @@ export function logChange(
     .run(ctx.now(), ctx.user, entity, entityId, action, summary,
       before === undefined ? null : JSON.stringify(before), after === undefined ? null : JSON.stringify(after),
       openSteps.get(db) ?? newId());
+  recordImages(db, entity, entityId, before, after);
 }

@@ -6,29 +6,32 @@ import { newId } from '../../../shared/domain/ids.ts';
 import type { Actor, BudgetLine, HistoryChange, HistoryStatus, HistoryStep, Indicator, Milestone, Responsibility } from '../../../shared/domain/types.ts';
 import type { BudgetFrame, Scenario, ScoreEntry } from '../../../shared/domain/priorities.ts';
 import type { Db } from '../db/open.ts';
-import { deleteActor, deleteResponsibility, getActor, insertActor, updateActor, upsertResponsibility } from './actors.ts';
-import { deleteBudgetLine, getBudgetLine, insertBudgetLine, updateBudgetLine } from './budget.ts';
+import { deleteActor, deleteResponsibility, getActor, insertActor, listActors, listResponsibilities, updateActor, upsertResponsibility } from './actors.ts';
+import { deleteBudgetLine, getBudgetLine, insertBudgetLine, listBudgetLines, updateBudgetLine } from './budget.ts';
 import type { ChangeContext } from './changelog.ts';
-import { deleteFrageAnswer, putFrageAnswer, type FrageAnswer } from './fragen.ts';
+import { deleteFrageAnswer, getFrageAnswer, putFrageAnswer, type FrageAnswer } from './fragen.ts';
 import { deleteMeasure, getMeasure, insertMeasure, updateMeasure, type StoredMeasure } from './measures.ts';
 import { setMeta } from './meta.ts';
+import { recordImages, registerImageSource } from '../sync/fieldlog.ts';
 import {
   deleteCriterion, deleteDecision, deleteFrame, deleteScenario, deleteScore, putCriterion, putDecision, putFrame, putScenario, putScore,
-  type CriterionRecord, type Decision,
+  listCriterionRecords, listDecisions, listFrames, listScenarios, listScores, scoreKey, type CriterionRecord, type Decision,
 } from './priorities.ts';
-import { deleteSnapshot, deleteVorlageSettingsRow, putSnapshot, putVorlageSettingsRow, type SnapshotRow, type VorlageSettingsRow } from './snapshots.ts';
-import { deleteDependency, deleteIndicator, deleteMilestone, putDependency, putIndicator, putMilestone, type Dependency } from './sheet.ts';
+import { deleteSnapshot, deleteVorlageSettingsRow, getSnapshotRow, getVorlageSettingsRow, putSnapshot, putVorlageSettingsRow, type SnapshotRow, type VorlageSettingsRow } from './snapshots.ts';
+import { deleteDependency, deleteIndicator, deleteMilestone, listDependencies, listIndicators, listMilestones, putDependency, putIndicator, putMilestone, type Dependency } from './sheet.ts';
 import { stmt } from './stmt.ts';
-import { deleteRater, deleteRound, deleteSheet, putRater, putRound, putSheet, type RaterRow, type RoundRow, type SheetImage } from './rounds.ts';
+import { deleteRater, deleteRound, deleteSheet, getRater, getSheet, listRounds, putRater, putRound, putSheet, type RaterRow, type RoundRow, type SheetImage } from './rounds.ts';
 import { fieldChanges } from '../../../shared/domain/change-diff.ts';
 import type { BudgetSeries } from '../../../shared/domain/series.ts';
-import { deleteSeries, putSeries } from './series.ts';
+import { deleteSeries, listSeries, putSeries } from './series.ts';
 
 interface Applier {
   /** Makes the row exist exactly as in the image. */
   put(db: Db, image: never): void;
   /** Makes the row not exist; `image` is the row as it was. */
   remove(db: Db, entityId: string, image: never): void;
+  /** Every row as [entity id, image], for the baseline of the field-level change log (sync/fieldlog.ts). */
+  all?(db: Db): Iterable<[string, unknown]>;
 }
 
 /** Every entity that can be undone. A write handler that logs another entity must add it here. */
@@ -41,46 +44,81 @@ const APPLIERS: Record<string, Applier> = {
       else insertMeasure(db, full);
     },
     remove: (db, id) => deleteMeasure(db, id),
+    all: (db) => ids(db, 'SELECT id FROM measures ORDER BY id').map((id) => [id, getMeasure(db, id)]),
   },
   actor: {
     put: (db, a: Actor) => (getActor(db, a.id) ? updateActor(db, a) : insertActor(db, a)),
     remove: (db, id) => deleteActor(db, id),
+    all: (db) => listActors(db).map((a) => [a.id, a]),
   },
   responsibility: {
     put: (db, r: Responsibility) => upsertResponsibility(db, r),
     remove: (db, _id, r: Responsibility) => deleteResponsibility(db, r.measureId, r.actorId),
+    all: (db) => listResponsibilities(db).map((r) => [`${r.measureId}:${r.actorId}`, r]),
   },
   budget: {
     put: (db, b: BudgetLine) => (getBudgetLine(db, b.id) ? updateBudgetLine(db, b) : insertBudgetLine(db, b)),
     remove: (db, id) => deleteBudgetLine(db, id),
+    all: (db) => listBudgetLines(db).map((b) => [b.id, b]),
   },
-  milestone: { put: (db, m: Milestone) => putMilestone(db, m), remove: (db, id) => deleteMilestone(db, id) },
-  indicator: { put: (db, i: Indicator) => putIndicator(db, i), remove: (db, id) => deleteIndicator(db, id) },
-  dependency: { put: (db, d: Dependency) => putDependency(db, d), remove: (db, _id, d: Dependency) => deleteDependency(db, d) },
-  'frage-answer': { put: (db, a: FrageAnswer) => putFrageAnswer(db, a), remove: (db, id) => deleteFrageAnswer(db, id) },
+  milestone: { put: (db, m: Milestone) => putMilestone(db, m), remove: (db, id) => deleteMilestone(db, id), all: (db) => listMilestones(db).map((m) => [m.id, m]) },
+  indicator: { put: (db, i: Indicator) => putIndicator(db, i), remove: (db, id) => deleteIndicator(db, id), all: (db) => listIndicators(db).map((i) => [i.id, i]) },
+  dependency: {
+    put: (db, d: Dependency) => putDependency(db, d), remove: (db, _id, d: Dependency) => deleteDependency(db, d),
+    all: (db) => listDependencies(db).map((d) => [`${d.measureId}>${d.dependsOnId}`, d]),
+  },
+  'frage-answer': {
+    put: (db, a: FrageAnswer) => putFrageAnswer(db, a), remove: (db, id) => deleteFrageAnswer(db, id),
+    all: (db) => ids(db, 'SELECT frage_id FROM frage_answers ORDER BY frage_id').map((id) => [id, getFrageAnswer(db, id)]),
+  },
   meta: {
     put: (db, m: { key: string; value: string }) => setMeta(db, m.key, m.value),
     remove: (db, key) => { stmt(db, 'DELETE FROM meta WHERE key = ?').run(key); },
+    // plan_id names the plan itself and never changes.
+    all: (db) => (stmt(db, "SELECT key, value FROM meta WHERE key <> 'plan_id' ORDER BY key").all() as { key: string; value: string }[]).map((m) => [m.key, m]),
   },
   /** Festgeschriebener Stand (decision snapshot), the whole row including its frozen JSON. */
-  snapshot: { put: (db, r: SnapshotRow) => putSnapshot(db, r), remove: (db, id) => deleteSnapshot(db, id) },
+  snapshot: {
+    put: (db, r: SnapshotRow) => putSnapshot(db, r), remove: (db, id) => deleteSnapshot(db, id),
+    all: (db) => ids(db, 'SELECT id FROM decision_snapshots ORDER BY id').map((id) => [id, getSnapshotRow(db, id)]),
+  },
   /** The remembered Kopf/Beratungsfolge of the Sitzungsvorlage (one row per plan). */
-  'vorlage-settings': { put: (db, r: VorlageSettingsRow) => putVorlageSettingsRow(db, r), remove: (db) => deleteVorlageSettingsRow(db) },
+  'vorlage-settings': {
+    put: (db, r: VorlageSettingsRow) => putVorlageSettingsRow(db, r), remove: (db) => deleteVorlageSettingsRow(db),
+    all: (db) => { const r = getVorlageSettingsRow(db); return r ? [['vorlage', r]] : []; },
+  },
   /** Priorities and money (schema 5): Kriterien, Bewertungen, Haushaltsrahmen, Festlegungen, Szenarien. */
-  criterion: { put: (db, c: CriterionRecord) => putCriterion(db, c), remove: (db, id) => deleteCriterion(db, id) },
-  score: { put: (db, x: ScoreEntry) => putScore(db, x), remove: (db, _id, x: ScoreEntry) => deleteScore(db, x) },
-  frame: { put: (db, f: BudgetFrame) => putFrame(db, f), remove: (db, _id, f: BudgetFrame) => deleteFrame(db, f.year) },
-  decision: { put: (db, d: Decision) => putDecision(db, d), remove: (db, id) => deleteDecision(db, id) },
-  scenario: { put: (db, x: Scenario) => putScenario(db, x), remove: (db, id) => deleteScenario(db, id) },
+  criterion: { put: (db, c: CriterionRecord) => putCriterion(db, c), remove: (db, id) => deleteCriterion(db, id), all: (db) => listCriterionRecords(db).map((c) => [c.id, c]) },
+  score: { put: (db, x: ScoreEntry) => putScore(db, x), remove: (db, _id, x: ScoreEntry) => deleteScore(db, x), all: (db) => listScores(db).map((x) => [scoreKey(x), x]) },
+  frame: { put: (db, f: BudgetFrame) => putFrame(db, f), remove: (db, _id, f: BudgetFrame) => deleteFrame(db, f.year), all: (db) => listFrames(db).map((f) => [String(f.year), f]) },
+  decision: { put: (db, d: Decision) => putDecision(db, d), remove: (db, id) => deleteDecision(db, id), all: (db) => listDecisions(db).map((d) => [d.measureId, d]) },
+  scenario: { put: (db, x: Scenario) => putScenario(db, x), remove: (db, id) => deleteScenario(db, id), all: (db) => listScenarios(db).map((x) => [x.id, x]) },
   /** Beteiligungsrunde (schema 9): a round, a rater, a rater's returned sheet with all its scores. */
-  round: { put: (db, r: RoundRow) => putRound(db, r), remove: (db, id) => deleteRound(db, id) },
-  'round-rater': { put: (db, r: RaterRow) => putRater(db, r), remove: (db, id) => deleteRater(db, id) },
-  'round-sheet': { put: (db, x: SheetImage) => putSheet(db, x), remove: (db, id) => deleteSheet(db, id) },
+  round: { put: (db, r: RoundRow) => putRound(db, r), remove: (db, id) => deleteRound(db, id), all: (db) => listRounds(db).map((r) => [r.id, r]) },
+  'round-rater': {
+    put: (db, r: RaterRow) => putRater(db, r), remove: (db, id) => deleteRater(db, id),
+    all: (db) => ids(db, 'SELECT id FROM round_raters ORDER BY id').map((id) => [id, getRater(db, id)]),
+  },
+  'round-sheet': {
+    put: (db, x: SheetImage) => putSheet(db, x), remove: (db, id) => deleteSheet(db, id),
+    all: (db) => ids(db, 'SELECT rater_id FROM round_sheets ORDER BY rater_id').map((id) => [id, getSheet(db, id)]),
+  },
   /** Multi-year budget series (schema 6); its per-year lines are logged as 'budget' rows of the same step. */
-  'budget-series': { put: (db, x: BudgetSeries) => putSeries(db, x), remove: (db, id) => deleteSeries(db, id) },
+  'budget-series': { put: (db, x: BudgetSeries) => putSeries(db, x), remove: (db, id) => deleteSeries(db, id), all: (db) => listSeries(db).map((x) => [x.id, x]) },
   /** Header row naming a step of several changes (e.g. a bulk update); changes nothing itself. */
   step: { put: () => {}, remove: () => {} },
 };
+
+function ids(db: Db, sql: string): string[] {
+  return (stmt(db, sql).pluck().all() as string[]);
+}
+
+/** The put/remove of an entity kind, for applying merged changes (sync/merge.ts); undefined when unknown. */
+export function applierFor(entity: string): Applier | undefined {
+  return Object.hasOwn(APPLIERS, entity) && entity !== 'step' ? APPLIERS[entity] : undefined;
+}
+
+registerImageSource(() => new Map(Object.entries(APPLIERS).flatMap(([k, a]) => (a.all ? [[k, (db: Db) => a.all!(db)] as const] : []))));
 
 const DATA_ACTIONS = "('create', 'update', 'delete')";
 
@@ -149,6 +187,8 @@ function apply(db: Db, step: Step, direction: 'undo' | 'redo'): void {
     const other = direction === 'undo' ? r.after_json : r.before_json;
     if (target !== null) applier.put(db, JSON.parse(target) as never);
     else if (other !== null) applier.remove(db, r.entity_id, JSON.parse(other) as never);
+    // Undo and redo are new changes for merging and sync.
+    recordImages(db, r.entity, r.entity_id, other === null ? undefined : JSON.parse(other), target === null ? undefined : JSON.parse(target));
   }
 }
 

@@ -112,5 +112,7 @@ export function scoresOfRound(db: Db, roundId: string): RoundScore[] {
 }
 
 export function planId(db: Db): string {
-  return (stmt(db, 'SELECT plan_id AS value FROM plan_identity LIMIT 1').get() as { value: string } | undefined)?.value ?? '';
+  // The id every copy of the plan carries (meta plan_id, set by migration 0010 and at creation), so a
+  // sheet returned to a colleague's copy of the same plan is accepted and one of another plan is not.
+  return (stmt(db, "SELECT value FROM meta WHERE key = 'plan_id'").get() as { value: string } | undefined)?.value ?? '';
 }

@@ -6,15 +6,11 @@ import type { Migration } from './types.ts';
 // sent out, not against today's plan. Scores are kept per rater (replaced as a whole when a rater's
 // sheet is imported again); aggregates are computed, never stored.
 //
-// plan_identity: a stable id of the plan (copies of the file share it), written once. A returned sheet
-// names it, so a sheet of another plan is recognised.
+// A returned sheet names the plan id (meta plan_id, migration 0010), so a sheet of another plan is recognised.
 export const migration: Migration = {
   version: 9,
   name: 'rounds',
   up: `
-    CREATE TABLE plan_identity (plan_id TEXT NOT NULL) STRICT;
-    INSERT INTO plan_identity (plan_id) VALUES (lower(hex(randomblob(16))));
-
     CREATE TABLE rounds (
       id TEXT PRIMARY KEY,
       name TEXT NOT NULL CHECK (length(trim(name)) > 0),

@@ -2,6 +2,7 @@
 //   demo    writes the demo plan to a new file
 //   check   checks a plan file without writing to it
 //   export  writes the committee document (DOCX)
+//   merge   takes over the changes of a copy of the plan (field by field; Konflikte kept, listed)
 // Exit codes: 0 in order, 1 a problem was found, 2 the call itself was wrong.
 import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { loadSnapshot } from './export/snapshot.ts';
 import { exportVorlage } from './handlers/vorlage.ts';
 import { createDemo } from './handlers/plan.ts';
 import { Session } from './session.ts';
+import { mergeCopy } from './sync/merge.ts';
 import { describeWriteError, writeFileAtomicSync } from './safety/atomic.ts';
 
 export const EXIT_OK = 0;
@@ -40,6 +42,10 @@ Aufruf:
   werkbank export <datei.wirplan> --vorlage <ausgabe.docx> [--anonym] [--force]
       schreibt die Sitzungsvorlage mit den Anlagen (Kopf und Beratungsfolge wie
       zuletzt in der Werkbank gespeichert, sonst aus dem Plan vorbelegt)
+  werkbank merge <datei.wirplan> <kopie.wirplan>
+      übernimmt die Änderungen aus einer Kopie desselben Plans in die Plandatei;
+      ein Feld, das auf beiden Seiten verschieden geändert wurde, ist ein Konflikt
+      (beide Werte bleiben erhalten und werden aufgelistet)
 
 Optionen:
   --docx <datei>       Ziel des Word-Exports
@@ -378,6 +384,30 @@ async function cmdExport(p: Parsed, o: Output): Promise<number> {
   return EXIT_OK;
 }
 
+async function cmdMerge(p: Parsed, o: Output): Promise<number> {
+  if (p.docx !== null || p.vorlage !== null || p.anonym || p.force) throw new UsageError('„merge“ kennt die Optionen --docx, --vorlage, --anonym und --force nicht.');
+  if (p.positionals.length !== 2) throw new UsageError('Bitte die Plandatei und die Kopie angeben: werkbank merge <datei.wirplan> <kopie.wirplan>.');
+  const [file, other] = p.positionals.map((x) => resolve(x));
+  if (file === other) throw new UsageError('Plandatei und Kopie sind dieselbe Datei.');
+  for (const f of [file, other]) {
+    const check = checkPlanFile(f);
+    if (!check.ok) {
+      o.err(check.message);
+      return EXIT_PROBLEM;
+    }
+  }
+  const outcome = await withSession(p.dataDir, (s) => {
+    s.open(file);
+    if (s.readOnly) throw new AppError('read-only-plan', `${s.readOnly.message} Die Änderungen wurden nicht übernommen.`);
+    return mergeCopy(s.db, s.ctx, other, `der Kopie „${other}“`);
+  });
+  o.out(`Aus der Kopie übernommen: ${plural(outcome.changes, 'Änderung', 'Änderungen')} an ${plural(outcome.entities, 'Eintrag', 'Einträgen')}, ${plural(outcome.conflicts.length, 'Konflikt', 'Konflikte')}.`);
+  for (const c of outcome.conflicts) o.out(`Konflikt: ${c.label} – hier „${c.mine}“, in der Kopie „${c.theirs}“`);
+  for (const line of outcome.skipped) o.out(`Nicht übernommen: ${line}`);
+  if (outcome.conflicts.length > 0) o.out('Die Konflikte entscheidet die Werkbank unter „Zusammenarbeit“ (meine behalten / deren übernehmen).');
+  return EXIT_OK;
+}
+
 /** Runs one command line; returns the exit code. */
 export async function main(argv: string[], o: Output = consoleOutput): Promise<number> {
   let p: Parsed;
@@ -391,7 +421,8 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
       case 'demo': return await cmdDemo(p, o);
       case 'check': return cmdCheck(p, o);
       case 'export': return await cmdExport(p, o);
-      default: throw new UsageError(`Unbekannter Befehl „${p.command}“. Bekannt sind: demo, check, export.`);
+      case 'merge': return await cmdMerge(p, o);
+      default: throw new UsageError(`Unbekannter Befehl „${p.command}“. Bekannt sind: demo, check, export, merge.`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

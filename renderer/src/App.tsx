@@ -27,6 +27,7 @@ import { SzenarienView } from './views/priorities/SzenarienView.tsx';
 import { LeaveGuard } from './forms/LeaveGuard.tsx';
 import { SaveNote } from './forms/SaveNote.tsx';
 import { SkipToTable } from './forms/SkipToTable.tsx';
+import { CollaborationView } from './views/collaboration/CollaborationView.tsx';
 
 const NAV: { view: ViewName; label: string; also?: ViewName[] }[] = [
   { view: 'plan', label: 'Plan' },
@@ -44,6 +45,7 @@ const NAV: { view: ViewName; label: string; also?: ViewName[] }[] = [
   { view: 'optimierung', label: 'Optimierung' },
   { view: 'szenarien', label: 'Szenarien' },
   { view: 'protokoll', label: 'Protokoll' },
+  { view: 'zusammenarbeit', label: 'Zusammenarbeit' },
   { view: 'export', label: 'Export' },
 ];
 
@@ -53,6 +55,7 @@ const DOC_TITLES: Record<ViewName, string> = {
   auslastung: 'Auslastung der Akteure', matrix: 'Zuständigkeitsmatrix', abdeckung: 'Abdeckung', fragen: 'Fragen-Werkstatt',
   zeitplan: 'Zeitplan', protokoll: 'Änderungsprotokoll',
   prioritaeten: 'Prioritäten', finanzplan: 'Finanzplan', optimierung: 'Optimierung', szenarien: 'Szenarien',
+  zusammenarbeit: 'Zusammenarbeit',
 };
 
 export function App() {
@@ -119,6 +122,11 @@ function Shell() {
         </nav>
         <main id="main" className="app-main">
           <ErrorAlert message={wb.loadError} />
+          {info?.readOnly ? (
+            <p role="status" className="notice read-only-banner">
+              <strong>{info.readOnly.message}</strong> Änderungen sind nicht möglich; mit „Plan speichern unter“ entsteht eine eigene Kopie zum Bearbeiten.
+            </p>
+          ) : null}
           <StatusLine className="notice">{wb.notice && wb.notice.hash === currentHash() ? wb.notice.text : null}</StatusLine>
           <ErrorBoundary key={key}>
             <View route={route} />
@@ -160,5 +168,6 @@ function View({ route }: { route: Route }) {
     case 'finanzplan': return <FinanzplanView />;
     case 'optimierung': return <OptimierungView />;
     case 'szenarien': return <SzenarienView />;
+    case 'zusammenarbeit': return <CollaborationView />;
   }
 }

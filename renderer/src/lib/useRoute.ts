@@ -20,7 +20,8 @@ export type Route =
   | { view: 'prioritaeten' }
   | { view: 'finanzplan' }
   | { view: 'optimierung' }
-  | { view: 'szenarien' };
+  | { view: 'szenarien' }
+  | { view: 'zusammenarbeit' };
 
 export type ViewName = Route['view'];
 
@@ -47,6 +48,7 @@ export function parseHash(hash: string): Route {
     case 'finanzplan': return { view: 'finanzplan' };
     case 'optimierung': return { view: 'optimierung' };
     case 'szenarien': return { view: 'szenarien' };
+    case 'zusammenarbeit': return { view: 'zusammenarbeit' };
     default: return { view: 'plan' };
   }
 }

@@ -3,7 +3,6 @@
 //   check   checks a plan file without writing to it
 //   export  writes the committee document (DOCX)
 // Exit codes: 0 in order, 1 a problem was found, 2 the call itself was wrong.
-import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -13,7 +12,7 @@ import {
   ROLES, type MeasureStatus,
 } from '../../shared/domain/enums.ts';
 import { LATEST_VERSION } from './db/migrations/index.ts';
-import { checkPlanFile, type Db } from './db/open.ts';
+import { checkPlanFile, hasHotJournal, HOT_JOURNAL_MESSAGE, openForCheck, type CheckConnection } from './db/open.ts';
 import { AppError } from './errors.ts';
 import { buildPlanDocx } from './export/docx.ts';
 import { loadSnapshot } from './export/snapshot.ts';
@@ -144,16 +143,19 @@ export interface PlanCheckReport {
 export function checkPlan(path: string): PlanCheckReport {
   const findings: string[] = [];
   const notes: string[] = [];
-  const file = checkPlanFile(path);
+  // Read-only and immutable: no lock, no -wal/-shm beside the file, a -journal never played back.
+  const file = checkPlanFile(path, { journal: 'ignore' });
   if (!file.ok) {
     return { ok: false, findings: [file.message], notes, summary: 'Die Datei ist keine verwendbare Plandatei.' };
   }
-  let db: Db;
+  if (hasHotJournal(path)) findings.push(HOT_JOURNAL_MESSAGE);
+  let conn: CheckConnection;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    conn = openForCheck(path);
   } catch {
     return { ok: false, findings: ['Die Plandatei kann nicht gelesen werden.'], notes, summary: 'Die Datei ist keine verwendbare Plandatei.' };
   }
+  const db = conn.db;
   const counts = { measures: 0, actors: 0, lines: 0 };
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
@@ -257,7 +259,7 @@ export function checkPlan(path: string): PlanCheckReport {
       if (!Number.isSafeInteger(total)) findings.push('Die Summe aller Budgetpositionen ist zu groß, um sie genau zu rechnen.');
     });
   } finally {
-    db.close();
+    conn.close();
   }
   const ok = findings.length === 0;
   const summary = ok
@@ -269,7 +271,9 @@ export function checkPlan(path: string): PlanCheckReport {
 // ---------------------------------------------------------------------------------------------
 // commands
 
-function withSession<T>(dataDir: string | null, fn: (s: Session) => T | Promise<T>): Promise<T> {
+function withSession<T>(dataDir: string | null, fn: (s: Session) => T | Promise<T>, privateData = false): Promise<T> {
+  // A private data folder for work on a temp copy: the copy must not enter the user's recent list.
+  if (privateData) dataDir = null;
   const temp = dataDir ? null : mkdtempSync(join(tmpdir(), 'werkbank-cli-'));
   const session = new Session({ dataDir: dataDir ? resolve(dataDir) : temp! });
   return (async () => {
@@ -337,15 +341,31 @@ async function cmdExport(p: Parsed, o: Output): Promise<number> {
     }
   }
   const started = performance.now();
+  // The plan itself is only read (no lock, no backup, no migration, nothing beside it): the export
+  // works on a private copy taken through the immutable read-only connection.
+  const copyDir = mkdtempSync(join(tmpdir(), 'werkbank-export-'));
+  const copy = join(copyDir, 'plan.wirplan');
+  try {
+    const conn = openForCheck(file);
+    try {
+      await conn.db.backup(copy);
+    } finally {
+      conn.close();
+    }
+  } catch {
+    rmSync(copyDir, { recursive: true, force: true });
+    o.err('Die Plandatei konnte nicht gelesen werden.');
+    return EXIT_PROBLEM;
+  }
   const { docs, measures } = await withSession(p.dataDir, async (s) => {
-    s.open(file);
+    s.open(copy);
     const snap = loadSnapshot(s);
     const out: Uint8Array[] = [];
     for (const t of targets) {
       out.push(t.kind === 'docx' ? await buildPlanDocx(snap) : (await exportVorlage(s, { anonymise: p.anonym })).bytes);
     }
     return { docs: out, measures: snap.measures.length };
-  });
+  }, true).finally(() => rmSync(copyDir, { recursive: true, force: true }));
   for (const [i, t] of targets.entries()) {
     // Write beside the target and rename, so a failed write never leaves half a document behind.
     const tmp = `${t.out}.${process.pid}.tmp`;

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   await app.whenReady();
   const planSession = new Session({ dataDir: app.getPath('userData') });
   try {
-    openInitial(planSession);
+    await openInitial(planSession);
   } catch (e) {
     console.error('[main] could not open a plan at start', e);
   }

@@ -15,6 +15,7 @@ import {
 import type {
   Actor, BudgetLine, Measure, MeasureDetail, MeasureRow, PlanInfo, RecentPlan, Responsibility, Totals,
 } from '../domain/types.ts';
+import type { CleanCopyResult } from '../domain/types.ts';
 import type {
   ActorLoadReport, Coverage, FrageStatus, HistoryStatus, HistoryStep, Indicator, JsonValue, Milestone, SavedView, Timeline,
   UndoResult,
@@ -42,8 +43,15 @@ export const ARGS = {
   'plan.forgetRecent': z.object({ path: z.string().min(1).max(4096) }),
   'plan.new': z.object({ path: planPathSchema, title: z.string().max(200).optional(), landkreis: z.string().max(200).optional() }),
   'plan.createDemo': z.object({ path: planPathSchema }),
-  'plan.open': z.object({ path: planPathSchema }),
+  'plan.open': z.object({ path: planPathSchema, journal: z.enum(['refuse', 'keep-aside']).optional() }),
   'plan.saveAs': z.object({ path: planPathSchema }),
+  /** Stops the check of a plan.open in progress (the open then fails with "abgebrochen"); false when none runs. */
+  'plan.cancelOpen': none,
+  /**
+   * A plan file the open gate refused (foreign schema, planted history, timeout): copies only the
+   * known tables' valid rows into a new plan file beside it and opens that; the original stays untouched.
+   */
+  'plan.openCleanCopy': z.object({ path: planPathSchema }),
   'plan.close': none,
   'plan.update': z.object({ title: z.string().trim().min(1, { error: 'Bitte einen Plantitel angeben.' }).max(200).optional(), landkreis: z.string().trim().max(200).optional() }),
   /** Backups of the open plan, newest first. */
@@ -203,6 +211,8 @@ export interface ApiResults {
   'plan.createDemo': PlanInfo;
   'plan.open': PlanInfo;
   'plan.saveAs': PlanInfo;
+  'plan.cancelOpen': boolean;
+  'plan.openCleanCopy': CleanCopyResult;
   'plan.close': null;
   'plan.update': PlanInfo;
   'plan.backups': BackupInfo[];

@@ -1,11 +1,19 @@
 // Undo/redo on the Änderungsprotokoll. Each logged row carries complete before/after images, so
 // undo puts the before images back (newest row first) and redo the after images (oldest first),
-// exactly, inside one transaction, validating nothing. Because the log lives in the plan file,
-// undo survives closing and reopening the plan.
+// exactly, inside one transaction. Because the log lives in the plan file, undo survives closing
+// and reopening the plan, and a mailed file's log is input from outside: every image is parsed with
+// its kind's schema (history-schemas.ts), must name its own row, and may not take more rows with
+// it than the step records; otherwise the step is refused and nothing changes.
 import { newId } from '../../../shared/domain/ids.ts';
 import type { Actor, BudgetLine, HistoryChange, HistoryStatus, HistoryStep, Indicator, Milestone, Responsibility } from '../../../shared/domain/types.ts';
 import type { BudgetFrame, Scenario, ScoreEntry } from '../../../shared/domain/priorities.ts';
+import { z } from 'zod';
 import type { Db } from '../db/open.ts';
+import { AppError } from '../errors.ts';
+import {
+  actorImage, budgetImage, criterionImage, decisionImage, dependencyImage, frageAnswerImage, frameImage, indicatorImage, measureImage, metaImage,
+  milestoneImage, responsibilityImage, scenarioImage, scoreImage, snapshotImage, stepImage, vorlageSettingsImage,
+} from './history-schemas.ts';
 import { deleteActor, deleteResponsibility, getActor, insertActor, updateActor, upsertResponsibility } from './actors.ts';
 import { deleteBudgetLine, getBudgetLine, insertBudgetLine, updateBudgetLine } from './budget.ts';
 import type { ChangeContext } from './changelog.ts';
@@ -13,64 +21,108 @@ import { deleteFrageAnswer, putFrageAnswer, type FrageAnswer } from './fragen.ts
 import { deleteMeasure, getMeasure, insertMeasure, updateMeasure, type StoredMeasure } from './measures.ts';
 import { setMeta } from './meta.ts';
 import {
-  deleteCriterion, deleteDecision, deleteFrame, deleteScenario, deleteScore, putCriterion, putDecision, putFrame, putScenario, putScore,
+  deleteCriterion, deleteDecision, deleteFrame, deleteScenario, deleteScore, putCriterion, putDecision, putFrame, putScenario, putScore, scoreKey,
   type CriterionRecord, type Decision,
 } from './priorities.ts';
 import { deleteSnapshot, deleteVorlageSettingsRow, putSnapshot, putVorlageSettingsRow, type SnapshotRow, type VorlageSettingsRow } from './snapshots.ts';
 import { deleteDependency, deleteIndicator, deleteMilestone, putDependency, putIndicator, putMilestone, type Dependency } from './sheet.ts';
 import { stmt } from './stmt.ts';
 
-interface Applier {
+interface Applier<T = never> {
+  /** The shape of a before/after image of this kind; every image is parsed with it before it is applied. */
+  schema: z.ZodType<T>;
+  /** The entity_id its log entry must carry for `image` (a step may only touch the rows it names). */
+  idOf: (image: T) => string;
   /** Makes the row exist exactly as in the image. */
-  put(db: Db, image: never): void;
+  put(db: Db, image: T): void;
   /** Makes the row not exist; `image` is the row as it was. */
-  remove(db: Db, entityId: string, image: never): void;
+  remove(db: Db, entityId: string, image: T): void;
 }
 
+/** Typed at the definition, erased in the table (each applier only ever sees images its own schema parsed). */
+function applier<T>(a: Applier<T>): Applier<unknown> {
+  return a as unknown as Applier<unknown>;
+}
+
+const byId = (x: { id: string }) => x.id;
+
 /** Every entity that can be undone. A write handler that logs another entity must add it here. */
-const APPLIERS: Record<string, Applier> = {
-  measure: {
-    put: (db, m: StoredMeasure) => {
-      // Images from before the Maßnahmenblatt fields lack them.
-      const full: StoredMeasure = { ...({ ausgangslage: '', risks: '' } as Partial<StoredMeasure>), ...m };
-      if (getMeasure(db, m.id)) updateMeasure(db, full);
-      else insertMeasure(db, full);
-    },
+const APPLIERS: Record<string, Applier<unknown>> = {
+  measure: applier({
+    schema: measureImage, idOf: byId,
+    put: (db, m: StoredMeasure) => (getMeasure(db, m.id) ? updateMeasure(db, m) : insertMeasure(db, m)),
     remove: (db, id) => deleteMeasure(db, id),
-  },
-  actor: {
+  }),
+  actor: applier({
+    schema: actorImage, idOf: byId,
     put: (db, a: Actor) => (getActor(db, a.id) ? updateActor(db, a) : insertActor(db, a)),
     remove: (db, id) => deleteActor(db, id),
-  },
-  responsibility: {
+  }),
+  responsibility: applier({
+    schema: responsibilityImage, idOf: (r: Responsibility) => `${r.measureId}:${r.actorId}`,
     put: (db, r: Responsibility) => upsertResponsibility(db, r),
     remove: (db, _id, r: Responsibility) => deleteResponsibility(db, r.measureId, r.actorId),
-  },
-  budget: {
+  }),
+  budget: applier({
+    schema: budgetImage, idOf: byId,
     put: (db, b: BudgetLine) => (getBudgetLine(db, b.id) ? updateBudgetLine(db, b) : insertBudgetLine(db, b)),
     remove: (db, id) => deleteBudgetLine(db, id),
-  },
-  milestone: { put: (db, m: Milestone) => putMilestone(db, m), remove: (db, id) => deleteMilestone(db, id) },
-  indicator: { put: (db, i: Indicator) => putIndicator(db, i), remove: (db, id) => deleteIndicator(db, id) },
-  dependency: { put: (db, d: Dependency) => putDependency(db, d), remove: (db, _id, d: Dependency) => deleteDependency(db, d) },
-  'frage-answer': { put: (db, a: FrageAnswer) => putFrageAnswer(db, a), remove: (db, id) => deleteFrageAnswer(db, id) },
-  meta: {
+  }),
+  milestone: applier({ schema: milestoneImage, idOf: byId, put: (db, m: Milestone) => putMilestone(db, m), remove: (db, id) => deleteMilestone(db, id) }),
+  indicator: applier({ schema: indicatorImage, idOf: byId, put: (db, i: Indicator) => putIndicator(db, i), remove: (db, id) => deleteIndicator(db, id) }),
+  dependency: applier({
+    schema: dependencyImage, idOf: (d: Dependency) => `${d.measureId}>${d.dependsOnId}`,
+    put: (db, d: Dependency) => putDependency(db, d), remove: (db, _id, d: Dependency) => deleteDependency(db, d),
+  }),
+  'frage-answer': applier({
+    schema: frageAnswerImage, idOf: (a: FrageAnswer) => a.frageId,
+    put: (db, a: FrageAnswer) => putFrageAnswer(db, a), remove: (db, id) => deleteFrageAnswer(db, id),
+  }),
+  meta: applier({
+    schema: metaImage, idOf: (m: { key: string }) => m.key,
     put: (db, m: { key: string; value: string }) => setMeta(db, m.key, m.value),
     remove: (db, key) => { stmt(db, 'DELETE FROM meta WHERE key = ?').run(key); },
-  },
+  }),
   /** Festgeschriebener Stand (decision snapshot), the whole row including its frozen JSON. */
-  snapshot: { put: (db, r: SnapshotRow) => putSnapshot(db, r), remove: (db, id) => deleteSnapshot(db, id) },
+  snapshot: applier({ schema: snapshotImage, idOf: byId, put: (db, r: SnapshotRow) => putSnapshot(db, r), remove: (db, id) => deleteSnapshot(db, id) }),
   /** The remembered Kopf/Beratungsfolge of the Sitzungsvorlage (one row per plan). */
-  'vorlage-settings': { put: (db, r: VorlageSettingsRow) => putVorlageSettingsRow(db, r), remove: (db) => deleteVorlageSettingsRow(db) },
+  'vorlage-settings': applier({
+    schema: vorlageSettingsImage, idOf: () => 'vorlage',
+    put: (db, r: VorlageSettingsRow) => putVorlageSettingsRow(db, r), remove: (db) => deleteVorlageSettingsRow(db),
+  }),
   /** Priorities and money (schema 5): Kriterien, Bewertungen, Haushaltsrahmen, Festlegungen, Szenarien. */
-  criterion: { put: (db, c: CriterionRecord) => putCriterion(db, c), remove: (db, id) => deleteCriterion(db, id) },
-  score: { put: (db, x: ScoreEntry) => putScore(db, x), remove: (db, _id, x: ScoreEntry) => deleteScore(db, x) },
-  frame: { put: (db, f: BudgetFrame) => putFrame(db, f), remove: (db, _id, f: BudgetFrame) => deleteFrame(db, f.year) },
-  decision: { put: (db, d: Decision) => putDecision(db, d), remove: (db, id) => deleteDecision(db, id) },
-  scenario: { put: (db, x: Scenario) => putScenario(db, x), remove: (db, id) => deleteScenario(db, id) },
+  criterion: applier({ schema: criterionImage, idOf: byId, put: (db, c: CriterionRecord) => putCriterion(db, c), remove: (db, id) => deleteCriterion(db, id) }),
+  score: applier({ schema: scoreImage, idOf: scoreKey, put: (db, x: ScoreEntry) => putScore(db, x), remove: (db, _id, x: ScoreEntry) => deleteScore(db, x) }),
+  frame: applier({
+    schema: frameImage, idOf: (f: BudgetFrame) => String(f.year),
+    put: (db, f: BudgetFrame) => putFrame(db, f), remove: (db, _id, f: BudgetFrame) => deleteFrame(db, f.year),
+  }),
+  decision: applier({ schema: decisionImage, idOf: (d: Decision) => d.measureId, put: (db, d: Decision) => putDecision(db, d), remove: (db, id) => deleteDecision(db, id) }),
+  scenario: applier({ schema: scenarioImage, idOf: byId, put: (db, x: Scenario) => putScenario(db, x), remove: (db, id) => deleteScenario(db, id) }),
   /** Header row naming a step of several changes (e.g. a bulk update); changes nothing itself. */
-  step: { put: () => {}, remove: () => {} },
+  step: applier({ schema: stepImage, idOf: () => '', put: () => {}, remove: () => {} }),
 };
+
+/**
+ * Rows that go with a removed row through ON DELETE CASCADE. Removing a measure or Kriterium in an
+ * undo/redo step is only allowed when every such row that still exists is itself logged in the
+ * step (a planted "created these measures" step must not wipe their budget lines with them).
+ */
+const CASCADES: Record<string, { table: string; column: string; kinds: readonly string[]; field: string }[]> = {
+  measure: [
+    { table: 'budget_lines', column: 'measure_id', kinds: ['budget'], field: 'measureId' },
+    { table: 'responsibilities', column: 'measure_id', kinds: ['responsibility'], field: 'measureId' },
+    { table: 'milestones', column: 'measure_id', kinds: ['milestone'], field: 'measureId' },
+    { table: 'indicators', column: 'measure_id', kinds: ['indicator'], field: 'measureId' },
+    { table: 'measure_dependencies', column: 'measure_id', kinds: ['dependency'], field: 'measureId' },
+    { table: 'measure_dependencies', column: 'depends_on_id', kinds: ['dependency'], field: 'dependsOnId' },
+    { table: 'criterion_scores', column: 'measure_id', kinds: ['score'], field: 'measureId' },
+    { table: 'measure_decisions', column: 'measure_id', kinds: ['decision'], field: 'measureId' },
+  ],
+  criterion: [{ table: 'criterion_scores', column: 'criterion_id', kinds: ['score'], field: 'criterionId' }],
+};
+
+const REFUSED = 'Dieser Schritt im Änderungsprotokoll ist ungültig und wurde nicht ausgeführt; der Plan ist unverändert.';
 
 const DATA_ACTIONS = "('create', 'update', 'delete')";
 
@@ -120,16 +172,61 @@ export function historyStatus(db: Db): HistoryStatus {
   return { undo: preview(nextUndo(db)), redo: preview(nextRedo(db)) };
 }
 
+interface ParsedRow { row: LogRow; before: unknown; after: unknown }
+
+/** Parses every image of a step with its kind's schema and checks that it names its own row; throws a German AppError. */
+function parseStep(step: Step): ParsedRow[] {
+  return step.rows.map((row) => {
+    const a = APPLIERS[row.entity];
+    const parse = (json: string | null): unknown => {
+      if (json === null) return null;
+      if (row.entity === 'step') throw new AppError('history-invalid', REFUSED);
+      let raw: unknown;
+      try {
+        raw = JSON.parse(json);
+      } catch {
+        throw new AppError('history-invalid', REFUSED);
+      }
+      const parsed = a.schema.safeParse(raw);
+      if (!parsed.success || a.idOf(parsed.data) !== row.entity_id) throw new AppError('history-invalid', REFUSED);
+      return parsed.data;
+    };
+    return { row, before: parse(row.before_json), after: parse(row.after_json) };
+  });
+}
+
+function guardCascade(db: Db, rows: ParsedRow[], entity: string, id: string, direction: 'undo' | 'redo'): void {
+  const cascades = CASCADES[entity];
+  if (!cascades) return;
+  for (const c of cascades) {
+    const present = stmt(db, `SELECT COUNT(*) FROM ${c.table} WHERE ${c.column} = ?`).pluck().get(id) as number;
+    if (present === 0) continue;
+    // Rows of the step that also remove such a child (in this direction).
+    const logged = rows.filter((p) => c.kinds.includes(p.row.entity)).filter((p) => {
+      const gone = direction === 'undo' ? p.before === null : p.after === null;
+      const image = (direction === 'undo' ? p.after : p.before) as Record<string, unknown> | null;
+      return gone && image !== null && image[c.field] === id;
+    }).length;
+    if (present > logged) {
+      throw new AppError('history-invalid', `${REFUSED} Er würde mehr Einträge entfernen, als er selbst verzeichnet.`);
+    }
+  }
+}
+
 function apply(db: Db, step: Step, direction: 'undo' | 'redo'): void {
+  const parsed = parseStep(step);
   // Children and parents of one step are put back in one go; the keys are checked at commit.
   db.pragma('defer_foreign_keys = ON');
-  const rows = direction === 'undo' ? [...step.rows].reverse() : step.rows;
-  for (const r of rows) {
-    const applier = APPLIERS[r.entity];
-    const target = direction === 'undo' ? r.before_json : r.after_json;
-    const other = direction === 'undo' ? r.after_json : r.before_json;
-    if (target !== null) applier.put(db, JSON.parse(target) as never);
-    else if (other !== null) applier.remove(db, r.entity_id, JSON.parse(other) as never);
+  const rows = direction === 'undo' ? [...parsed].reverse() : parsed;
+  for (const p of rows) {
+    const applier = APPLIERS[p.row.entity];
+    const target = direction === 'undo' ? p.before : p.after;
+    const other = direction === 'undo' ? p.after : p.before;
+    if (target !== null) applier.put(db, target);
+    else if (other !== null) {
+      guardCascade(db, parsed, p.row.entity, p.row.entity_id, direction);
+      applier.remove(db, p.row.entity_id, other);
+    }
   }
 }
 
@@ -180,4 +277,16 @@ export function listHistory(db: Db, entityId: string | null, limit: number): His
       changes: list.filter((r) => r.entity !== 'step').map(toChange),
     };
   });
+}
+
+/** Whether a change_log row could be applied: a known kind, images that parse and name the row (used by the bereinigte Kopie). */
+export function isValidLogRow(r: { entity: string; entity_id: string; before_json: string | null; after_json: string | null; txn: string | null }): boolean {
+  if (r.before_json === null && r.after_json === null) return true;
+  if (!Object.hasOwn(APPLIERS, r.entity)) return false;
+  try {
+    parseStep({ txn: r.txn ?? '', rows: [{ ...r, seq: 0, at: '', user: '', action: '', summary: '', txn: r.txn, undone: 0 }] });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -26,6 +26,9 @@ function normalise(b: BudgetLine): BudgetLine {
   };
 }
 
+const partOfSeries = (b: BudgetLine) =>
+  invalid(`Die Budgetposition ${b.year} gehört zu einer mehrjährigen Budgetreihe. Bitte die Reihe bearbeiten (oder löschen); dann ändern sich alle ihre Jahre gemeinsam.`);
+
 export function budgetHandlers(s: Session) {
   return {
     'budget.create': (args) => {
@@ -49,6 +52,7 @@ export function budgetHandlers(s: Session) {
       return db.transaction(() => {
         const before = getBudgetLine(db, id);
         if (!before) throw notFound('Die Budgetposition');
+        if (before.seriesId) throw partOfSeries(before);
         const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
         const after = normalise({ ...before, ...defined, id, measureId: before.measureId });
         updateBudgetLine(db, after);
@@ -61,6 +65,7 @@ export function budgetHandlers(s: Session) {
       db.transaction(() => {
         const before = getBudgetLine(db, id);
         if (!before) throw notFound('Die Budgetposition');
+        if (before.seriesId) throw partOfSeries(before);
         deleteBudgetLine(db, id);
         logChange(db, s.ctx, 'budget', id, 'delete', `Budgetposition ${before.year} gelöscht`, before, undefined);
       })();

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { Db } from '../db/open.ts';
 import { AppError } from '../errors.ts';
 import {
-  actorImage, budgetImage, criterionImage, decisionImage, dependencyImage, frageAnswerImage, frameImage, indicatorImage, measureImage, metaImage,
+  actorImage, budgetImage, budgetSeriesImage, criterionImage, decisionImage, dependencyImage, frageAnswerImage, frameImage, indicatorImage, measureImage, metaImage,
   milestoneImage, responsibilityImage, scenarioImage, scoreImage, snapshotImage, stepImage, vorlageSettingsImage,
 } from './history-schemas.ts';
 import { deleteActor, deleteResponsibility, getActor, insertActor, updateActor, upsertResponsibility } from './actors.ts';
@@ -27,6 +27,9 @@ import {
 import { deleteSnapshot, deleteVorlageSettingsRow, putSnapshot, putVorlageSettingsRow, type SnapshotRow, type VorlageSettingsRow } from './snapshots.ts';
 import { deleteDependency, deleteIndicator, deleteMilestone, putDependency, putIndicator, putMilestone, type Dependency } from './sheet.ts';
 import { stmt } from './stmt.ts';
+import { fieldChanges } from '../../../shared/domain/change-diff.ts';
+import type { BudgetSeries } from '../../../shared/domain/series.ts';
+import { deleteSeries, putSeries } from './series.ts';
 
 interface Applier<T = never> {
   /** The shape of a before/after image of this kind; every image is parsed with it before it is applied. */
@@ -99,6 +102,8 @@ const APPLIERS: Record<string, Applier<unknown>> = {
   }),
   decision: applier({ schema: decisionImage, idOf: (d: Decision) => d.measureId, put: (db, d: Decision) => putDecision(db, d), remove: (db, id) => deleteDecision(db, id) }),
   scenario: applier({ schema: scenarioImage, idOf: byId, put: (db, x: Scenario) => putScenario(db, x), remove: (db, id) => deleteScenario(db, id) }),
+  /** Multi-year budget series (schema 6); its per-year lines are logged as 'budget' rows of the same step. */
+  'budget-series': applier({ schema: budgetSeriesImage, idOf: byId, put: (db, x: BudgetSeries) => putSeries(db, x), remove: (db, id) => deleteSeries(db, id) }),
   /** Header row naming a step of several changes (e.g. a bulk update); changes nothing itself. */
   step: applier({ schema: stepImage, idOf: () => '', put: () => {}, remove: () => {} }),
 };
@@ -118,7 +123,9 @@ const CASCADES: Record<string, { table: string; column: string; kinds: readonly 
     { table: 'measure_dependencies', column: 'depends_on_id', kinds: ['dependency'], field: 'dependsOnId' },
     { table: 'criterion_scores', column: 'measure_id', kinds: ['score'], field: 'measureId' },
     { table: 'measure_decisions', column: 'measure_id', kinds: ['decision'], field: 'measureId' },
+    { table: 'budget_series', column: 'measure_id', kinds: ['budget-series'], field: 'measureId' },
   ],
+  'budget-series': [{ table: 'budget_lines', column: 'series_id', kinds: ['budget'], field: 'seriesId' }],
   criterion: [{ table: 'criterion_scores', column: 'criterion_id', kinds: ['score'], field: 'criterionId' }],
 };
 
@@ -160,6 +167,15 @@ function nextRedo(db: Db): Step | null {
 
 function toChange(r: LogRow): HistoryChange {
   return { entity: r.entity, entityId: r.entity_id, action: r.action, summary: r.summary };
+}
+
+/** A change with its fields old → new, for the Änderungsprotokoll (not for undo results). */
+function toChangeWithFields(r: LogRow): HistoryChange {
+  const parse = (j: string | null): unknown => { if (j === null) return undefined; try { return JSON.parse(j) as unknown; } catch { return undefined; } };
+  const fields = r.before_json !== null || r.after_json !== null
+    ? fieldChanges(r.entity, parse(r.before_json), parse(r.after_json)).map(({ label, before, after }) => ({ label, before, after }))
+    : [];
+  return { ...toChange(r), ...(fields.length ? { fields } : {}) };
 }
 
 function preview(step: Step | null): HistoryStatus['undo'] {
@@ -274,7 +290,7 @@ export function listHistory(db: Db, entityId: string | null, limit: number): His
     return {
       id: k, at: head.at, user: head.user, summary: head.summary, kind,
       state: undone === 1 ? 'undone' : undone === 2 ? 'discarded' : 'applied',
-      changes: list.filter((r) => r.entity !== 'step').map(toChange),
+      changes: list.filter((r) => r.entity !== 'step').map(toChangeWithFields),
     };
   });
 }

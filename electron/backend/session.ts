@@ -6,7 +6,7 @@ import type { RecentPlan } from '../../shared/domain/types.ts';
 import { AppError } from './errors.ts';
 import type { Db } from './db/open.ts';
 import type { ChangeContext } from './repos/changelog.ts';
-import { checkPlanFileBounded, type BoundedCheck } from './db/check-runner.ts';
+import { checkPlanFileBounded, warmCheckWorker, type BoundedCheck } from './db/check-runner.ts';
 import { BACKUP_INTERVAL_MS, createGuarded, openGuarded, restoreBackup, withBackupHint, type GuardedPlan, type OpenChoices, type SafetyOptions } from './safety/guarded-plan.ts';
 import { acquireLock, newLockToken } from './safety/lock.ts';
 import { isNetworkPath } from './safety/network.ts';
@@ -45,6 +45,8 @@ export class Session {
       isNetworkPath: opts.isNetworkPath ?? isNetworkPath, backupIntervalMs: opts.backupIntervalMs ?? BACKUP_INTERVAL_MS,
     };
     mkdirSync(this.dataDir, { recursive: true });
+    // The check worker starts now, in the background: the first open does not wait for it.
+    warmCheckWorker();
   }
 
   get path(): string | null {

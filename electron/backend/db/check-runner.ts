@@ -65,6 +65,64 @@ const timedOut = (ms: number): PlanFileCheck => ({
     + 'Sie kann als bereinigte Kopie geöffnet werden.',
 });
 
+type WorkerReply = { id: number; ok: true; value: PlanFileCheck } | { id: number; ok: false; message: string };
+
+const DAMAGED = 'Die Plandatei ist beschädigt und kann nicht gelesen werden. Bitte eine Sicherung öffnen.';
+
+/**
+ * The one long-lived check worker (started on first use or by warmCheckWorker). Checks run one at
+ * a time in it; a check that passes its deadline or is cancelled terminates it, and the next check
+ * starts a fresh one. Starting a worker costs ~100 ms (thread, module load, expected schema), which
+ * an open of an ordinary plan (a few ms) would otherwise pay every time.
+ */
+interface Shared {
+  worker: Worker;
+  pending: Map<number, (c: PlanFileCheck) => void>;
+  /** Resolves when the checks queued before have finished. */
+  tail: Promise<unknown>;
+}
+let shared: Shared | null = null;
+let nextId = 1;
+
+function failAll(s: Shared, c: PlanFileCheck): void {
+  if (shared === s) shared = null;
+  for (const f of s.pending.values()) f(c);
+  s.pending.clear();
+}
+
+function sharedWorker(entry: URL | string): Shared {
+  if (shared) return shared;
+  const worker = new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32 } });
+  const s: Shared = { worker, pending: new Map(), tail: Promise.resolve() };
+  worker.on('message', (m: WorkerReply) => {
+    const f = s.pending.get(m.id);
+    s.pending.delete(m.id);
+    f?.(m.ok ? m.value : { ok: false, code: 'damaged', message: DAMAGED });
+  });
+  worker.on('error', (e) => {
+    const oom = /heap|memory/iu.test(String(e));
+    failAll(s, { ok: false, code: 'damaged', message: oom
+      ? 'Die Prüfung der Plandatei brauchte mehr Arbeitsspeicher als erlaubt und wurde abgebrochen. Die Datei wurde nicht geöffnet und nicht verändert.'
+      : DAMAGED });
+  });
+  worker.on('exit', () => failAll(s, { ok: false, code: 'damaged', message: 'Die Prüfung der Plandatei wurde unerwartet beendet. Die Datei wurde nicht geöffnet und nicht verändert.' }));
+  // After the listeners (adding a 'message' listener refs the worker again): an idle worker never keeps the process alive.
+  worker.unref();
+  shared = s;
+  return s;
+}
+
+/** Starts the check worker in the background, so the first open does not wait for it. */
+export function warmCheckWorker(): void {
+  const entry = workerEntry();
+  if (!entry || process.env.WERKBANK_CHECK === 'inline') return;
+  try {
+    sharedWorker(entry);
+  } catch {
+    // No worker here: checks run in-process.
+  }
+}
+
 /** Checks `path` off the main thread; never takes longer than `deadlineMs`. */
 export function checkPlanFileBounded(path: string, opts: CheckOptions & { deadlineMs?: number } = {}): BoundedCheck {
   const deadline = opts.deadlineMs ?? checkDeadlineMs();
@@ -74,36 +132,38 @@ export function checkPlanFileBounded(path: string, opts: CheckOptions & { deadli
   if (!entry || process.env.WERKBANK_CHECK === 'inline') {
     return { result: Promise.resolve({ ...checkPlanFile(path, checkOpts), identity, inWorker: false }), cancel: () => {} };
   }
+  let s: Shared;
+  try {
+    s = sharedWorker(entry);
+  } catch {
+    return { result: Promise.resolve({ ...checkPlanFile(path, checkOpts), identity, inWorker: false }), cancel: () => {} };
+  }
+  const id = nextId++;
   let settle: ((c: PlanFileCheck) => void) | null = null;
-  let worker: Worker | null = null;
   const result = new Promise<PlanFileCheck>((resolve) => {
     let done = false;
-    const finish = (c: PlanFileCheck) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const finish = (c: PlanFileCheck, stop = false) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
-      void worker?.terminate();
+      s.pending.delete(id);
+      // A check that did not end: the worker is still inside SQLite; end it (the next check starts a new one).
+      if (stop) {
+        if (shared === s) shared = null;
+        void s.worker.terminate();
+      }
       resolve(c);
     };
-    settle = finish;
-    const timer = setTimeout(() => finish(timedOut(deadline)), deadline);
-    try {
-      worker = new Worker(entry, { workerData: { path, opts: checkOpts }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32 } });
-    } catch {
-      finish(checkPlanFile(path, checkOpts));
-      return;
-    }
-    worker.unref();
-    worker.on('message', (m: { ok: true; value: PlanFileCheck } | { ok: false; message: string }) => {
-      finish(m.ok ? m.value : { ok: false, code: 'damaged', message: 'Die Plandatei ist beschädigt und kann nicht gelesen werden. Bitte eine Sicherung öffnen.' });
-    });
-    worker.on('error', (e) => {
-      const oom = /heap|memory/iu.test(String(e));
-      finish({ ok: false, code: 'damaged', message: oom
-        ? 'Die Prüfung der Plandatei brauchte mehr Arbeitsspeicher als erlaubt und wurde abgebrochen. Die Datei wurde nicht geöffnet und nicht verändert.'
-        : 'Die Plandatei ist beschädigt und kann nicht gelesen werden. Bitte eine Sicherung öffnen.' });
-    });
-    worker.on('exit', () => finish({ ok: false, code: 'damaged', message: 'Die Prüfung der Plandatei wurde unerwartet beendet. Die Datei wurde nicht geöffnet und nicht verändert.' }));
+    settle = (c) => finish(c, true);
+    // Queued behind the checks already running; the deadline counts from the start of this check.
+    const prior = s.tail;
+    s.tail = prior.then(() => new Promise<void>((ran) => {
+      if (done) { ran(); return; }
+      s.pending.set(id, (c) => { finish(c); ran(); });
+      timer = setTimeout(() => { finish(timedOut(deadline), true); ran(); }, deadline);
+      s.worker.postMessage({ id, path, opts: checkOpts });
+    }));
   });
   return {
     result: result.then((c) => ({ ...c, identity, inWorker: true })),

@@ -5,7 +5,7 @@
 // Exit codes: 0 in order, 1 a problem was found, 2 the call itself was wrong.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   ACTOR_KINDS, BUDGET_STATES, COST_KINDS, FUNDING_KINDS, MAX_YEAR, MEASURE_STATUSES, MEASURE_STATUS_LABELS, MIN_YEAR,
@@ -395,6 +395,8 @@ async function cmdExport(p: Parsed, o: Output): Promise<number> {
     }
     o.out(`${t.what}${t.kind === 'vorlage' && p.anonym ? ' (anonymisiert)' : ''} geschrieben: ${t.out} (${plural(measures, 'Maßnahme', 'Maßnahmen')}, ${Math.round(performance.now() - started)} ms).`);
   }
+  // The export ran on a private copy; the user's recent list (--data-dir) names the plan itself.
+  if (p.dataDir) new Session({ dataDir: resolve(p.dataDir) }).setRecentTitle(file, basename(file, '.wirplan'));
   return EXIT_OK;
 }
 

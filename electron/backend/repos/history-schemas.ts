@@ -40,7 +40,7 @@ export const indicatorImage = z.object({
 });
 export const dependencyImage = z.object({ measureId: idSchema, dependsOnId: idSchema });
 export const frageAnswerImage = z.object({ frageId: idSchema, answer: str(20_000), answeredBy: str(200), updatedAt: iso });
-export const metaImage = z.object({ key: z.enum(['title', 'landkreis']), value: str(200) });
+export const metaImage = z.object({ key: z.enum(['title', 'landkreis', 'period_first_year', 'period_last_year']), value: str(200) });
 export const snapshotImage = z.object({
   id: idSchema, name: str(500), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u), gremium: str(500), createdAt: iso, createdBy: str(200),
   measureCount: z.number().int().min(0), totalCents: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), contentJson: z.string().max(200_000_000),

@@ -38,10 +38,14 @@ const AFFECTED = `WITH written AS (SELECT entity, entity_id, before_json, after_
     SELECT entity, entity_id, before_json, after_json FROM change_log WHERE txn IN (SELECT entity_id FROM written WHERE entity = '${HISTORY}')
   )`;
 
-export function freshnessAfter(s: PlanSession, before: FreshnessMark, method: Method): Freshness {
+export function freshnessAfter(s: PlanSession, before: FreshnessMark, method: Method, failed = false): Freshness {
   const after = freshnessMark(s);
   const declared = WRITES_UNLOGGED[method] ?? [];
-  if (after.path !== before.path || after.db !== before.db || declared.includes(ALL)) return { revision: after.seq, touched: [ALL] };
+  const samePlan = after.path === before.path && after.db === before.db;
+  // A refused write rolled back its transaction (writes are atomic); total_changes() still counts the
+  // rolled-back rows, so only a new log entry or another plan means something changed.
+  if (failed && samePlan && after.seq === before.seq) return { revision: after.seq, touched: [] };
+  if (!samePlan || declared.includes(ALL)) return { revision: after.seq, touched: [ALL] };
   if (!after.db) return { revision: 0, touched: [...declared] };
   const db = after.db;
   const touched = new Set<EntityKind>(declared);

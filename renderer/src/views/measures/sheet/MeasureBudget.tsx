@@ -114,7 +114,6 @@ export function MeasureBudget({ detail, onChanged }: { detail: MeasureDetail; on
       }
       setDraft(blank(year.value));
       await onChanged();
-      await wb.refresh();
     } catch (err) {
       setError(messageOf(err));
     } finally {
@@ -129,7 +128,6 @@ export function MeasureBudget({ detail, onChanged }: { detail: MeasureDetail; on
       setDeleting(null);
       if (editing?.id === line.id) cancelEdit();
       await onChanged();
-      await wb.refresh();
       setStatus(`Budgetposition ${line.year} über ${formatCents(line.amountCents)} gelöscht.`);
     } catch (err) {
       setDeleting(null);

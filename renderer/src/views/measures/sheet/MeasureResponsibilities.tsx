@@ -37,7 +37,6 @@ export function MeasureResponsibilities({ detail, onChanged }: { detail: Measure
       await what();
       succeeded?.();
       await onChanged();
-      await wb.refresh();
       setStatus(done);
       return true;
     } catch (e) {
@@ -128,7 +127,6 @@ export function MeasureResponsibilities({ detail, onChanged }: { detail: Measure
       {creating ? (
         <ActorDialog onClose={() => setCreating(false)} onSaved={async (a) => {
           setCreating(false);
-          await wb.refresh();
           setActorId(a.id);
           setStatus(`Akteur „${a.name}“ angelegt. Wählen Sie die Rolle und fügen Sie ihn hinzu.`);
         }} />

@@ -104,7 +104,6 @@ export function MeasureSeries({ measure, onChanged }: { measure: Measure; onChan
       setStatus(`Budgetreihe ${editing ? 'gespeichert' : 'angelegt'}: ${seriesText(x)}.`);
       setEditing(null); setOpen(false);
       await onChanged();
-      await wb.refresh();
     } catch (err) {
       setError(messageOf(err));
     } finally {
@@ -119,7 +118,6 @@ export function MeasureSeries({ measure, onChanged }: { measure: Measure; onChan
       setDeleting(null);
       setStatus(`Budgetreihe ${x.firstYear}–${x.lastYear} gelöscht.`);
       await onChanged();
-      await wb.refresh();
     } catch (err) {
       setDeleting(null);
       setError(messageOf(err));

@@ -103,6 +103,19 @@ describe('freshness of responses', () => {
     expect(env.touched).toEqual([]);
   });
 
+  it('deleting a measure touches the rows that go with it; its undo too; a status edit does not touch the responsibilities list', async () => {
+    const { value: rows } = await ok<MeasureRow[]>('measures.list');
+    const m = rows[0]!;
+    const { env: edit } = await ok('measures.update', { id: m.id, patch: { title: 'Neu betitelt' } });
+    expect(edit.touched).not.toContain('responsibility');
+    expect(dependsOn('responsibilities.list', edit.touched!)).toBe(false);
+    const { env: del } = await ok('measures.delete', { id: m.id });
+    expect(del.touched).toEqual(expect.arrayContaining(['measure', 'responsibility', 'budget', 'milestone', 'indicator']));
+    expect(dependsOn('responsibilities.list', del.touched!)).toBe(true);
+    const { env: undo } = await ok('history.undo');
+    expect(undo.touched).toEqual(expect.arrayContaining(['measure', 'responsibility', 'budget']));
+  });
+
   it('a refused bulk edit that wrote and rolled back rows touches nothing (the table keeps its selection)', async () => {
     const { value: rows } = await ok<MeasureRow[]>('measures.list');
     const { value: actors } = await ok<Actor[]>('actors.list');

@@ -4,6 +4,7 @@
 // is, so a view that kept an old copy of the data fails here. Plus the two stale cases of issue 11.
 import type { Browser, Page } from '@playwright/test';
 import { expect, test, type Workbench } from './fixtures.ts';
+import { createClient, createHandlers } from '../../electron/backend/backend.ts';
 import { scalar } from './helpers.ts';
 import { idOf } from './views-helpers.ts';
 
@@ -209,4 +210,16 @@ test('Finanzplan: a Haushaltsrahmen, undone, shows the old amount; saving again 
   expect(stored()).toBe(33_000_000);
   await expect(frame2027).toHaveValue('330.000,00');
   await expectFresh(page, browser, 'Finanzplan after undo and save');
+});
+
+test('changed elsewhere: a write by another client shows once the window gets the focus back', async ({ page, browser, workbench }) => {
+  const other = createClient(createHandlers(workbench.session));
+  await openSheet(page, workbench, 'M-6.01');
+  await nav(page, 'Maßnahmen');
+  const row = page.getByRole('table', { name: /Maßnahmen des Plans/u }).locator('tbody tr').filter({ hasText: 'M-6.01' });
+  await expect(row).toContainText('Rufbus für Randlagen und Abendstunden');
+  await other['measures.update']({ id: idOf(workbench, 'M-6.01'), patch: { title: 'Rufbus, von anderswo umbenannt' } });
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(row).toContainText('Rufbus, von anderswo umbenannt');
+  await expectFresh(page, browser, 'table after a change elsewhere');
 });

@@ -94,6 +94,26 @@ export function BackendProvider({ transport, children, queryClient }: { transpor
     };
   }, [transport, qc]);
 
+  // Another window or process changed the plan (a second window on the dev server, a script on the same
+  // backend): when this window gets the focus back or becomes visible, one small read compares the plan's
+  // revision with the last one seen; if it moved while none of our calls was on its way, everything shown
+  // refetches (the data stays on screen meanwhile).
+  useEffect(() => {
+    const check = async () => {
+      const k = known.current;
+      if (k.pending > 0 || k.revision === 0) return;
+      const r = await transport.invoke('history.status', {});
+      if (r.revision === undefined || r.revision === k.revision || k.pending > 0) return;
+      k.revision = r.revision;
+      await qc.invalidateQueries();
+    };
+    const onFocus = () => { void check(); };
+    const onVisible = () => { if (document.visibilityState === 'visible') void check(); };
+    window.addEventListener('focus', onFocus);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => { window.removeEventListener('focus', onFocus); document.removeEventListener('visibilitychange', onVisible); };
+  }, [transport, qc]);
+
   // The desktop host may switch plans itself (menu, second instance opening a file) or report a change made elsewhere.
   useEffect(() => transport.on('plan.changed', () => { void backend.invalidateAll({ external: true }); }), [transport, backend]);
 

@@ -84,7 +84,7 @@ const INIT_SCRIPT = `(() => {
   const cells = (r) => [...r.querySelectorAll('td, th, [role="cell"], [role="gridcell"], [role="rowheader"]')];
   const codeOf = (r) => { const c = cells(r).find((c) => CODE.test((c.textContent || '').trim())); return c ? c.textContent.trim() : null; };
   const rowsOf = () => [...document.querySelectorAll('table tbody tr, [role="table"] [role="row"], [role="grid"] [role="row"]')].filter((r) => codeOf(r) !== null);
-  window.__wb = { rowsOf, codeOf, firstRowsAt: null, since: 0, inflight: 0, bytes: 0, responses: 0 };
+  window.__wb = { rowsOf, codeOf, firstRowsAt: null, since: 0, inflight: 0, bytes: 0, responses: 0, calls: [] };
   // Backend calls in flight and the bytes of their responses (the edit → visible figure waits for all).
   const origFetch = window.fetch.bind(window);
   window.fetch = async (...a) => {
@@ -93,6 +93,7 @@ const INIT_SCRIPT = `(() => {
       const r = await origFetch(...a);
       const buf = await r.clone().arrayBuffer();
       window.__wb.bytes += buf.byteLength;
+      window.__wb.calls.push(String(a[0]).split('/api/').pop() + ' ' + buf.byteLength);
       window.__wb.responses++;
       return r;
     } finally { window.__wb.inflight--; }
@@ -108,8 +109,8 @@ const INIT_SCRIPT = `(() => {
   new MutationObserver(seen).observe(document, { childList: true, subtree: true, characterData: true });
 })();`;
 
-interface EditFigure { ms: number; bytes: number; calls: number }
-interface PageHelpers { __wb: { rowsOf: () => Element[]; codeOf: (r: Element) => string | null; firstRowsAt: number | null; since: number; done?: Promise<number>; edited?: Promise<EditFigure>; inflight: number; bytes: number; responses: number } }
+interface EditFigure { ms: number; bytes: number; calls: number; which: string[] }
+interface PageHelpers { __wb: { rowsOf: () => Element[]; codeOf: (r: Element) => string | null; firstRowsAt: number | null; since: number; done?: Promise<number>; edited?: Promise<EditFigure>; inflight: number; bytes: number; responses: number; calls: string[] } }
 
 type Page = import('playwright-core').Page;
 
@@ -344,13 +345,13 @@ export async function runUiBench(opts: UiBenchOptions): Promise<BenchRow[]> {
               if (e.key !== 'Enter') return;
               document.removeEventListener('keydown', onKey, true);
               const t0 = e.timeStamp;
-              const b0 = w.bytes; const r0 = w.responses;
+              const b0 = w.bytes; const r0 = w.responses; const c0 = w.calls.length;
               const limit = performance.now() + 60_000;
               const check = () => {
                 const row = w.rowsOf().find((r) => w.codeOf(r) === c);
                 const text = row?.querySelector('[data-col="status"]')?.textContent?.trim();
                 if (text === label && w.inflight === 0 && w.responses > r0) {
-                  return ok({ ms: performance.now() - t0, bytes: w.bytes - b0, calls: w.responses - r0 });
+                  return ok({ ms: performance.now() - t0, bytes: w.bytes - b0, calls: w.responses - r0, which: w.calls.slice(c0) });
                 }
                 if (performance.now() > limit) return fail(new Error('edit not visible within 60 s'));
                 requestAnimationFrame(check);
@@ -363,6 +364,7 @@ export async function runUiBench(opts: UiBenchOptions): Promise<BenchRow[]> {
         await select.press('Enter');
         const f = await p.evaluate(() => (window as unknown as PageHelpers).__wb.edited!);
         editMs.push(f.ms); editBytes.push(f.bytes); editCalls.push(f.calls);
+        if (i < 2) log(`edit ${i + 1}: ${decodeURIComponent(f.which.join(', '))}`);
       }
       const sorted = [...editMs].sort((a, b) => a - b);
       const q = (f: number) => sorted[Math.min(sorted.length - 1, Math.floor(f * sorted.length))] ?? 0;

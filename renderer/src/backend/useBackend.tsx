@@ -49,7 +49,10 @@ export function BackendProvider({ transport, children, queryClient }: { transpor
     const bump = (external: boolean) => setRevisions((r) => ({ revision: r.revision + 1, externalRevision: r.externalRevision + (external ? 1 : 0) }));
     const reloadAll = async (opts?: { external?: boolean }) => {
       bump(opts?.external === true);
-      await invalidateAll(qc);
+      // The host switched plans: drop the old plan's data. A compatibility refresh (wb.refresh()): refetch
+      // what is shown while it stays on screen, so no view unmounts and no typed text is lost.
+      if (opts?.external === true) await invalidateAll(qc);
+      else await qc.invalidateQueries();
     };
     const unwrap = <T,>(r: Envelope<T>): T => {
       if (!r.ok) throw new BackendError(r.error.code, r.error.message);

@@ -21,6 +21,8 @@ export interface Backend {
   call<K extends Method>(method: K, args: ApiArgs[K]): Promise<ApiResults[K]>;
   /** What a cached query runs (usePlanData): a read that does not itself invalidate anything. */
   read<K extends Method>(method: K, args: ApiArgs[K]): Promise<ApiResults[K]>;
+  /** Asks the plan's revision once; if another window or process moved it, everything shown refetches. */
+  checkForChanges(): Promise<void>;
   /** Reloads everything (the old refresh(); kept for code that still asks for it). */
   invalidateAll(opts?: { external?: boolean }): Promise<void>;
   transport: Transport;
@@ -54,6 +56,18 @@ export function BackendProvider({ transport, children, queryClient }: { transpor
       if (opts?.external === true) await invalidateAll(qc);
       else await qc.invalidateQueries();
     };
+    /**
+     * Notes a revision a read saw; true when it moved while none of our own calls was on its way. A cached
+     * read may answer late with an older revision, so only a newer one counts; the explicit check below
+     * also counts a lower one (another window put a different plan into the shared backend).
+     */
+    const changedElsewhere = (revision: number | undefined, anyMove = false): boolean => {
+      const k = known.current;
+      if (revision === undefined || revision === k.revision || (!anyMove && revision < k.revision)) return false;
+      const elsewhere = k.revision > 0 && k.pending === 0;
+      k.revision = revision;
+      return elsewhere;
+    };
     const unwrap = <T,>(r: Envelope<T>): T => {
       if (!r.ok) throw new BackendError(r.error.code, r.error.message);
       return r.value;
@@ -81,18 +95,20 @@ export function BackendProvider({ transport, children, queryClient }: { transpor
       },
       async read(method, args) {
         const r = await transport.invoke(method, args);
-        if (r.revision !== undefined) {
-          const k = known.current;
-          if (k.revision > 0 && r.revision > k.revision && k.pending === 0) {
-            // Changed elsewhere (another window on the same dev server, a sync): reload what is shown.
-            k.revision = r.revision;
-            void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== method || JSON.stringify(q.queryKey[1]) !== JSON.stringify(args) });
-            bump(false);
-          } else if (r.revision > k.revision) {
-            k.revision = r.revision;
-          }
+        if (changedElsewhere(r.revision)) {
+          // Changed elsewhere (another window on the same dev server, a sync): reload what is shown but this.
+          void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== method || JSON.stringify(q.queryKey[1]) !== JSON.stringify(args) });
+          bump(false);
         }
         return unwrap(r);
+      },
+      async checkForChanges() {
+        if (known.current.pending > 0) return;
+        const r = await transport.invoke('history.status', {});
+        if (changedElsewhere(r.revision, true)) {
+          bump(false);
+          await qc.invalidateQueries();
+        }
       },
     };
   }, [transport, qc]);
@@ -102,20 +118,12 @@ export function BackendProvider({ transport, children, queryClient }: { transpor
   // revision with the last one seen; if it moved while none of our calls was on its way, everything shown
   // refetches (the data stays on screen meanwhile).
   useEffect(() => {
-    const check = async () => {
-      const k = known.current;
-      if (k.pending > 0 || k.revision === 0) return;
-      const r = await transport.invoke('history.status', {});
-      if (r.revision === undefined || r.revision === k.revision || k.pending > 0) return;
-      k.revision = r.revision;
-      await qc.invalidateQueries();
-    };
-    const onFocus = () => { void check(); };
-    const onVisible = () => { if (document.visibilityState === 'visible') void check(); };
+    const onFocus = () => { void backend.checkForChanges(); };
+    const onVisible = () => { if (document.visibilityState === 'visible') void backend.checkForChanges(); };
     window.addEventListener('focus', onFocus);
     document.addEventListener('visibilitychange', onVisible);
     return () => { window.removeEventListener('focus', onFocus); document.removeEventListener('visibilitychange', onVisible); };
-  }, [transport, qc]);
+  }, [backend]);
 
   // The desktop host may switch plans itself (menu, second instance opening a file) or report a change made elsewhere.
   useEffect(() => transport.on('plan.changed', () => { void backend.invalidateAll({ external: true }); }), [transport, backend]);

@@ -1,15 +1,7 @@
-// Building blocks of the priorities views: loading a contract result, the Nutzwert bar with its
+// Building blocks of the priorities views: the Nutzwert bar with its
 // Teilnutzen in text, and the criteria legend (K1, K2, … with names and weights).
-import type { ApiArgs, Method } from '../../../../shared/api/contract.ts';
 import { formatNutzwert, type Criterion, type NutzwertRow } from '../../../../shared/domain/nutzwert.ts';
-import { usePlanData } from '../../data/usePlanData.ts';
 import './priorities.css';
-
-/** A contract result from the shared cache (data/usePlanData.ts); fresh after any change anywhere. */
-export function useLoad<K extends Method>(method: K, args: ApiArgs[K]) {
-  const { data, error, reload } = usePlanData(method, args);
-  return { value: data, error, reload };
-}
 
 /** "K1", "K2", … in criteria order. */
 export const criterionTag = (index: number) => `K${index + 1}`;

@@ -12,7 +12,7 @@ const ROLE_SUMMARY_LABELS: Record<Role, string> = {
   verantwortlich: 'Verantwortlich', federfuehrend: 'Federführung', mitwirkend: 'Beteiligt (mitwirkend)', 'zu-informieren': 'Zu informieren',
 };
 
-export function MeasureResponsibilities({ detail, onChanged }: { detail: MeasureDetail; onChanged: () => Promise<void> }) {
+export function MeasureResponsibilities({ detail }: { detail: MeasureDetail }) {
   const { call } = useBackend();
   const wb = useWorkbench();
   const id = useId();
@@ -36,12 +36,10 @@ export function MeasureResponsibilities({ detail, onChanged }: { detail: Measure
     try {
       await what();
       succeeded?.();
-      await onChanged();
       setStatus(done);
       return true;
     } catch (e) {
       setError(messageOf(e));
-      await onChanged();
       return false;
     } finally {
       setBusy(false);

@@ -59,8 +59,6 @@ export function MeasureView({ id, baustelleId }: { id?: string; baustelleId?: st
   // The sheet reads from the shared cache: any change (here, in the table, undo/redo) shows at once.
   const { data: detail, error: loadError } = usePlanData('measures.get', { id: id ?? '' }, { enabled: id !== undefined });
   const pending = usePending();
-  // The sections' writes go through useBackend().call, which refreshes the cache itself.
-  const reload = useCallback(async () => {}, []);
 
   if (!id) {
     const start = baustelleId && wb.index.baustellen.has(baustelleId) ? baustelleId : (wb.catalogue?.baustellen[0]?.id ?? 'B1');
@@ -92,11 +90,11 @@ export function MeasureView({ id, baustelleId }: { id?: string; baustelleId?: st
   ];
   return (
     <MeasureSheet key={m.id} measure={m} toc={<SheetToc entries={toc} dirty={pending.length > 0} />}>
-      <MeasureResponsibilities detail={detail} onChanged={reload} />
-      <MeasureMilestones detail={detail} onChanged={reload} />
-      <MeasureBudget detail={detail} onChanged={reload} />
-      <MeasureIndicators detail={detail} onChanged={reload} />
-      <MeasureDependencies detail={detail} onChanged={reload} />
+      <MeasureResponsibilities detail={detail} />
+      <MeasureMilestones detail={detail} />
+      <MeasureBudget detail={detail} />
+      <MeasureIndicators detail={detail} />
+      <MeasureDependencies detail={detail} />
       <MeasureHistory measureId={m.id} />
       <DeleteMeasure measure={m} />
     </MeasureSheet>

@@ -18,6 +18,7 @@ import { measureHandlers } from './handlers/measures.ts';
 import { planHandlers } from './handlers/plan.ts';
 import { priorityHandlers } from './handlers/priorities.ts';
 import { backupHandlers } from './handlers/backups.ts';
+import { monitoringHandlers } from './handlers/monitoring.ts';
 import { afterEachCall } from './safety/hooks.ts';
 import type { Session } from './session.ts';
 
@@ -37,6 +38,7 @@ export function createHandlers(s: Session): Handlers {
     ...priorityHandlers(s),
     ...vorlageHandlers(s),
     ...exchangeHandlers(s),
+    ...monitoringHandlers(s),
     'export.docx': async () => {
       const snap = loadSnapshot(s);
       const bytes = await buildPlanDocx(snap);

@@ -11,6 +11,7 @@ import { putFrageAnswer } from './repos/fragen.ts';
 import { insertMeasure } from './repos/measures.ts';
 import { putDependency, putIndicator, putMilestone } from './repos/sheet.ts';
 import { putDecision, putFrame, putScore } from './repos/priorities.ts';
+import { fillDemoMonitoring } from './demo-monitoring.ts';
 
 type ActorSeed = [key: string, name: string, kind: ActorKind, orgUnit: string, contactPerson: string];
 const ACTORS: ActorSeed[] = [
@@ -308,5 +309,6 @@ export function fillDemoPlan(db: Db, ctx: ChangeContext): void {
   }
   for (const [year, amountCents, note] of FRAMES) putFrame(db, { year, amountCents, note });
   for (const [code, fixed, reason] of FIXED) putDecision(db, { measureId: measureIds.get(code)!, fixed, reason });
+  fillDemoMonitoring(db, now);
   logChange(db, ctx, 'plan', 'demo', 'create', 'Demoplan „Landkreis Musterland“ angelegt', undefined, undefined);
 }

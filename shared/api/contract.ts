@@ -32,6 +32,11 @@ import {
   type Finanzplan, type FramesResult, type OptimiserMeasure, type OptimiserRun, type PlanCriterion, type PrioritiesResult, type Scenario,
   type ScenarioComparison, type ScenarioSettings, type WhatIfResult,
 } from '../domain/priorities.ts';
+import {
+  actualSaveSchema, ampelOverrideSchema, berichtExportSchema, berichtFestschreibenSchema, fortschreibungPreviewSchema, fortschreibungSchema,
+  measurementSaveSchema, milestoneDoneSchema, stichtagArgsSchema, type Actual, type AmpelOverride, type BerichtInfo, type FortschreibungPreview,
+  type Measurement, type MonitoringMeasure, type PredecessorInfo, type SteuerungOverview,
+} from '../domain/monitoring.ts';
 
 const none = z.object({}).strict();
 
@@ -193,6 +198,34 @@ export const ARGS = {
   'scenarios.apply': z.object({ id: idSchema }),
   /** a, b: scenario ids or "arbeitsstand"; both are optimised and compared. */
   'scenarios.compare': scenarioCompareSchema,
+  // ---- Umsetzung and Monitoring (schema 9). Writes are undo steps like all plan data. ----
+  /** Steuerungsgruppe: per measure Ampel, Soll/Ist, Fördermittel, late steps, changes since the last festgeschriebene Bericht; per Baustelle and actor. Stichtag default: today. */
+  'monitoring.overview': stichtagArgsSchema,
+  /** One measure's Umsetzung: budget lines with Ist/Abruf, indicators with Messwerte and progress, milestones with dates, Ampel with reasons. */
+  'monitoring.measure': z.object({ measureId: idSchema }).extend(stichtagArgsSchema.shape).strict(),
+  /** Records Ist (spent) or Abruf (Fördermittel drawn) of a budget line for a year (and quarter); the same line/kind/year/quarter again replaces it. */
+  'actuals.save': actualSaveSchema,
+  'actuals.delete': z.object({ id: idSchema }),
+  /** Messwert of an Erfolgsindikator: date, value, source, note. */
+  'measurements.save': measurementSaveSchema,
+  'measurements.delete': z.object({ id: idSchema }),
+  /** Marks an Umsetzungsschritt done on a date (default today) or open again. */
+  'milestones.setDone': milestoneDoneSchema,
+  /** Sets the Ampel of a measure by hand (a reason is required) or, with ampel null, returns to the derived one. */
+  'ampel.override': ampelOverrideSchema,
+  /** Festgeschriebene Sachstandsberichte, newest Stichtag first. */
+  'bericht.list': none,
+  /** "Bericht festschreiben": freezes the plan (a decision snapshot) and the Umsetzung at the Stichtag, for "Änderungen seit dem letzten Bericht". */
+  'bericht.festschreiben': berichtFestschreibenSchema,
+  'bericht.delete': z.object({ id: idSchema }),
+  /** Sachstandsbericht (Mitteilungsvorlage, zur Kenntnis) as DOCX. */
+  'export.bericht': berichtExportSchema,
+  /** What a Fortschreibung would carry over, with suggestions, and the suggested title and period. */
+  'fortschreibung.preview': fortschreibungPreviewSchema,
+  /** Starts the next planning period as a new plan file (ids and history kept, linked to this plan) and opens it. */
+  'fortschreibung.create': fortschreibungSchema,
+  /** The plan this one continues (Fortschreibung), or null. */
+  'plan.predecessor': none,
 } as const;
 
 export interface ApiResults {
@@ -292,6 +325,21 @@ export interface ApiResults {
   'scenarios.delete': null;
   'scenarios.apply': ScenarioSettings;
   'scenarios.compare': ScenarioComparison;
+  'monitoring.overview': SteuerungOverview;
+  'monitoring.measure': MonitoringMeasure;
+  'actuals.save': Actual;
+  'actuals.delete': null;
+  'measurements.save': Measurement;
+  'measurements.delete': null;
+  'milestones.setDone': Milestone & { doneOn: string | null };
+  'ampel.override': AmpelOverride | null;
+  'bericht.list': BerichtInfo[];
+  'bericht.festschreiben': BerichtInfo;
+  'bericht.delete': null;
+  'export.bericht': { fileName: string; base64: string };
+  'fortschreibung.preview': FortschreibungPreview;
+  'fortschreibung.create': { path: string; carried: number; closed: number; predecessor: PredecessorInfo };
+  'plan.predecessor': PredecessorInfo | null;
 }
 
 export type Method = keyof typeof ARGS & keyof ApiResults;

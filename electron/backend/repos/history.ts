@@ -19,6 +19,11 @@ import {
 import { deleteSnapshot, deleteVorlageSettingsRow, putSnapshot, putVorlageSettingsRow, type SnapshotRow, type VorlageSettingsRow } from './snapshots.ts';
 import { deleteDependency, deleteIndicator, deleteMilestone, putDependency, putIndicator, putMilestone, type Dependency } from './sheet.ts';
 import { stmt } from './stmt.ts';
+import {
+  deleteActual, deleteBericht, deleteMeasurement, deleteMilestoneDone, deleteOverride, putActual, putBericht, putMeasurement, putMilestoneDone, putOverride,
+  type BerichtRow, type OverrideRow,
+} from './monitoring.ts';
+import type { Actual, Measurement, MilestoneDone } from '../../../shared/domain/monitoring.ts';
 
 interface Applier {
   /** Makes the row exist exactly as in the image. */
@@ -68,6 +73,12 @@ const APPLIERS: Record<string, Applier> = {
   frame: { put: (db, f: BudgetFrame) => putFrame(db, f), remove: (db, _id, f: BudgetFrame) => deleteFrame(db, f.year) },
   decision: { put: (db, d: Decision) => putDecision(db, d), remove: (db, id) => deleteDecision(db, id) },
   scenario: { put: (db, x: Scenario) => putScenario(db, x), remove: (db, id) => deleteScenario(db, id) },
+  /** Umsetzung (schema 9): Ist/Abruf, Messwerte, Erledigt-Datum, Ampel von Hand, festgeschriebene Berichte. */
+  actual: { put: (db, a: Actual) => putActual(db, a), remove: (db, id) => deleteActual(db, id) },
+  measurement: { put: (db, m: Measurement) => putMeasurement(db, m), remove: (db, id) => deleteMeasurement(db, id) },
+  'milestone-done': { put: (db, d: MilestoneDone) => putMilestoneDone(db, d), remove: (db, id) => deleteMilestoneDone(db, id) },
+  'ampel-override': { put: (db, o: OverrideRow) => putOverride(db, o), remove: (db, id) => deleteOverride(db, id) },
+  bericht: { put: (db, r: BerichtRow) => putBericht(db, r), remove: (db, id) => deleteBericht(db, id) },
   /** Header row naming a step of several changes (e.g. a bulk update); changes nothing itself. */
   step: { put: () => {}, remove: () => {} },
 };

@@ -25,7 +25,7 @@ const VALUES: ValueSeed[] = [
   ['M-1.01', 'Gemeinden mit mindestens einer Werkstatt', '2026-09-30', 5, 'Dokumentation der Stabsstelle Integration'],
   ['M-2.01', 'Leistungen mit mehrsprachiger Erklärung', '2026-03-31', 9, 'Redaktionssystem der Website'],
   ['M-2.01', 'Leistungen mit mehrsprachiger Erklärung', '2026-09-30', 22, 'Redaktionssystem der Website'],
-  ['M-2.01', 'Abrufe der übersetzten Seiten pro Monat', '2026-10-31', 1_400, 'Webstatistik'],
+  ['M-2.01', 'Abrufe der übersetzten Seiten pro Monat', '2026-10-31', 1_650, 'Webstatistik'],
   ['M-6.02', 'Geförderte Führerscheine pro Jahr', '2025-12-31', 41, 'Förderstatistik des Jobcenters'],
   ['M-6.02', 'Geförderte Führerscheine pro Jahr', '2026-09-30', 58, 'Förderstatistik des Jobcenters'],
   ['M-7.01', 'Geförderte Begegnungsprojekte pro Jahr', '2026-09-30', 6, 'Förderdatenbank der Stabsstelle'],
@@ -35,7 +35,11 @@ const VALUES: ValueSeed[] = [
 const DONE: [string, string, string][] = [
   ['M-1.01', 'Moderationsteam beauftragt', '2026-02-20'],
   ['M-1.01', 'Erste Werkstatt in Lindenau', '2026-06-18'],
+  ['M-1.02', 'Entwurf der Satzungsänderung', '2026-06-10'],
   ['M-2.01', 'Texte in Leichter Sprache online', '2026-05-29'],
+  ['M-4.01', 'Räume im Kreishaus hergerichtet', '2026-09-15'],
+  ['M-5.01', 'Daten der Gemeinden zusammengeführt', '2026-06-25'],
+  ['M-5.01', 'Befragung abgeschlossen', '2026-09-28'],
   ['M-7.01', 'Förderrichtlinie beschlossen', '2026-03-12'],
   ['M-7.01', 'Erste Förderrunde', '2026-07-15'],
 ];

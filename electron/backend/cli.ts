@@ -18,6 +18,7 @@ import { AppError } from './errors.ts';
 import { buildPlanDocx } from './export/docx.ts';
 import { loadSnapshot } from './export/snapshot.ts';
 import { exportVorlage } from './handlers/vorlage.ts';
+import { exportBericht } from './export/bericht.ts';
 import { createDemo } from './handlers/plan.ts';
 import { Session } from './session.ts';
 
@@ -38,10 +39,15 @@ Aufruf:
   werkbank export <datei.wirplan> --vorlage <ausgabe.docx> [--anonym] [--force]
       schreibt die Sitzungsvorlage mit den Anlagen (Kopf und Beratungsfolge wie
       zuletzt in der Werkbank gespeichert, sonst aus dem Plan vorbelegt)
+  werkbank export <datei.wirplan> --bericht <ausgabe.docx> [--stichtag JJJJ-MM-TT] [--anonym] [--force]
+      schreibt den Sachstandsbericht (Mitteilungsvorlage, zur Kenntnis) zum
+      Stichtag (ohne Angabe: heute), verglichen mit dem letzten festgeschriebenen Bericht
 
 Optionen:
   --docx <datei>       Ziel des Word-Exports
   --vorlage <datei>    Ziel der Sitzungsvorlage (Word)
+  --bericht <datei>    Ziel des Sachstandsberichts (Word)
+  --stichtag <datum>   Stichtag des Sachstandsberichts, JJJJ-MM-TT
   --anonym             Personennamen anonymisieren: nur Organisationseinheiten,
                        keine Ansprechpersonen, Kontaktdaten oder Bearbeiter:in
   --force              eine vorhandene Ausgabedatei überschreiben (nur bei export)
@@ -67,13 +73,15 @@ interface Parsed {
   docx: string | null;
   vorlage: string | null;
   anonym: boolean;
+  bericht: string | null;
+  stichtag: string | null;
   dataDir: string | null;
   force: boolean;
   help: boolean;
 }
 
 function parse(argv: string[]): Parsed {
-  const p: Parsed = { command: null, positionals: [], docx: null, vorlage: null, anonym: false, dataDir: null, force: false, help: false };
+  const p: Parsed = { command: null, positionals: [], docx: null, vorlage: null, anonym: false, bericht: null, stichtag: null, dataDir: null, force: false, help: false };
   const valueOf = (name: string, i: number, inline: string | undefined): [string, number] => {
     if (inline !== undefined) {
       if (inline === '') throw new UsageError(`Bei „${name}“ fehlt die Angabe.`);
@@ -109,6 +117,15 @@ function parse(argv: string[]): Parsed {
         break;
       case '--vorlage':
         [p.vorlage, i] = valueOf(name, i, inline);
+        break;
+      case '--bericht':
+        [p.bericht, i] = valueOf(name, i, inline);
+        break;
+      case '--stichtag':
+        [p.stichtag, i] = valueOf(name, i, inline);
+        if (!/^\d{4}-\d{2}-\d{2}$/u.test(p.stichtag) || !new Date(`${p.stichtag}T12:00:00Z`).toISOString().startsWith(p.stichtag)) {
+          throw new UsageError(`„--stichtag“ erwartet ein Datum im Format JJJJ-MM-TT, nicht „${p.stichtag}“.`);
+        }
         break;
       case '--anonym':
         if (inline !== undefined) throw new UsageError('„--anonym“ erwartet keinen Wert.');
@@ -289,6 +306,7 @@ function onePositional(p: Parsed, what: string): string {
 }
 
 async function cmdDemo(p: Parsed, o: Output): Promise<number> {
+  if (p.bericht !== null || p.stichtag !== null) throw new UsageError('„demo“ kennt die Optionen --bericht und --stichtag nicht.');
   if (p.docx !== null || p.vorlage !== null || p.anonym || p.force) throw new UsageError('„demo“ kennt die Optionen --docx, --vorlage, --anonym und --force nicht.');
   const file = resolve(onePositional(p, 'die neue Plandatei (z. B. musterland.wirplan)'));
   if (existsSync(file)) {
@@ -302,6 +320,7 @@ async function cmdDemo(p: Parsed, o: Output): Promise<number> {
 }
 
 function cmdCheck(p: Parsed, o: Output): number {
+  if (p.bericht !== null || p.stichtag !== null) throw new UsageError('„check“ kennt die Optionen --bericht und --stichtag nicht.');
   if (p.docx !== null || p.vorlage !== null || p.anonym || p.force) throw new UsageError('„check“ kennt die Optionen --docx, --vorlage, --anonym und --force nicht.');
   const file = resolve(onePositional(p, 'die zu prüfende Plandatei'));
   const report = checkPlan(file);
@@ -313,12 +332,15 @@ function cmdCheck(p: Parsed, o: Output): number {
 
 async function cmdExport(p: Parsed, o: Output): Promise<number> {
   const file = resolve(onePositional(p, 'die Plandatei'));
-  if (p.docx === null && p.vorlage === null) throw new UsageError('Bitte mit „--docx <ausgabe.docx>“ oder „--vorlage <ausgabe.docx>“ angeben, wohin das Word-Dokument geschrieben wird.');
-  if (p.anonym && p.vorlage === null) throw new UsageError('„--anonym“ gilt nur für die Sitzungsvorlage (--vorlage).');
+  if (p.docx === null && p.vorlage === null && p.bericht === null) throw new UsageError('Bitte mit „--docx <ausgabe.docx>“ oder „--vorlage <ausgabe.docx>“ angeben, wohin das Word-Dokument geschrieben wird.');
+  if (p.anonym && p.vorlage === null && p.bericht === null) throw new UsageError('„--anonym“ gilt nur für die Sitzungsvorlage (--vorlage) und den Sachstandsbericht (--bericht).');
+  if (p.stichtag !== null && p.bericht === null) throw new UsageError('„--stichtag“ gilt nur für den Sachstandsbericht (--bericht).');
   const targets = [
     ...(p.docx !== null ? [{ kind: 'docx' as const, out: resolve(p.docx), what: 'Word-Dokument' }] : []),
     ...(p.vorlage !== null ? [{ kind: 'vorlage' as const, out: resolve(p.vorlage), what: 'Sitzungsvorlage' }] : []),
+    ...(p.bericht !== null ? [{ kind: 'bericht' as const, out: resolve(p.bericht), what: 'Sachstandsbericht' }] : []),
   ];
+  if (new Set(targets.map((t) => t.out)).size < targets.length) throw new UsageError('Jedes Dokument braucht eine eigene Ausgabedatei.');
   if (targets.some((t) => t.out === file)) throw new UsageError('Die Ausgabedatei darf nicht die Plandatei selbst sein.');
   if (targets.length === 2 && targets[0].out === targets[1].out) throw new UsageError('Plan und Sitzungsvorlage brauchen verschiedene Ausgabedateien.');
   const check = checkPlanFile(file);
@@ -342,6 +364,10 @@ async function cmdExport(p: Parsed, o: Output): Promise<number> {
     const snap = loadSnapshot(s);
     const out: Uint8Array[] = [];
     for (const t of targets) {
+      if (t.kind === 'bericht') {
+        out.push((await exportBericht(s, { anonymise: p.anonym, ...(p.stichtag ? { stichtag: p.stichtag } : {}) })).bytes);
+        continue;
+      }
       out.push(t.kind === 'docx' ? await buildPlanDocx(snap) : (await exportVorlage(s, { anonymise: p.anonym })).bytes);
     }
     return { docs: out, measures: snap.measures.length };
@@ -357,7 +383,7 @@ async function cmdExport(p: Parsed, o: Output): Promise<number> {
       o.err(`Das Word-Dokument konnte nicht nach „${t.out}“ geschrieben werden. Ist die Datei noch in Word geöffnet oder der Ordner schreibgeschützt?`);
       return EXIT_PROBLEM;
     }
-    o.out(`${t.what}${t.kind === 'vorlage' && p.anonym ? ' (anonymisiert)' : ''} geschrieben: ${t.out} (${plural(measures, 'Maßnahme', 'Maßnahmen')}, ${Math.round(performance.now() - started)} ms).`);
+    o.out(`${t.what}${t.kind !== 'docx' && p.anonym ? ' (anonymisiert)' : ''} geschrieben: ${t.out} (${plural(measures, 'Maßnahme', 'Maßnahmen')}, ${Math.round(performance.now() - started)} ms).`);
   }
   return EXIT_OK;
 }

@@ -83,6 +83,11 @@ function inner(s: string): string {
   return s.replaceAll('„', '‚').replaceAll('“', '‘');
 }
 
+/** "Maßnahmenplan „X“", or the title itself when it already says Maßnahmenplan. */
+function planNoun(title: string): string {
+  return /^maßnahmenplan\b/iu.test(title) ? title : `Maßnahmenplan „${inner(title)}“`;
+}
+
 interface Sums { years: number[]; sollByYear: Map<number, number>; istByYear: Map<number, number>; soll: number; ist: number }
 
 /** Soll/Ist per year, summed from the rows once; every table below takes its figures from here. */
@@ -124,15 +129,15 @@ function kopf(d: BerichtData): Block[] {
       ['Stichtag', st],
       ['Federführung', responsible],
       ['Bearbeiter:in', d.anonymise ? 'entfällt (anonymisierte Fassung)' : DASH],
-      ['Betreff', `Sachstandsbericht zum Maßnahmenplan „${inner(title)}“ – Stand ${st}`],
+      ['Betreff', `Sachstandsbericht zum ${planNoun(title)} – Stand ${st}`],
     ]),
     h1('Beratungsfolge'),
   ];
   const w = [2000, PORTRAIT_WIDTH - 4400, 2400];
   out.push(new FastTable(w, [headerRow(['Sitzungsdatum', 'Gremium', 'Zuständigkeit'], w, 99, TABLE_SIZE, true), { cells: [cell('noch offen', w[0]), cell(d.gremium, w[1]), cell('Kenntnisnahme', w[2])] }]));
   out.push(h1('Mitteilung'));
-  out.push(text(`Die Verwaltung berichtet über den Stand der Umsetzung des Maßnahmenplans „${inner(title)}“ zum Stichtag ${st}. Der Bericht wird zur Kenntnis gegeben; ein Beschluss ist nicht erforderlich.`));
-  if (d.predecessor) out.push(text(`Der Plan schreibt den Maßnahmenplan „${inner(d.predecessor.title)}“${d.predecessor.period ? ` (${d.predecessor.period})` : ''} fort.`));
+  out.push(text(`Die Verwaltung berichtet zum Stichtag ${st} über den Stand der Umsetzung; Gegenstand ist der ${planNoun(title)}. Der Bericht wird zur Kenntnis gegeben; ein Beschluss ist nicht erforderlich.`));
+  if (d.predecessor) out.push(text(`Der Plan schreibt den ${planNoun(d.predecessor.title)}${d.predecessor.period ? ` (${d.predecessor.period})` : ''} fort.`));
   out.push(note(`Die Ampel einer Maßnahme wird aus Terminen, Mittelabfluss und Indikatoren abgeleitet (Zeichen und Wort, nie nur Farbe): ${AMPEL_ORDER.map((a) => ampelText(a)).join(', ')}. Wo die Verwaltung die Ampel begründet von Hand gesetzt hat, ist das vermerkt.`));
   if (d.anonymise) out.push(note('Anonymisierte Fassung: Namen von Personen sind entfernt; es erscheinen nur Organisationseinheiten. Freitexte (Hemmnisse, Begründungen) sind unverändert übernommen.'));
   return out;
@@ -220,7 +225,7 @@ function indikatoren(d: BerichtData): Block[] {
   if (list.length === 0) return [...out, text('Für die Maßnahmen sind noch keine Erfolgsindikatoren festgelegt.')];
   const measured = list.filter((x) => x.p.latest);
   out.push(text(`${n(list.length, 'Erfolgsindikator ist', 'Erfolgsindikatoren sind')} festgelegt, für ${measured.length} liegt ein Messwert vor. Der Fortschritt ist der Anteil des Wegs vom Ausgangs- zum Zielwert; erwartet ist der Anteil der Zeit vom Beginn der Maßnahme bis zum Ende des Zieljahrs.`));
-  const w = [900, 0, 1200, 1400, 1500, 1500];
+  const w = [850, 0, 1450, 1400, 1450, 1500];
   w[1] = PORTRAIT_WIDTH - w.reduce((a, b) => a + b, 0);
   const t: RowSpec[] = [headerRow(['Nr.', 'Indikator', 'Ausgangswert', 'Zielwert', 'letzter Wert', 'Fortschritt'], w, 99, 16, true)];
   for (const { r, i, p } of list) {
@@ -334,7 +339,7 @@ function headerFooter(d: BerichtData): { headers: { default: Header }; footers: 
 export async function buildBerichtDocx(d: BerichtData): Promise<Uint8Array> {
   const s = sums(d);
   const children: Block[] = [...kopf(d), ...stand(d), ...mittelabfluss(d, s), ...indikatoren(d), ...verzoegerungen(d), ...aenderungen(d), ...ausblick(d)];
-  const title = `Sachstandsbericht zum Maßnahmenplan „${inner(safeText(d.title))}“ – Stand ${germanDay(d.overview.stichtag)}`;
+  const title = `Sachstandsbericht zum ${planNoun(safeText(d.title).trim() || 'Maßnahmenplan')} – Stand ${germanDay(d.overview.stichtag)}`;
   const meta = {
     title, subject: `Mitteilungsvorlage${d.landkreis ? ` – ${safeText(d.landkreis)}` : ''}`,
     description: `Sachstandsbericht (zur Kenntnis) mit ${d.overview.rows.length} Maßnahmen: Stand der Umsetzung, Mittelabfluss, Indikatoren, Verzögerungen, Änderungen, Ausblick.`,

@@ -39,20 +39,23 @@ export function indicatorChart(s: IndicatorSeries, caption: string): ChartImage 
   let lo = Math.min(0, ...ys);
   let hi = Math.max(1, ...ys);
   if (hi === lo) hi = lo + 1;
-  const pad = (hi - lo) * 0.08;
-  hi += pad;
-  if (lo < 0) lo -= pad;
+  const raw = (hi - lo) / 4;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const stepV = [1, 2, 2.5, 5, 10].map((f) => f * mag).find((x) => x >= raw)!;
+  hi = Math.ceil((hi * 1.04) / stepV) * stepV;
+  lo = Math.floor(lo / stepV) * stepV;
+  const ticks = Math.round((hi - lo) / stepV);
   const d0 = vals.length ? dayOf(vals[0].date) : 0;
   const d1 = vals.length ? dayOf(vals.at(-1)!.date) : 1;
   const span = Math.max(1, d1 - d0);
   const X = (iso: string) => plot.x + (vals.length === 1 ? plot.w / 2 : ((dayOf(iso) - d0) / span) * plot.w);
   const Y = (v: number) => plot.y + plot.h - ((v - lo) / (hi - lo)) * plot.h;
 
-  for (let i = 0; i <= 4; i++) {
-    const v = lo + ((hi - lo) * i) / 4;
+  for (let i = 0; i <= ticks; i++) {
+    const v = lo + stepV * i;
     const y = Y(v);
     c.fillRect(S(plot.x), S(y) - 1, S(plot.w), 2, i === 0 ? AXIS : GRID);
-    c.text(formatNumber(Math.round(v * 10) / 10), S(plot.x - 6), S(y + 4), REGULAR, S(10), AXIS, 'right');
+    c.text(formatNumber(Math.round(v * 100) / 100), S(plot.x - 6), S(y + 4), REGULAR, S(10), AXIS, 'right');
   }
   const hline = (v: number, col: Rgb, dash: number, label: string) => {
     const y = Y(v);

@@ -24,6 +24,9 @@ import { FinanzplanView } from './views/priorities/FinanzplanView.tsx';
 import { OptimierungView } from './views/priorities/OptimierungView.tsx';
 import { PrioritiesView } from './views/priorities/PrioritiesView.tsx';
 import { SzenarienView } from './views/priorities/SzenarienView.tsx';
+import { FortschreibungView } from './views/monitoring/FortschreibungView.tsx';
+import { SteuerungView } from './views/monitoring/SteuerungView.tsx';
+import { UmsetzungMeasureView } from './views/monitoring/UmsetzungMeasureView.tsx';
 
 const NAV: { view: ViewName; label: string; also?: ViewName[] }[] = [
   { view: 'plan', label: 'Plan' },
@@ -40,6 +43,7 @@ const NAV: { view: ViewName; label: string; also?: ViewName[] }[] = [
   { view: 'finanzplan', label: 'Finanzplan' },
   { view: 'optimierung', label: 'Optimierung' },
   { view: 'szenarien', label: 'Szenarien' },
+  { view: 'umsetzung', label: 'Umsetzung', also: ['umsetzung-massnahme', 'fortschreibung'] },
   { view: 'protokoll', label: 'Protokoll' },
   { view: 'export', label: 'Export' },
 ];
@@ -50,6 +54,7 @@ const DOC_TITLES: Record<ViewName, string> = {
   auslastung: 'Auslastung der Akteure', matrix: 'Zuständigkeitsmatrix', abdeckung: 'Abdeckung', fragen: 'Fragen-Werkstatt',
   zeitplan: 'Zeitplan', protokoll: 'Änderungsprotokoll',
   prioritaeten: 'Prioritäten', finanzplan: 'Finanzplan', optimierung: 'Optimierung', szenarien: 'Szenarien',
+  umsetzung: 'Umsetzung', 'umsetzung-massnahme': 'Umsetzung einer Maßnahme', fortschreibung: 'Fortschreibung',
 };
 
 export function App() {
@@ -155,5 +160,8 @@ function View({ route }: { route: Route }) {
     case 'finanzplan': return <FinanzplanView />;
     case 'optimierung': return <OptimierungView />;
     case 'szenarien': return <SzenarienView />;
+    case 'umsetzung': return <SteuerungView />;
+    case 'umsetzung-massnahme': return <UmsetzungMeasureView key={route.id} id={route.id} />;
+    case 'fortschreibung': return <FortschreibungView />;
   }
 }

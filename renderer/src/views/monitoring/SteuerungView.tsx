@@ -66,7 +66,8 @@ type SortId = 'code' | 'title' | 'baustelleId' | 'responsible' | 'ampel' | 'expe
 
 function GroupTable({ caption, groups }: { caption: string; groups: SteuerungGroup[] }) {
   return (
-    <div className="table-wrap">
+    // Focusable, so a table wider than its column can be scrolled by keyboard.
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className="data-table compact">
         <caption>{caption}</caption>
         <thead>
@@ -256,7 +257,7 @@ export function SteuerungView() {
           <label className="check"><input type="checkbox" checked={filterOf('changed') === true} onChange={(e) => setFilter('changed', e.target.checked)} /> nur geändert seit dem letzten Bericht</label>
         </div>
         <p role="status" className="hint">{rows.length} von {data.rows.length} Maßnahmen</p>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Tabelle der Maßnahmen">
           <table className="data-table compact">
             <caption className="visually-hidden">Umsetzung der Maßnahmen zum Stichtag {germanDay(data.stichtag)}</caption>
             <thead>

@@ -256,14 +256,14 @@ function MilestonesSection({ m }: { m: MonitoringMeasure }) {
                 </td>
                 <td className="actions">
                   {x.done ? (
-                    <button type="button" className="button small" disabled={busy} onClick={() => void save(() => call('milestones.setDone', { id: x.id, done: false }), `„${x.title}“ ist wieder offen.`)}>Wieder öffnen<span className="visually-hidden">: {x.title}</span></button>
+                    <button type="button" className="button small" disabled={busy} aria-label={`Wieder öffnen: ${x.title}`} onClick={() => void save(() => call('milestones.setDone', { id: x.id, done: false }), `„${x.title}“ ist wieder offen.`)}>Wieder öffnen</button>
                   ) : (
                     <span className="mon-form" style={{ margin: 0 }}>
                       <label className="visually-hidden" htmlFor={`${id}-${x.id}`}>Erledigt am: {x.title}</label>
                       <input id={`${id}-${x.id}`} type="date" value={days[x.id] ?? today()} onChange={(e) => setDays((d) => ({ ...d, [x.id]: e.target.value }))} />
-                      <button type="button" className="button small" disabled={busy}
+                      <button type="button" className="button small" disabled={busy} aria-label={`Erledigt: ${x.title}`}
                         onClick={() => { const doneOn = days[x.id] ?? today(); void save(() => call('milestones.setDone', { id: x.id, done: true, doneOn }), `„${x.title}“ am ${germanDay(doneOn)} erledigt.`); }}>
-                        Erledigt<span className="visually-hidden">: {x.title}</span>
+                        Erledigt
                       </button>
                     </span>
                   )}

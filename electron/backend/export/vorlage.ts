@@ -37,7 +37,7 @@ import type { PriorityInfo } from '../repos/priority.ts';
 import type { Dependency } from '../repos/sheet.ts';
 import { costChart } from './chart.ts';
 import {
-  coreXmlFor, documentStyles, image, linkify, linkPara, numbered, numberingConfig,
+  bulletIn, coreXmlFor, documentStyles, image, linkify, linkPara, numbered, numberingConfig,
 } from './docx-parts.ts';
 import {
   A4, type Block, cell, CELL_MARGIN, DASH, FastTable, financing, fixZipTimes, germanDate, headerRow, LANDSCAPE_MARGIN,
@@ -742,13 +742,10 @@ function measureSheet(ctx: Ctx, m: MeasureRow, first: boolean): Block[] {
   const itemBullets = (label: string, items: CatalogueItem[]) => {
     if (items.length === 0) return;
     out.push(new Paragraph({ style: 'Blatttext', keepNext: true, children: runs(label, { bold: true }) }));
-    items.forEach((i, n) => out.push(new Paragraph({
-      style: 'Blatttext', bullet: { level: 0 }, spacing: { after: n === items.length - 1 ? 80 : 20 },
-      children: [
-        ...runs(i.text),
-        new TextRun({ text: ` (${ACTOR_GROUP_LABELS[i.actorGroup] ?? i.actorGroup}${i.baustelleId === m.baustelleId ? '' : `, Baustelle ${ctx.baustelle.get(i.baustelleId)?.number ?? '?'}`})`, color: '404040' }),
-      ],
-    })));
+    items.forEach((i, n) => out.push(bulletIn('Blatttext', [
+      ...runs(i.text),
+      ...runs(` (${ACTOR_GROUP_LABELS[i.actorGroup] ?? i.actorGroup}${i.baustelleId === m.baustelleId ? '' : `, Baustelle ${ctx.baustelle.get(i.baustelleId)?.number ?? '?'}`})`, { color: '404040' }),
+    ], { after: n === items.length - 1 ? 80 : 20 })));
   };
   itemBullets('Grundmauern', gm);
   itemBullets('Fragen für den gemeinsamen Weiterbau', fr);

@@ -8,7 +8,7 @@ import {
   type INumberingOptions, type IStylesOptions, type ParagraphChild,
 } from 'docx';
 import {
-  ACCENT, BODY_SIZE, escapeXml, FONT, safeText, TABLE_PARAGRAPH_STYLES,
+  ACCENT, BODY_SIZE, CELL_MARGIN, escapeXml, FONT, safeText, TABLE_PARAGRAPH_STYLES, TABLE_SIZE, textWidthTwips,
   type ParaOpts, type RunStyle, para, runs,
 } from './docx.ts';
 
@@ -181,4 +181,32 @@ export function coreXmlFor(meta: CoreMeta, takenAt: string): string {
     + `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>`
     + `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>`
     + '</cp:coreProperties>';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Money tables that keep every amount on one line
+
+/** The longest word of a header label (a header may wrap between words, never inside one). */
+function longestWord(s: string): string {
+  return s.split(/[\s/-]+/u).reduce((a, b) => (b.length > a.length ? b : a), '');
+}
+
+/**
+ * Column widths (twips) for a table of leading text columns and money columns: each money column as
+ * wide as its widest amount (bold, under every font that stands in for Arial, see textWidthTwips)
+ * plus the cell margins and a reserve; the first leading column takes the rest, at least `minFirst`.
+ * `lead` are the fixed widths of further leading columns (after the first). When the table does not
+ * fit `total` at the table size, the next smaller size is tried.
+ */
+export function moneyColumns(total: number, minFirst: number, lead: number[], headers: string[], columns: string[][], sizes = [TABLE_SIZE, 16, 15, 14]): { widths: number[]; size: number } {
+  const pad = CELL_MARGIN.left + CELL_MARGIN.right + 80;
+  let last: { widths: number[]; size: number } | null = null;
+  for (const size of sizes) {
+    const money = columns.map((col, i) => Math.max(...col.map((v) => textWidthTwips(v, size)), textWidthTwips(longestWord(headers[i] ?? ''), size)) + pad);
+    const scaledLead = lead.map((w) => Math.round(w * size / TABLE_SIZE));
+    const first = total - money.reduce((a, b) => a + b, 0) - scaledLead.reduce((a, b) => a + b, 0);
+    last = { widths: [Math.max(first, minFirst), ...scaledLead, ...money], size };
+    if (first >= minFirst) return last;
+  }
+  return last!;
 }

@@ -16,6 +16,7 @@ import { formatPeriod } from '../../../shared/domain/period.ts';
 import type { BudgetLine, MeasureRow } from '../../../shared/domain/types.ts';
 import { AppError } from '../errors.ts';
 import { FALLBACK_ADVANCE, MAX_ADVANCE } from './font-metrics.ts';
+import { genitiveOfKreis } from '../../../shared/domain/wording.ts';
 import type { PlanSnapshot } from './snapshot.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -632,7 +633,7 @@ export async function buildPlanDocx(snap: PlanSnapshot): Promise<Uint8Array> {
   const meta = {
     title,
     subject: `Maßnahmenplan zur Stärkung des gesellschaftlichen Zusammenhalts${landkreis ? ` – ${landkreis}` : ''}`,
-    description: `Maßnahmenplan${landkreis ? ` des ${landkreis}` : ''}, Stand ${ctx.stand}, gegliedert nach den sieben Baustellen des Impulspapiers „${safeText(snap.catalogue.source.title)}“ (${safeText(snap.catalogue.source.publisher)}, ${snap.catalogue.source.year}).`,
+    description: `Maßnahmenplan${landkreis ? ` ${genitiveOfKreis(landkreis)}` : ''}, Stand ${ctx.stand}, gegliedert nach den sieben Baustellen des Impulspapiers „${safeText(snap.catalogue.source.title)}“ (${safeText(snap.catalogue.source.publisher)}, ${snap.catalogue.source.year}).`,
     keywords: 'Zusammenhalt; Maßnahmenplan; Kreistag; Impulspapier; ländliche Räume',
   };
 

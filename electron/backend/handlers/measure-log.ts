@@ -10,6 +10,7 @@ import { listBudgetLines } from '../repos/budget.ts';
 import { logChange, type ChangeContext } from '../repos/changelog.ts';
 import { dependenciesTouching, listIndicators, listMilestones } from '../repos/sheet.ts';
 import { getDecision, scoreKey, scoresOfMeasure } from '../repos/priorities.ts';
+import { getHaushalt } from '../repos/haushalt.ts';
 
 export function readMeasureChildren(db: Db, measureId: string) {
   return {
@@ -20,6 +21,7 @@ export function readMeasureChildren(db: Db, measureId: string) {
     dependencies: dependenciesTouching(db, measureId),
     scores: scoresOfMeasure(db, measureId),
     decision: getDecision(db, measureId),
+    haushalt: getHaushalt(db, measureId),
   };
 }
 
@@ -31,4 +33,5 @@ export function logChildrenDeleted(db: Db, ctx: ChangeContext, m: Measure, c: Re
   for (const d of c.dependencies) logChange(db, ctx, 'dependency', `${d.measureId}>${d.dependsOnId}`, 'delete', `${m.code}: Abhängigkeit entfernt`, d, undefined);
   for (const x of c.scores) logChange(db, ctx, 'score', scoreKey(x), 'delete', `${m.code}: Bewertung entfernt`, x, undefined);
   if (c.decision) logChange(db, ctx, 'decision', m.id, 'delete', `${m.code}: Festlegung aufgehoben`, c.decision, undefined);
+  if (c.haushalt) logChange(db, ctx, 'measure-haushalt', m.id, 'delete', `${m.code}: Folgekosten und Stellen entfernt`, c.haushalt, undefined);
 }

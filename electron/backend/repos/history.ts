@@ -12,6 +12,8 @@ import type { ChangeContext } from './changelog.ts';
 import { deleteFrageAnswer, putFrageAnswer, type FrageAnswer } from './fragen.ts';
 import { deleteMeasure, getMeasure, insertMeasure, updateMeasure, type StoredMeasure } from './measures.ts';
 import { setMeta } from './meta.ts';
+import { deleteHaushalt, putHaushalt } from './haushalt.ts';
+import type { MeasureHaushalt } from '../../../shared/domain/vorlage.ts';
 import {
   deleteCriterion, deleteDecision, deleteFrame, deleteScenario, deleteScore, putCriterion, putDecision, putFrame, putScenario, putScore,
   type CriterionRecord, type Decision,
@@ -68,6 +70,8 @@ const APPLIERS: Record<string, Applier> = {
   frame: { put: (db, f: BudgetFrame) => putFrame(db, f), remove: (db, _id, f: BudgetFrame) => deleteFrame(db, f.year) },
   decision: { put: (db, d: Decision) => putDecision(db, d), remove: (db, id) => deleteDecision(db, id) },
   scenario: { put: (db, x: Scenario) => putScenario(db, x), remove: (db, id) => deleteScenario(db, id) },
+  /** Folgekosten and Stellen of a measure (schema 8). */
+  'measure-haushalt': { put: (db, h: MeasureHaushalt) => putHaushalt(db, h), remove: (db, id) => deleteHaushalt(db, id) },
   /** Header row naming a step of several changes (e.g. a bulk update); changes nothing itself. */
   step: { put: () => {}, remove: () => {} },
 };

@@ -5,6 +5,9 @@ import { migration as m0002 } from './0002-measure-sheet.ts';
 import { migration as m0003 } from './0003-covering-budget-index.ts';
 import { migration as m0004 } from './0004-vorlage-snapshots.ts';
 import { migration as m0005 } from './0005-priorities.ts';
+import { migration as m0008 } from './0008-measure-haushalt.ts';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005,
+  m0008,
+];
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;

@@ -7,4 +7,6 @@ await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist-
 await build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist-electron/preload.cjs' });
 // The optimiser's worker thread (electron/backend/handlers/priorities-solver.ts looks for it beside main.cjs).
 await build({ ...common, entryPoints: ['electron/backend/handlers/priorities-worker.ts'], outfile: 'dist-electron/priorities-worker.cjs' });
+// The document exports' worker thread (electron/backend/handlers/export-jobs.ts looks for it beside main.cjs).
+await build({ ...common, entryPoints: ['electron/backend/handlers/export-worker.ts'], outfile: 'dist-electron/export-worker.cjs' });
 console.log('built dist-electron/main.cjs, dist-electron/preload.cjs and dist-electron/priorities-worker.cjs');

@@ -37,6 +37,10 @@ import {
   measurementSaveSchema, milestoneDoneSchema, stichtagArgsSchema, type Actual, type AmpelOverride, type BerichtInfo, type FortschreibungPreview,
   type Measurement, type MonitoringMeasure, type PredecessorInfo, type SteuerungOverview,
 } from '../domain/monitoring.ts';
+import {
+  documentSettingsSchema, measureHaushaltSchema, type DocumentSettings, type MeasureHaushalt,
+} from '../domain/vorlage.ts';
+import type { AnonymFinding } from '../domain/anonymise.ts';
 
 const none = z.object({}).strict();
 
@@ -95,6 +99,19 @@ export const ARGS = {
   'vorlage.settings.get': vorlageSettingsGetSchema,
   /** Saves Kopf, Beratungsfolge, Beschlussvorschlag (null = drawn from the plan) and Sachverhalt for this plan (one undo step). */
   'vorlage.settings.save': vorlageSettingsSchema,
+
+  // ---- council-grade documents (issue 13)
+  /** What an anonymised export of the Vorlage with these options removes from free text (e-mail, phone, web addresses, names). */
+  'vorlage.anonymise.preview': vorlageExportSchema,
+  /** Stops the running document export (export.vorlage / export.docx); that call then fails with „Export abgebrochen“. */
+  'export.cancel': none,
+  /** The plan's settings for documents: adopted budget years, gender form. */
+  'documents.settings.get': none,
+  'documents.settings.save': documentSettingsSchema,
+  /** Folgekosten and Stellen (VZÄ per year, Entgeltgruppe) of every measure that has any. */
+  'measures.haushalt.list': none,
+  /** Sets Folgekosten and Stellen of one measure (an empty entry removes it); one undo step. */
+  'measures.haushalt.set': measureHaushaltSchema,
   /** "Stand festschreiben": freezes measures, costs per year, rank, verantwortliche Stelle, period and status (one undo step). */
   'snapshots.create': snapshotCreateSchema,
   /** Festgeschriebene Stände, newest Sitzungsdatum first. */
@@ -270,6 +287,13 @@ export interface ApiResults {
   'export.vorlage': { fileName: string; base64: string };
   'vorlage.settings.get': VorlageSettingsInfo;
   'vorlage.settings.save': { settings: VorlageSettings; updatedAt: string };
+
+  'vorlage.anonymise.preview': { findings: AnonymFinding[] };
+  'export.cancel': { cancelled: boolean };
+  'documents.settings.get': DocumentSettings;
+  'documents.settings.save': DocumentSettings;
+  'measures.haushalt.list': MeasureHaushalt[];
+  'measures.haushalt.set': MeasureHaushalt | null;
   'snapshots.create': SnapshotInfo;
   'snapshots.list': SnapshotInfo[];
   'snapshots.delete': null;

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatCents } from '../../shared/domain/money.ts';
 import type { Api } from '../../shared/api/contract.ts';
+import { checkDocxXml } from '../helpers/docx-xml.ts';
 import { part, unzip } from '../helpers/office.ts';
 import { openTestPlan, type TestPlan } from '../helpers/plan.ts';
 
@@ -24,7 +25,9 @@ async function row(api: Api, code: string, stichtag = ST) {
 
 function text(xml: string): string {
   return (xml.match(/<w:t(?: [^>]*)?>[^<]*<\/w:t>/gu) ?? []).map((x) => x.replace(/<[^>]+>/gu, '')).join('')
-    .replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"');
+    .replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"')
+    // Amounts keep their "€" on the same line (no-break space); compared as typed.
+    .replaceAll('\u00a0', ' ');
 }
 
 describe('demo plan at the Stichtag', () => {
@@ -159,6 +162,22 @@ describe('Sachstandsbericht', () => {
     expect(doc).toContain('<w:tblHeader/>');
     expect(part(zip, 'word/styles.xml')).toContain('w:val="de-DE"');
     expect(all).toContain('Porträtserie');
+    // Well-formed, one pStyle per paragraph, every table with a header row, headings with outline levels.
+    const report = checkDocxXml(zip);
+    expect(report.problems).toEqual([]);
+    expect(report.outlineLevels.Heading1).toBe(0);
+  });
+
+  it('anonymised: no person name of the plan reaches the Bericht, also not from free text', async () => {
+    t = await openTestPlan({ demo: true });
+    const { api } = t;
+    const m = (await api['measures.list']({})).find((x) => x.code === 'M-7.01')!;
+    await api['ampel.override']({ measureId: m.id, ampel: 'gefaehrdet', reason: 'Laut Frau Dr. Yildiz (yildiz@musterland.de) fehlt Personal' });
+    const plain = text(part(unzip(Buffer.from((await api['export.bericht']({ stichtag: ST })).base64, 'base64')), 'word/document.xml'));
+    expect(plain).toContain('Laut Frau Dr. Yildiz');
+    const anon = text(part(unzip(Buffer.from((await api['export.bericht']({ stichtag: ST, anonymise: true })).base64, 'base64')), 'word/document.xml'));
+    expect(anon).toContain('[entfernt] ([entfernt]) fehlt Personal');
+    for (const person of ['Yildiz', 'Brandt', 'Keller', 'Nowak', 'Osei', 'Haddad', 'Vogt']) expect(anon).not.toContain(person);
   });
 
   it('after "Bericht festschreiben" lists what changed since, and the festschreiben is undoable', async () => {

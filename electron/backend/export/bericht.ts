@@ -27,7 +27,8 @@ import { getMeta } from '../repos/meta.ts';
 import { lastBericht, loadSteuerung, readMonitoringData, type MonitoringData } from '../repos/monitoring-state.ts';
 import { currentContent, getSnapshotRow, snapshotContent, snapshotInfo } from '../repos/snapshots.ts';
 import type { Session } from '../session.ts';
-import { coreXmlFor, documentStyles, image, linkify, numberingConfig } from './docx-parts.ts';
+import { bulletIn, coreXmlFor, documentStyles, image, linkify, moneyColumns, numberingConfig } from './docx-parts.ts';
+import { makeRedactor, personNames, type AnonymFinding } from '../../../shared/domain/anonymise.ts';
 import {
   A4, type Block, cell, DASH, FastTable, fixZipTimes, headerRow, para, PORTRAIT_MARGIN, PORTRAIT_WIDTH, type RowSpec, runs, safeText,
   SUM_FILL, TABLE_SIZE, text,
@@ -75,7 +76,7 @@ export function loadBerichtData(s: Session, o: BerichtExportOptions, stichtag: s
 const h1 = (s: string, pageBreakBefore = false) => para(runs(s), { heading: HeadingLevel.HEADING_1, pageBreakBefore });
 const h2 = (s: string) => para(runs(s), { heading: HeadingLevel.HEADING_2 });
 const note = (s: string) => new Paragraph({ style: 'Hinweis', children: runs(s) });
-const bullet = (s: string, last: boolean) => para(linkify(s), { bullet: true, after: last ? 120 : 40 });
+const bullet = (s: string, last: boolean) => bulletIn('ListParagraph', linkify(s), { after: last ? 120 : 40 });
 const pct = (part: number, whole: number) => (whole > 0 ? `${Math.floor((part * 100) / whole)} %` : DASH);
 const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
 
@@ -176,8 +177,10 @@ function mittelabfluss(d: BerichtData, s: Sums): Block[] {
   const stYear = Number(o.stichtag.slice(0, 4));
   out.push(text(`Soll ist der im Plan veranschlagte Betrag (alle Budgetpositionen), Ist der bis zum Stichtag ${germanDay(o.stichtag)} erfasste Mittelabfluss. Bis zum Stichtag waren ${formatCents(o.totals.expectedCents)} zu erwarten (Vorjahre ganz, ${stYear} nach abgelaufenen Quartalen); abgeflossen sind ${formatCents(o.totals.istCents)} (${pct(o.totals.istCents, o.totals.expectedCents)}).`));
   out.push(h2('Soll und Ist je Haushaltsjahr'));
-  const w = [1400, 0, 2600, 1400];
-  w[1] = PORTRAIT_WIDTH - w[0] - w[2] - w[3];
+  const money = [...s.years.map((y) => formatCents(s.sollByYear.get(y) ?? 0)), formatCents(s.soll)];
+  const istCol = [...s.years.map((y) => formatCents(s.istByYear.get(y) ?? 0)), formatCents(s.ist)];
+  const lay = moneyColumns(PORTRAIT_WIDTH - 1400, 1400, [], ['Soll', 'Ist'], [money, istCol]);
+  const w = [lay.widths[0], lay.widths[1], lay.widths[2], 1400];
   const t: RowSpec[] = [headerRow(['Jahr', 'Soll', 'Ist', 'Ist/Soll'], w, 1, TABLE_SIZE, true)];
   for (const y of s.years) {
     const soll = s.sollByYear.get(y) ?? 0;
@@ -336,6 +339,39 @@ function headerFooter(d: BerichtData): { headers: { default: Header }; footers: 
   };
 }
 
+/**
+ * An anonymised Bericht: every free text that reaches the document (titles, risks, reasons, indicator
+ * and step names, actor names) scanned for e-mail and web addresses, phone numbers and the names of
+ * the plan's people, each replaced by "[entfernt]" (the shared scanner of the Vorlage).
+ */
+export function anonymiseBericht(d: BerichtData, people: readonly string[]): { d: BerichtData; findings: AnonymFinding[] } {
+  if (!d.anonymise) return { d, findings: [] };
+  const red = makeRedactor(personNames(people));
+  const x = (t: string, where: string) => (t ? red.redact(t, where) : t);
+  const rows = d.overview.rows.map((r) => ({
+    ...r, title: x(r.title, `${r.code} Titel`), responsibleActorName: r.responsibleActorName === null ? null : x(r.responsibleActorName, `${r.code} verantwortlich`),
+    changes: r.changes.map((c) => x(c, `${r.code} Änderung`)),
+    overdue: r.overdue.map((o) => ({ ...o, title: x(o.title, `${r.code} Umsetzungsschritt`) })),
+    ampel: {
+      ...r.ampel,
+      override: r.ampel.override ? { ...r.ampel.override, reason: x(r.ampel.override.reason, `${r.code} Begründung der Ampel`), setBy: '' } : null,
+      reasons: r.ampel.reasons.map((y) => ({ ...y, text: x(y.text, `${r.code} Ampel`) })),
+      indicators: r.ampel.indicators.map((i) => ({ ...i, name: x(i.name, `${r.code} Indikator`) })),
+    },
+  }));
+  const label = <T extends { label: string }>(g: T): T => ({ ...g, label: x(g.label, 'verantwortliche Stelle') });
+  const data: MonitoringData = {
+    ...d.data,
+    measures: d.data.measures.map((m) => ({ ...m, title: x(m.title, `${m.code} Titel`), risks: x(m.risks ?? '', `${m.code} Risiken`) })),
+    milestones: new Map([...d.data.milestones].map(([k, list]) => [k, list.map((ms) => ({ ...ms, title: x(ms.title, 'Umsetzungsschritt') }))])),
+    indicators: new Map([...d.data.indicators].map(([k, list]) => [k, list.map((i) => ({ ...i, name: x(i.name, 'Indikator'), baseline: x(i.baseline, 'Ausgangswert'), target: x(i.target, 'Zielwert'), dataSource: x(i.dataSource, 'Datenquelle') }))])),
+  };
+  return {
+    d: { ...d, data, overview: { ...d.overview, rows, byActor: d.overview.byActor.map(label), removedSinceBericht: d.overview.removedSinceBericht.map((r) => ({ ...r, title: x(r.title, `${r.code} Titel`) })) } },
+    findings: red.findings,
+  };
+}
+
 export async function buildBerichtDocx(d: BerichtData): Promise<Uint8Array> {
   const s = sums(d);
   const children: Block[] = [...kopf(d), ...stand(d), ...mittelabfluss(d, s), ...indikatoren(d), ...verzoegerungen(d), ...aenderungen(d), ...ausblick(d)];
@@ -361,7 +397,9 @@ export function berichtFileName(d: BerichtData): string {
 export async function exportBericht(s: Session, o: BerichtExportOptions): Promise<{ fileName: string; bytes: Uint8Array; data: BerichtData }> {
   const stichtag = o.stichtag ?? new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(s.ctx.now()));
   const data = loadBerichtData(s, o, stichtag);
-  return { fileName: berichtFileName(data), bytes: await buildBerichtDocx(data), data };
+  const people = s.db.prepare("SELECT contact_person AS p FROM actors WHERE contact_person <> ''").all() as { p: string }[];
+  const { d } = anonymiseBericht(data, [...people.map((x) => x.p), s.ctx.user]);
+  return { fileName: berichtFileName(d), bytes: await buildBerichtDocx(d), data: d };
 }
 
 export type { SteuerungRow };

@@ -15,6 +15,8 @@ import { formatCents, sumCents } from '../../../shared/domain/money.ts';
 import { formatPeriod } from '../../../shared/domain/period.ts';
 import type { BudgetLine, MeasureRow } from '../../../shared/domain/types.ts';
 import { AppError } from '../errors.ts';
+import { FALLBACK_ADVANCE, MAX_ADVANCE } from './font-metrics.ts';
+import { genitiveOfKreis } from '../../../shared/domain/wording.ts';
 import type { PlanSnapshot } from './snapshot.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -34,6 +36,16 @@ export function safeText(value: unknown): string {
     .replace(/\t/gu, ' ')
     .replace(ILLEGAL_CHARS, '')
     .normalize('NFC');
+}
+
+// A line must not break inside "1.234,56 €", "12 %", "Nr. 5", "Anlage 1", "§ 3" or "Q1/2026 – Q4/2027".
+const KEEP_BEFORE_UNIT = /(\d) (€|%|VZÄ|Mio\.|Tsd\.)/gu;
+const KEEP_AFTER_WORD = /(^|[\s(„‚])(Nr\.|Anlage|Baustelle|Rang|Schritt|§|Abs\.|S\.|Q[1-4]\/\d{4}) (\d|–)/gu;
+
+/** Text with no-break spaces where a line must not break (amounts, percentages, numbers with their noun). */
+export function keepTogether(s: string): string {
+  if (!s.includes(' ')) return s;
+  return s.replace(KEEP_BEFORE_UNIT, '$1\u00a0$2').replace(KEEP_AFTER_WORD, '$1$2\u00a0$3');
 }
 
 export function escapeXml(s: string): string {
@@ -71,7 +83,7 @@ export function runs(text: string, style: RunStyle = {}): TextRun[] {
   if (style.italics) props.italics = true;
   if (style.size !== undefined) props.size = style.size;
   if (style.color !== undefined) props.color = style.color;
-  const safe = safeText(text);
+  const safe = keepTogether(safeText(text));
   if (!safe.includes('\n')) return [new TextRun({ text: safe, ...props })];
   return safe.split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...props }));
 }
@@ -155,7 +167,7 @@ export function cellStyle(c: CellSpec): string {
 
 /** The text lines of a cell: safe text, an empty value shown as a dash. */
 export function cellLines(c: CellSpec): string[] {
-  const v = safeText(c.text);
+  const v = keepTogether(safeText(c.text));
   return (v === '' ? DASH : v).split('\n');
 }
 
@@ -224,12 +236,13 @@ export function headerRow(labels: string[], widths: number[], rightFrom: number,
   return { header: true, cells: labels.map((l, i) => cell(l, widths[i], { bold: true, fill: HEAD_FILL, right: i >= rightFrom, size, keep: keepNext })) };
 }
 
-// Average advance widths of Arial glyphs in em, for sizing the money columns so amounts never wrap.
-const NARROW = new Set([...'.,: ;|!iIl\'']);
+// The widest advance width of each glyph over the fonts that stand in for Arial (Liberation Sans,
+// DejaVu Sans, Carlito; regular and bold; see font-metrics.ts), so a column sized with this keeps
+// its content on one line whichever of them the reader's office suite uses.
 export function textWidthTwips(s: string, halfPoints: number): number {
   let em = 0;
-  for (const ch of s) em += NARROW.has(ch) ? 0.278 : ch === '−' ? 0.584 : /[A-ZÄÖÜMW]/u.test(ch) ? 0.722 : 0.556;
-  return Math.ceil(em * (halfPoints / 2) * 20);
+  for (const ch of s) em += MAX_ADVANCE[ch] ?? FALLBACK_ADVANCE;
+  return Math.ceil((em / 1000) * (halfPoints / 2) * 20);
 }
 
 export function germanDate(iso: string, style: 'long' | 'medium'): string {
@@ -620,7 +633,7 @@ export async function buildPlanDocx(snap: PlanSnapshot): Promise<Uint8Array> {
   const meta = {
     title,
     subject: `Maßnahmenplan zur Stärkung des gesellschaftlichen Zusammenhalts${landkreis ? ` – ${landkreis}` : ''}`,
-    description: `Maßnahmenplan${landkreis ? ` des ${landkreis}` : ''}, Stand ${ctx.stand}, gegliedert nach den sieben Baustellen des Impulspapiers „${safeText(snap.catalogue.source.title)}“ (${safeText(snap.catalogue.source.publisher)}, ${snap.catalogue.source.year}).`,
+    description: `Maßnahmenplan${landkreis ? ` ${genitiveOfKreis(landkreis)}` : ''}, Stand ${ctx.stand}, gegliedert nach den sieben Baustellen des Impulspapiers „${safeText(snap.catalogue.source.title)}“ (${safeText(snap.catalogue.source.publisher)}, ${snap.catalogue.source.year}).`,
     keywords: 'Zusammenhalt; Maßnahmenplan; Kreistag; Impulspapier; ländliche Räume',
   };
 
@@ -650,9 +663,11 @@ export async function buildPlanDocx(snap: PlanSnapshot): Promise<Uint8Array> {
           paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
         },
         title: { run: { font: FONT, size: 48, bold: true, color: ACCENT }, paragraph: { spacing: { after: 240, line: 240, lineRule: LineRuleType.AUTO } } },
-        heading1: { run: { font: FONT, size: 32, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 160 }, keepNext: true, keepLines: true } },
-        heading2: { run: { font: FONT, size: 26, bold: true, color: ACCENT }, paragraph: { spacing: { before: 320, after: 100 }, keepNext: true, keepLines: true } },
-        heading3: { run: { font: FONT, size: 22, bold: true, color: ACCENT }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, keepLines: true } },
+        heading1: { run: { font: FONT, size: 32, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 160 }, keepNext: true, keepLines: true, outlineLevel: 0 } },
+        heading2: { run: { font: FONT, size: 26, bold: true, color: ACCENT }, paragraph: { spacing: { before: 320, after: 100 }, keepNext: true, keepLines: true, outlineLevel: 1 } },
+        heading3: { run: { font: FONT, size: 22, bold: true, color: ACCENT }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, keepLines: true, outlineLevel: 2 } },
+        // Unused levels too: every heading style carries its outline level (bookmarks in a PDF made from the file).
+        heading4: { paragraph: { outlineLevel: 3 } }, heading5: { paragraph: { outlineLevel: 4 } }, heading6: { paragraph: { outlineLevel: 5 } },
         listParagraph: { run: { font: FONT, size: BODY_SIZE } },
       },
       paragraphStyles: [...TABLE_PARAGRAPH_STYLES],

@@ -11,6 +11,7 @@ import { logChange, type ChangeContext } from '../repos/changelog.ts';
 import { dependenciesTouching, listIndicators, listMilestones } from '../repos/sheet.ts';
 import { getDecision, scoreKey, scoresOfMeasure } from '../repos/priorities.ts';
 import { logMonitoringDeleted, monitoringChildren } from './monitoring-log.ts';
+import { getHaushalt } from '../repos/haushalt.ts';
 
 export function readMeasureChildren(db: Db, measureId: string) {
   return {
@@ -22,6 +23,7 @@ export function readMeasureChildren(db: Db, measureId: string) {
     scores: scoresOfMeasure(db, measureId),
     decision: getDecision(db, measureId),
     monitoring: monitoringChildren(db, { measureId }),
+    haushalt: getHaushalt(db, measureId),
   };
 }
 
@@ -34,4 +36,5 @@ export function logChildrenDeleted(db: Db, ctx: ChangeContext, m: Measure, c: Re
   for (const x of c.scores) logChange(db, ctx, 'score', scoreKey(x), 'delete', `${m.code}: Bewertung entfernt`, x, undefined);
   if (c.decision) logChange(db, ctx, 'decision', m.id, 'delete', `${m.code}: Festlegung aufgehoben`, c.decision, undefined);
   logMonitoringDeleted(db, ctx, m.code, c.monitoring);
+  if (c.haushalt) logChange(db, ctx, 'measure-haushalt', m.id, 'delete', `${m.code}: Folgekosten und Stellen entfernt`, c.haushalt, undefined);
 }

@@ -12,6 +12,8 @@ import type { ChangeContext } from './changelog.ts';
 import { deleteFrageAnswer, putFrageAnswer, type FrageAnswer } from './fragen.ts';
 import { deleteMeasure, getMeasure, insertMeasure, updateMeasure, type StoredMeasure } from './measures.ts';
 import { setMeta } from './meta.ts';
+import { deleteHaushalt, putHaushalt } from './haushalt.ts';
+import type { MeasureHaushalt } from '../../../shared/domain/vorlage.ts';
 import {
   deleteCriterion, deleteDecision, deleteFrame, deleteScenario, deleteScore, putCriterion, putDecision, putFrame, putScenario, putScore,
   type CriterionRecord, type Decision,
@@ -79,6 +81,8 @@ const APPLIERS: Record<string, Applier> = {
   'milestone-done': { put: (db, d: MilestoneDone) => putMilestoneDone(db, d), remove: (db, id) => deleteMilestoneDone(db, id) },
   'ampel-override': { put: (db, o: OverrideRow) => putOverride(db, o), remove: (db, id) => deleteOverride(db, id) },
   bericht: { put: (db, r: BerichtRow) => putBericht(db, r), remove: (db, id) => deleteBericht(db, id) },
+  /** Folgekosten and Stellen of a measure (schema 8). */
+  'measure-haushalt': { put: (db, h: MeasureHaushalt) => putHaushalt(db, h), remove: (db, id) => deleteHaushalt(db, id) },
   /** Header row naming a step of several changes (e.g. a bulk update); changes nothing itself. */
   step: { put: () => {}, remove: () => {} },
 };

@@ -34,7 +34,7 @@ import {
 } from '../domain/priorities.ts';
 import {
   actualSaveSchema, ampelOverrideSchema, berichtExportSchema, berichtFestschreibenSchema, fortschreibungPreviewSchema, fortschreibungSchema,
-  measurementSaveSchema, milestoneDoneSchema, stichtagArgsSchema, type Actual, type AmpelOverride, type BerichtInfo, type FortschreibungPreview,
+  istImportSchema, measurementSaveSchema, milestoneDoneSchema, stichtagArgsSchema, type Actual, type IstImportReport, type AmpelOverride, type BerichtInfo, type FortschreibungPreview,
   type Measurement, type MonitoringMeasure, type PredecessorInfo, type SteuerungOverview,
 } from '../domain/monitoring.ts';
 import {
@@ -243,6 +243,8 @@ export const ARGS = {
   'fortschreibung.create': fortschreibungSchema,
   /** The plan this one continues (Fortschreibung), or null. */
   'plan.predecessor': none,
+  /** Ist from a Kämmerei workbook/CSV: apply false checks every row (writes nothing); apply true takes all rows as one undo step or refuses (code 'import-invalid'). */
+  'actuals.import': istImportSchema,
 } as const;
 
 export interface ApiResults {
@@ -364,6 +366,7 @@ export interface ApiResults {
   'fortschreibung.preview': FortschreibungPreview;
   'fortschreibung.create': { path: string; carried: number; closed: number; predecessor: PredecessorInfo };
   'plan.predecessor': PredecessorInfo | null;
+  'actuals.import': IstImportReport;
 }
 
 export type Method = keyof typeof ARGS & keyof ApiResults;

@@ -488,3 +488,63 @@ export function berlinDate(iso: string): string {
   if (Number.isNaN(d.getTime())) return '1970-01-01';
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Ist from the Kämmerei (XLSX/CSV): one row per booking sum, matched to a budget line by measure
+// code and/or Produkt/Kostenstelle and the year.
+
+export const IST_IMPORT_FIELDS = ['code', 'produkt', 'kostenstelle', 'year', 'quarter', 'amount', 'kind', 'source'] as const;
+export type IstImportField = (typeof IST_IMPORT_FIELDS)[number];
+export const IST_IMPORT_LABELS: Record<IstImportField, string> = {
+  code: 'Maßnahme (Nr.)', produkt: 'Produkt', kostenstelle: 'Kostenstelle', year: 'Jahr', quarter: 'Quartal', amount: 'Betrag (Ist)', kind: 'Art (Ist/Abruf)', source: 'Quelle/Buchungstext',
+};
+/** Headers recognised per field (lower case, without spaces and punctuation). */
+export const IST_IMPORT_HEADERS: Record<IstImportField, string[]> = {
+  code: ['maßnahme', 'massnahme', 'maßnahmennr', 'massnahmennr', 'nr', 'maßnahmennummer', 'code'],
+  produkt: ['produkt', 'produktnr', 'produktnummer'],
+  kostenstelle: ['kostenstelle', 'kst', 'kostenstellennr'],
+  year: ['jahr', 'haushaltsjahr', 'hhj'],
+  quarter: ['quartal', 'q'],
+  amount: ['betrag', 'ist', 'istbetrag', 'ergebnis', 'summe', 'betragineur', 'betrageur'],
+  kind: ['art'],
+  source: ['quelle', 'buchungstext', 'text', 'bemerkung'],
+};
+
+export const istImportSchema = z.object({
+  fileName: z.string({ error: 'Dateiname fehlt.' }).trim().min(1, { error: 'Dateiname fehlt.' }).max(500)
+    .refine((n) => /\.(xlsx|csv|txt)$/iu.test(n), { error: 'Bitte eine Excel-Datei (.xlsx) oder eine CSV-Datei (.csv) wählen.' }),
+  base64: z.string({ error: 'Dateiinhalt fehlt.' }).min(1, { error: 'Die Datei ist leer.' }).max(28_000_000, { error: 'Die Datei ist zu groß (höchstens 20 MB).' }),
+  /** Sheet name (default: the first with recognised columns). */
+  sheet: z.string().max(200).optional(),
+  /** Column header per field; default: recognised from the headers. */
+  columns: z.partialRecord(z.enum(IST_IMPORT_FIELDS), z.string().max(200)).optional(),
+  /** false: check only (writes nothing); true: apply all rows in one step, or none. */
+  apply: z.boolean().default(false),
+}).strict();
+
+export interface IstImportRow {
+  row: number;
+  ok: boolean;
+  errors: string[];
+  measureCode: string | null;
+  year: number | null;
+  quarter: number | null;
+  kind: ActualKind;
+  amountCents: number | null;
+  /** The budget line it goes to, in words. */
+  target: string | null;
+  /** Replaces an Ist already recorded for the same line, kind, year and quarter. */
+  replaces: boolean;
+}
+
+export interface IstImportReport {
+  sheet: string;
+  sheets: string[];
+  headers: string[];
+  columns: Partial<Record<IstImportField, string>>;
+  rows: IstImportRow[];
+  okCount: number;
+  errorCount: number;
+  totalCents: number;
+  applied: boolean;
+}

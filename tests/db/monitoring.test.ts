@@ -232,3 +232,58 @@ describe('Fortschreibung', () => {
     expect((await api['measures.list']({}))).toHaveLength(12);
   });
 });
+
+describe('Ist aus der Kämmerei', () => {
+  async function workbook(rows: (string | number | null)[][]): Promise<string> {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Buchungen 2026');
+    ws.addRow(['Haushaltsjahr', 'Quartal', 'Produkt', 'Kostenstelle', 'Maßnahme', 'Ist-Betrag', 'Buchungstext']);
+    for (const r of rows) ws.addRow(r);
+    return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  }
+
+  it('checks every row, then applies all as one undo step; one bad row changes nothing', async () => {
+    t = await openTestPlan({ demo: true });
+    const { api } = t;
+    const good = await workbook([
+      [2026, 4, '', '', 'M-7.01', 25_000.5, 'Förderrunde 2'],
+      [2026, null, '31.10.01', '5010', 'M-1.01', '17.250,00', 'Werkstätten'],
+      [2026, 4, '', '', 'M-3.01', 1200, 'Porträtserie'],
+    ]);
+    const check = await api['actuals.import']({ fileName: 'Kaemmerei.xlsx', base64: good });
+    expect(check.columns).toMatchObject({ year: 'Haushaltsjahr', amount: 'Ist-Betrag', code: 'Maßnahme', produkt: 'Produkt' });
+    expect(check.rows.map((r) => [r.ok, r.measureCode, r.amountCents, r.replaces])).toEqual([
+      [true, 'M-7.01', 2_500_050, false], [true, 'M-1.01', 1_725_000, true], [true, 'M-3.01', 120_000, false],
+    ]);
+    expect((await row(api, 'M-7.01')).ampel.istCents).toBe(3_500_000); // nothing written by the check
+
+    const bad = await workbook([[2026, 4, '', '', 'M-7.01', 1000, ''], [2026, 5, '', '', 'M-9.99', 'viel', '']]);
+    const badCheck = await api['actuals.import']({ fileName: 'k.xlsx', base64: bad });
+    expect(badCheck.rows[1].errors).toEqual(expect.arrayContaining(['Quartal: 1 bis 4 oder leer (ganzes Jahr) erwartet.', expect.stringMatching(/Betrag fehlt/u)]));
+    const db0 = new Database(t.path, { readonly: true });
+    const before = db0.prepare('SELECT COUNT(*) AS n, SUM(amount_cents) AS c FROM budget_actuals').get();
+    db0.close();
+    await expect(api['actuals.import']({ fileName: 'k.xlsx', base64: bad, apply: true })).rejects.toThrow(/nichts übernommen/u);
+    const db1 = new Database(t.path, { readonly: true });
+    expect(db1.prepare('SELECT COUNT(*) AS n, SUM(amount_cents) AS c FROM budget_actuals').get()).toEqual(before);
+    db1.close();
+
+    const applied = await api['actuals.import']({ fileName: 'Kaemmerei.xlsx', base64: good, apply: true });
+    expect(applied.applied).toBe(true);
+    expect((await row(api, 'M-7.01')).ampel.istCents).toBe(6_000_050);
+    expect((await row(api, 'M-1.01')).ampel.istCents).toBe(1_725_000);
+    await api['history.undo']({});
+    expect((await row(api, 'M-7.01')).ampel.istCents).toBe(3_500_000);
+    expect((await row(api, 'M-1.01')).ampel.istCents).toBe(1_650_000);
+  });
+
+  it('reads a CSV of the Kämmerei and refuses a Produkt that fits several measures', async () => {
+    t = await openTestPlan({ demo: true });
+    const csv = 'Jahr;Produkt;Kostenstelle;Betrag\n2026;31.10.01;5010;"1.000,00"\n';
+    const r = await t.api['actuals.import']({ fileName: 'ist.csv', base64: Buffer.from(csv, 'utf8').toString('base64') });
+    expect(r.rows[0].ok).toBe(false);
+    expect(r.rows[0].errors[0]).toMatch(/passen zu \d+ Maßnahmen .*bitte die Maßnahme \(Nr\.\) angeben/u);
+    await expect(t.api['actuals.import']({ fileName: 'ist.csv', base64: Buffer.from('Name;Wert\nx;1\n').toString('base64') })).rejects.toThrow(/braucht die Spalten Jahr und Betrag/u);
+  });
+});

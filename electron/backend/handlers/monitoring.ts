@@ -282,5 +282,6 @@ export function monitoringHandlers(s: Session) {
       return { path: target, carried: carry.size, closed: closeIds.length, predecessor };
     },
     'plan.predecessor': () => predecessorOf(s.db),
+    'actuals.import': async (args) => (await import('../import/ist-import.ts')).importIst(s.db, s.ctx, args),
   } satisfies Partial<Handlers>;
 }

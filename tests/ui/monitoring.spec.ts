@@ -45,6 +45,16 @@ test('Steuerungsgruppe: Ampel with symbol and word, filters for late steps and m
   await page.getByRole('button', { name: 'Nr.', exact: true }).click();
   await expect(page.locator('tbody tr').first()).toContainText('M-1.01');
   await expect(page.getByRole('columnheader', { name: /Nr\./u })).toHaveAttribute('aria-sort', 'ascending');
+
+  // Ist from the Kämmerei: checked first, then taken; the Ampel follows.
+  const csv = 'Jahr;Quartal;Maßnahme;Betrag;Buchungstext\n2026;4;M-7.01;"25.000,00";Förderrunde 2\n';
+  await page.getByLabel('Datei der Kämmerei').setInputFiles({ name: 'ist.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await expect(page.getByRole('status').filter({ hasText: 'Zeilen in Ordnung' })).toContainText('1 von 1 Zeilen in Ordnung; zusammen 25.000,00 €');
+  await audit(page, 'monitoring-import', { fullPage: true });
+  await page.getByRole('button', { name: 'Ist übernehmen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'übernommen' })).toContainText('1 Ist-Wert mit zusammen 25.000,00 € übernommen');
+  expect(scalar(workbench, "SELECT SUM(amount_cents) FROM budget_actuals WHERE source = 'Förderrunde 2'")).toBe(2_500_000);
+  await expect(rowOf(page, 'M-7.01').getByText('im Plan')).toBeVisible();
 });
 
 test('recording Ist and a Messwert, closing a step and setting the Ampel by hand, each undoable', async ({ page, workbench }) => {

@@ -19,6 +19,7 @@ import { hrefFor } from '../../lib/useRoute.ts';
 import { useWorkbench } from '../../useWorkbench.tsx';
 import { usePlanData } from '../usePlanData.ts';
 import { AmpelBadge, today } from './common.tsx';
+import { IstImport } from './IstImport.tsx';
 
 const PAGE = 100;
 
@@ -294,6 +295,7 @@ export function SteuerungView() {
         <GroupTable caption="Je Baustelle" groups={data.byBaustelle} />
         <GroupTable caption="Je verantwortlicher Stelle" groups={data.byActor} />
       </div>
+      <IstImport />
       {wb.info ? <BerichtPanel key={stichtag} stichtag={stichtag} /> : null}
     </>
   );

@@ -389,6 +389,7 @@ export interface BerichtState {
   istTotalCents: number;
 }
 
+/** One measure in the Steuerungsgruppe view. In monitoring.overview, ampel.indicators, sollByYear and istByYear are empty (see monitoring.measure). */
 export interface SteuerungRow {
   measureId: string;
   code: string;

@@ -24,6 +24,8 @@ export function addMonitoring(path: string): { actuals: number; milestones: numb
   const db = new Database(path);
   try {
     return db.transaction(() => {
+      const had = (db.prepare('SELECT COUNT(*) AS n FROM budget_actuals').get() as { n: number }).n;
+      if (had > 0) return { actuals: had, milestones: (db.prepare('SELECT COUNT(*) AS n FROM milestones').get() as { n: number }).n, values: (db.prepare('SELECT COUNT(*) AS n FROM indicator_values').get() as { n: number }).n };
       const first = (db.prepare('SELECT MIN(year) AS y FROM budget_lines').get() as { y: number }).y;
       const lines = db.prepare('SELECT id, amount_cents AS c FROM budget_lines WHERE year = ?').all(first) as { id: string; c: number }[];
       const ia = db.prepare("INSERT INTO budget_actuals (id, budget_line_id, kind, year, quarter, amount_cents, source, note, recorded_at) VALUES (?, ?, 'ist', ?, NULL, ?, 'Bench', '', '2026-12-01T00:00:00Z')");
@@ -115,7 +117,7 @@ export async function runMonitoringBench(opts: { size: PlanSize; dir: string; pa
       count = (await api['monitoring.overview']({ stichtag: STICHTAG })).rows.length;
       times.push(performance.now() - t0);
     }
-    rows.push({ size: opts.size, step: 'Steuerungsgruppe: monitoring.overview (all measures, Ampel, groups)', ours: med(times), floor: null, note: `${count} rows; target (whole view) < 1 s` });
+    rows.push({ size: opts.size, step: 'Steuerungsgruppe: monitoring.overview (all measures, Ampel, groups)', ours: med(times), floor: null, note: `${count} rows`, target: { text: '< 1 s', met: median(times) < 1000 } });
 
     if (opts.ui !== false) {
       try {
@@ -130,12 +132,15 @@ export async function runMonitoringBench(opts: { size: PlanSize; dir: string; pa
           for (let i = 0; i < runs; i++) {
             await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Plan', exact: true }).click();
             await page.locator('#main-heading').waitFor();
+            // The plan view's own refresh of the workbench must be over, or it is counted here.
+            await page.waitForLoadState('networkidle');
+            await page.waitForTimeout(300);
             const t0 = performance.now();
             await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Umsetzung', exact: true }).click();
             await page.locator('table tbody tr').first().waitFor();
             ui.push(performance.now() - t0);
           }
-          rows.push({ size: opts.size, step: 'UI: Umsetzung navigation → first table rows (Chromium)', ours: med(ui), floor: null, note: 'target < 1 s; first 100 rows rendered, more on request' });
+          rows.push({ size: opts.size, step: 'UI: Umsetzung navigation → first table rows (Chromium)', ours: med(ui), floor: null, note: 'first 100 rows rendered, more on request', target: { text: '< 1 s', met: median(ui) < 1000 } });
         } finally {
           await browser.close();
           await server.close();
@@ -149,7 +154,12 @@ export async function runMonitoringBench(opts: { size: PlanSize; dir: string; pa
   }
   try {
     const r = await berichtInChild(path, runs);
-    rows.push({ size: opts.size, step: 'Sachstandsbericht DOCX (export.bericht)', ours: med(r.ms), floor: null, note: `${(r.bytes / 1024).toFixed(0)} KiB; own process, peak RSS ${r.rssMiB.toFixed(0)} MiB; target < 10 s and < 1 GB` });
+    const okTime = median(r.ms) < 10_000;
+    const okMem = r.rssMiB < 1024;
+    rows.push({
+      size: opts.size, step: 'Sachstandsbericht DOCX (export.bericht)', ours: med(r.ms), floor: null, note: `${(r.bytes / 1024).toFixed(0)} KiB; own process, peak RSS ${r.rssMiB.toFixed(0)} MiB`,
+      target: { text: '< 10 s, < 1 GB RSS', met: okTime && okMem, detail: `${okTime ? 'met' : 'MISSED'}, ${okMem ? 'met' : 'MISSED'}` },
+    });
   } catch (e) {
     rows.push({ size: opts.size, step: 'Sachstandsbericht DOCX (export.bericht)', ours: null, floor: null, note: `n/a: ${(e as Error).message}` });
   }
@@ -163,7 +173,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const size = (args[0] ?? 'L').toUpperCase() as PlanSize;
     const dir = mkdtempSync(join(tmpdir(), 'werkbank-mon-bench-'));
     try {
-      for (const r of await runMonitoringBench({ size, dir, log: (s) => console.log(`  ${s}`) })) {
+      for (const r of await runMonitoringBench({ size, dir, path: args[1], log: (s) => console.log(`  ${s}`) })) {
         const t = r.ours?.kind === 'median' ? `${r.ours.ms.toFixed(0)} ms (n=${r.ours.runs})` : 'n/a';
         console.log(`  ${r.size}  ${r.step.padEnd(70)} ${t.padEnd(18)} ${r.note ?? ''}`);
       }

@@ -172,6 +172,16 @@ try {
   }
   console.log('');
 
+  console.log('Umsetzung (tests/bench/monitoring-bench.ts)');
+  const { runMonitoringBench } = await import('./monitoring-bench.ts');
+  for (const size of sizes) {
+    for (const r of await runMonitoringBench({ size, dir, ui: size === 'L' && !values['no-ui'], runs: RUNS.slow })) {
+      rows.push(r);
+      console.log(`  ${r.size}  ${r.step.padEnd(62)} ${fmt(r.ours).padEnd(28)} ${r.note ?? ''}`);
+    }
+  }
+  console.log('');
+
   if (!values['no-ui']) {
     console.log('UI (Chromium, dev server, L plan)');
     const { runUiBench } = await import('./ui-bench.ts');

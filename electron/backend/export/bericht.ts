@@ -160,12 +160,13 @@ function stand(d: BerichtData): Block[] {
   out.push(new FastTable(w, t));
 
   out.push(h2('Maßnahmen im Einzelnen'));
-  const mw = [1000, 0, 1400, 1800, 2300];
+  // Status and Ampel share a cell: four cells a row keep a 5,000-measure plan's document small.
+  const mw = [1000, 0, 2300, 2300];
   mw[1] = PORTRAIT_WIDTH - mw.reduce((a, b) => a + b, 0);
-  const mt: RowSpec[] = [headerRow(['Nr.', 'Maßnahme', 'Status', 'Ampel', 'verantwortlich'], mw, 99, TABLE_SIZE, true)];
+  const mt: RowSpec[] = [headerRow(['Nr.', 'Maßnahme', 'Status und Ampel', 'verantwortlich'], mw, 99, TABLE_SIZE, true)];
   for (const r of [...rows].sort((a, b) => compareCodes(a.code, b.code))) {
-    const ampel = `${ampelText(r.ampel.effective)}${r.ampel.override ? `\n(von Hand; abgeleitet: ${AMPEL_LABELS[r.ampel.derived]})` : ''}`;
-    mt.push({ cells: [cell(r.code, mw[0]), cell(r.title, mw[1]), cell(MEASURE_STATUS_LABELS[r.status], mw[2]), cell(ampel, mw[3]), cell(r.responsibleActorName ?? 'nicht festgelegt', mw[4])] });
+    const ampel = `${MEASURE_STATUS_LABELS[r.status]}\n${ampelText(r.ampel.effective)}${r.ampel.override ? ` (von Hand; abgeleitet: ${AMPEL_LABELS[r.ampel.derived]})` : ''}`;
+    mt.push({ cells: [cell(r.code, mw[0]), cell(r.title, mw[1]), cell(ampel, mw[2]), cell(r.responsibleActorName ?? 'nicht festgelegt', mw[3])] });
   }
   out.push(new FastTable(mw, mt));
   return out;
@@ -220,6 +221,8 @@ function mittelabfluss(d: BerichtData, s: Sums): Block[] {
 }
 
 const MAX_CHARTS = 40;
+/** Measures described one by one under „Verzögerungen und Hemmnisse“; a committee reads no more. */
+const MAX_DETAIL = 100;
 
 function indikatoren(d: BerichtData): Block[] {
   const out: Block[] = [h1('Indikatoren')];
@@ -228,16 +231,16 @@ function indikatoren(d: BerichtData): Block[] {
   if (list.length === 0) return [...out, text('Für die Maßnahmen sind noch keine Erfolgsindikatoren festgelegt.')];
   const measured = list.filter((x) => x.p.latest);
   out.push(text(`${n(list.length, 'Erfolgsindikator ist', 'Erfolgsindikatoren sind')} festgelegt, für ${measured.length} liegt ein Messwert vor. Der Fortschritt ist der Anteil des Wegs vom Ausgangs- zum Zielwert; erwartet ist der Anteil der Zeit vom Beginn der Maßnahme bis zum Ende des Zieljahrs.`));
-  const w = [850, 0, 1450, 1400, 1450, 1500];
+  const w = [850, 0, 2300, 1500, 1700];
   w[1] = PORTRAIT_WIDTH - w.reduce((a, b) => a + b, 0);
-  const t: RowSpec[] = [headerRow(['Nr.', 'Indikator', 'Ausgangswert', 'Zielwert', 'letzter Wert', 'Fortschritt'], w, 99, 16, true)];
+  const t: RowSpec[] = [headerRow(['Nr.', 'Indikator', 'Ausgangswert → Zielwert', 'letzter Wert', 'Fortschritt'], w, 99, 16, true)];
   for (const { r, i, p } of list) {
     t.push({
       cells: [
-        cell(r.code, w[0], { size: 16 }), cell(i.name, w[1], { size: 16 }), cell(i.baseline || DASH, w[2], { size: 16 }),
-        cell(`${i.target || DASH}${i.targetYear ? ` (${i.targetYear})` : ''}`, w[3], { size: 16 }),
-        cell(p.latest ? `${formatNumber(p.latest.value)} (${germanDay(p.latest.date)})` : 'kein Messwert', w[4], { size: 16 }),
-        cell(p.progressPercent === null ? DASH : `${p.progressPercent} %${p.expectedPercent === null ? '' : ` (erwartet ${p.expectedPercent} %)`}`, w[5], { size: 16 }),
+        cell(r.code, w[0], { size: 16 }), cell(i.name, w[1], { size: 16 }),
+        cell(`${i.baseline || DASH} → ${i.target || DASH}${i.targetYear ? ` (${i.targetYear})` : ''}`, w[2], { size: 16 }),
+        cell(p.latest ? `${formatNumber(p.latest.value)} (${germanDay(p.latest.date)})` : 'kein Messwert', w[3], { size: 16 }),
+        cell(p.progressPercent === null ? DASH : `${p.progressPercent} %${p.expectedPercent === null ? '' : ` (erwartet ${p.expectedPercent} %)`}`, w[4], { size: 16 }),
       ],
     });
   }
@@ -264,9 +267,9 @@ function verzoegerungen(d: BerichtData): Block[] {
   const late = d.overview.rows.filter((r) => r.ampel.effective === 'verzoegert' || r.ampel.effective === 'gefaehrdet')
     .sort((a, b) => AMPEL_ORDER.indexOf(a.ampel.effective) - AMPEL_ORDER.indexOf(b.ampel.effective) || compareCodes(a.code, b.code));
   if (late.length === 0) return [...out, text(`Zum Stichtag ${germanDay(d.overview.stichtag)} ist keine Maßnahme verzögert oder gefährdet.`)];
-  out.push(text(`${n(late.length, 'Maßnahme ist', 'Maßnahmen sind')} zum Stichtag verzögert oder gefährdet.`));
+  out.push(text(`${n(late.length, 'Maßnahme ist', 'Maßnahmen sind')} zum Stichtag verzögert oder gefährdet.${late.length > MAX_DETAIL ? ` Im Einzelnen folgen die ersten ${MAX_DETAIL} (verzögerte zuerst); alle stehen mit ihrer Ampel im Abschnitt „Stand der Umsetzung“.` : ''}`));
   const byId = new Map(d.data.measures.map((m) => [m.id, m]));
-  for (const r of late) {
+  for (const r of late.slice(0, MAX_DETAIL)) {
     out.push(para(runs(`${r.code} ${r.title} – ${ampelText(r.ampel.effective)}`), { heading: HeadingLevel.HEADING_2 }));
     const reasons = [
       ...(r.ampel.override ? [`Ampel von Hand gesetzt: ${r.ampel.override.reason}`] : []),

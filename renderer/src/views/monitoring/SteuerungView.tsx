@@ -65,8 +65,15 @@ const columns: ColumnDef<typeof features, SteuerungRow, any>[] = [
 
 type SortId = 'code' | 'title' | 'baustelleId' | 'responsible' | 'ampel' | 'expected' | 'ist' | 'overdue';
 
+const GROUP_ROWS = 25;
+
 function GroupTable({ caption, groups }: { caption: string; groups: SteuerungGroup[] }) {
+  const [all, setAll] = useState(false);
+  // Most measures first; a plan with a thousand actors shows the first rows and the rest on request.
+  const sorted = useMemo(() => [...groups].sort((a, b) => b.measureCount - a.measureCount || a.label.localeCompare(b.label, 'de')), [groups]);
+  const shownGroups = all || sorted.length <= GROUP_ROWS ? sorted : sorted.slice(0, GROUP_ROWS);
   return (
+    <div>
     // Focusable, so a table wider than its column can be scrolled by keyboard.
     <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className="data-table compact">
@@ -81,7 +88,7 @@ function GroupTable({ caption, groups }: { caption: string; groups: SteuerungGro
           </tr>
         </thead>
         <tbody>
-          {groups.map((g) => (
+          {shownGroups.map((g) => (
             <tr key={g.key}>
               <th scope="row" className="row-head">{g.label}</th>
               <td className="num">{g.measureCount}</td>
@@ -92,6 +99,8 @@ function GroupTable({ caption, groups }: { caption: string; groups: SteuerungGro
           ))}
         </tbody>
       </table>
+    </div>
+    {shownGroups.length < sorted.length ? <button type="button" className="button small" onClick={() => setAll(true)}>Alle {sorted.length} anzeigen<span className="visually-hidden">: {caption}</span></button> : null}
     </div>
   );
 }

@@ -228,20 +228,10 @@ export function monitoringHandlers(s: Session) {
       for (const id of [...carryOverIds, ...closeIds]) if (!getMeasure(db, id)) throw invalid('Eine der ausgewählten Maßnahmen gibt es nicht mehr. Bitte die Auswahl erneuern.');
       for (const id of closeIds) if (carry.has(id)) throw invalid(`Die Maßnahme ${getMeasure(db, id)!.code} kann nicht zugleich abgeschlossen und übernommen werden.`);
       for (const id of carryOverIds) if (getMeasure(db, id)!.status === 'abgeschlossen') throw invalid(`Die Maßnahme ${getMeasure(db, id)!.code} ist abgeschlossen und wird nicht übernommen.`);
-      // 1. In the current plan: close the finished ones (one undo step) and give the plan a lasting id.
-      changeGroup(db, () => {
-        if (closeIds.length > 1) logChange(db, s.ctx, 'step', 'fortschreibung', 'update', `Fortschreibung: ${closeIds.length} Maßnahmen abgeschlossen`, undefined, undefined);
-        for (const id of closeIds) {
-          const { laufzeit: _l, ...before } = getMeasure(db, id)!;
-          if (before.status === 'abgeschlossen') continue;
-          const after = { ...before, status: 'abgeschlossen' as const, updatedAt: s.ctx.now() };
-          updateMeasure(db, after);
-          logChange(db, s.ctx, 'measure', id, 'update', `${before.code}: abgeschlossen (Fortschreibung)`, before, after);
-        }
-        if (!getMeta(db, 'plan_id')) setMeta(db, 'plan_id', newId());
-      });
+      // The link: this plan's lasting id (given to it below, once the new file is in place).
+      const ownId = getMeta(db, 'plan_id') ?? newId();
       const predecessor: PredecessorInfo = {
-        id: getMeta(db, 'plan_id')!, path: sourcePath, title: getMeta(db, 'title') ?? '',
+        id: ownId, path: sourcePath, title: getMeta(db, 'title') ?? '',
         period: (() => { const p = planPeriod(db); return p.first !== null && p.last !== null ? `${p.first}–${p.last}` : ''; })(),
       };
       // 2. A consistent copy next to the target, trimmed to the carried measures, then renamed into place.
@@ -281,6 +271,18 @@ export function monitoringHandlers(s: Session) {
         if (e instanceof AppError) throw e;
         throw new AppError('file-unwritable', `Die Fortschreibung konnte nicht unter „${target}“ gespeichert werden. Ist der Ordner vorhanden und beschreibbar?`);
       }
+      // Only now, with the new plan in place, the current one changes: finished measures closed (one undo step), its id kept.
+      changeGroup(db, () => {
+        if (closeIds.length > 1) logChange(db, s.ctx, 'step', 'fortschreibung', 'update', `Fortschreibung: ${closeIds.length} Maßnahmen abgeschlossen`, undefined, undefined);
+        for (const id of closeIds) {
+          const { laufzeit: _l, ...before } = getMeasure(db, id)!;
+          if (before.status === 'abgeschlossen') continue;
+          const after = { ...before, status: 'abgeschlossen' as const, updatedAt: s.ctx.now() };
+          updateMeasure(db, after);
+          logChange(db, s.ctx, 'measure', id, 'update', `${before.code}: abgeschlossen (Fortschreibung)`, before, after);
+        }
+        if (!getMeta(db, 'plan_id')) setMeta(db, 'plan_id', ownId);
+      });
       s.open(target);
       s.setRecentTitle(target, title.trim());
       return { path: target, carried: carry.size, closed: closeIds.length, predecessor };

@@ -81,10 +81,16 @@ export function quarterStart(year: number, quarter: number | null): string {
   return `${year}-${pad(((quarter ?? 1) - 1) * 3 + 1)}-01`;
 }
 
-/** Days since 1970-01-01 of a YYYY-MM-DD date (UTC, no time of day). */
+const days = new Map<string, number>();
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date (UTC, no time of day). Remembered: a plan has few distinct dates. */
 export function dayNumber(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number);
-  return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
+  let n = days.get(iso);
+  if (n === undefined) {
+    n = Math.round(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000);
+    if (days.size < 100_000) days.set(iso, n);
+  }
+  return n;
 }
 
 /** Quarters of `year` completed by the end of the Stichtag (0–4). */

@@ -114,7 +114,8 @@ export async function runMonitoringBench(opts: { size: PlanSize; dir: string; pa
     let count = 0;
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
-      count = (await api['monitoring.overview']({ stichtag: STICHTAG })).rows.length;
+      // A different Stichtag each run: computed afresh, never the remembered answer.
+      count = (await api['monitoring.overview']({ stichtag: `2026-11-${String(20 + i).padStart(2, '0')}` })).rows.length;
       times.push(performance.now() - t0);
     }
     rows.push({ size: opts.size, step: 'Steuerungsgruppe: monitoring.overview (all measures, Ampel, groups)', ours: med(times), floor: null, note: `${count} rows`, target: { text: '< 1 s', met: median(times) < 1000 } });
@@ -129,7 +130,7 @@ export async function runMonitoringBench(opts: { size: PlanSize; dir: string; pa
           await page.goto(server.url);
           await page.getByRole('navigation', { name: 'Hauptnavigation' }).waitFor();
           const ui: number[] = [];
-          for (let i = 0; i < runs; i++) {
+          for (let i = 0; i < runs + 1; i++) {
             await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Plan', exact: true }).click();
             await page.locator('#main-heading').waitFor();
             // The plan view's own refresh of the workbench must be over, or it is counted here.
@@ -140,7 +141,8 @@ export async function runMonitoringBench(opts: { size: PlanSize; dir: string; pa
             await page.locator('table tbody tr').first().waitFor();
             ui.push(performance.now() - t0);
           }
-          rows.push({ size: opts.size, step: 'UI: Umsetzung navigation → first table rows (Chromium)', ours: med(ui), floor: null, note: 'first 100 rows rendered, more on request', target: { text: '< 1 s', met: median(ui) < 1000 } });
+          rows.push({ size: opts.size, step: 'UI: Umsetzung navigation → first table rows, first time (Chromium)', ours: med(ui.slice(0, 1)), floor: null, note: 'overview computed; first 100 rows rendered, more on request', target: { text: '< 1 s', met: ui[0] < 1000 } });
+          rows.push({ size: opts.size, step: 'UI: Umsetzung navigation → first table rows, again (Chromium)', ours: med(ui.slice(1)), floor: null, note: 'plan unchanged: the remembered overview', target: { text: '< 1 s', met: median(ui.slice(1)) < 1000 } });
         } finally {
           await browser.close();
           await server.close();

@@ -108,6 +108,16 @@ describe('recording the Umsetzung', () => {
     expect((await row(api, 'M-7.01')).ampel.istCents).toBe(5_500_000);
   });
 
+  it('the remembered overview follows writes of this and of another connection', async () => {
+    t = await openTestPlan({ demo: true });
+    const { api } = t;
+    expect((await row(api, 'M-3.01')).ampel.effective).toBe('verzoegert');
+    const other = new Database(t.path);
+    other.prepare("UPDATE measures SET status = 'abgeschlossen' WHERE code = 'M-3.01'").run();
+    other.close();
+    expect((await row(api, 'M-3.01')).ampel.effective).toBe('abgeschlossen');
+  });
+
   it('deleting a budget line, an indicator or a measure takes its Umsetzung along, and undo brings it back', async () => {
     t = await openTestPlan({ demo: true });
     const { api } = t;

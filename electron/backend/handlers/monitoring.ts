@@ -8,7 +8,7 @@ import type { Handlers } from '../../../shared/api/contract.ts';
 import { newId } from '../../../shared/domain/ids.ts';
 import { formatCents } from '../../../shared/domain/money.ts';
 import {
-  AMPEL_LABELS, berlinDate, type Actual, type FortschreibungCandidate, type FortschreibungPreview, type Measurement, type PredecessorInfo,
+  AMPEL_LABELS, berlinDate, type Actual, type SteuerungOverview, type FortschreibungCandidate, type FortschreibungPreview, type Measurement, type PredecessorInfo,
 } from '../../../shared/domain/monitoring.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { exportBericht } from '../export/bericht.ts';
@@ -44,13 +44,28 @@ function planPeriod(db: Session['db']): { first: number | null; last: number | n
   return { first: r.a, last: r.b };
 }
 
+/**
+ * The last overview per connection, reused while nothing in the plan changed: any write on this
+ * connection raises total_changes(), a write by another connection raises data_version. Going back
+ * and forth between views of a 5,000-measure plan then costs no recomputation.
+ */
+const overviewCache = new WeakMap<Session['db'], { key: string; value: SteuerungOverview }>();
+
+function overview(s: Session, stichtag: string): SteuerungOverview {
+  const db = s.db;
+  const key = `${stichtag}|${String(db.pragma('data_version', { simple: true }))}|${(db.prepare('SELECT total_changes() AS n').get() as { n: number }).n}`;
+  const hit = overviewCache.get(db);
+  if (hit?.key === key) return hit.value;
+  const o = loadSteuerung(db, stichtag, s.ctx.now());
+  // The table shows no indicator details or years (monitoring.measure and the Bericht do); 5,000 rows stay a light answer.
+  const value = { ...o, rows: o.rows.map((r) => ({ ...r, sollByYear: {}, istByYear: {}, ampel: { ...r.ampel, indicators: [] } })) };
+  overviewCache.set(db, { key, value });
+  return value;
+}
+
 export function monitoringHandlers(s: Session) {
   return {
-    'monitoring.overview': ({ stichtag }) => {
-      const o = loadSteuerung(s.db, stichtagOf(s, stichtag), s.ctx.now());
-      // The table shows no indicator details or years (monitoring.measure and the Bericht do); 5,000 rows stay a light answer.
-      return { ...o, rows: o.rows.map((r) => ({ ...r, sollByYear: {}, istByYear: {}, ampel: { ...r.ampel, indicators: [] } })) };
-    },
+    'monitoring.overview': ({ stichtag }) => overview(s, stichtagOf(s, stichtag)),
     'monitoring.measure': ({ measureId, stichtag }) => {
       const r = loadMeasureMonitoring(s.db, measureId, stichtagOf(s, stichtag));
       if (!r) throw notFound('Die Maßnahme');

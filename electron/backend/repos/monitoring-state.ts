@@ -2,14 +2,14 @@
 // bewilligt vs abgerufen, milestones, indicator progress and the Ampel; grouped per Baustelle and
 // per verantwortliche Stelle; compared with the last festgeschriebene Sachstandsbericht. The
 // Steuerungsgruppe view, the Sachstandsbericht and "Bericht festschreiben" all read this one thing.
-import { splitLine } from '../../../shared/domain/finance.ts';
+import { foerderanteil } from '../../../shared/domain/finance.ts';
 import {
   AMPEL_LABELS, deriveAmpel, emptyCounts, formatDue, isOverdue, doneLate, type Actual, type Ampel, type BerichtInfo, type BerichtState,
   type Measurement, type MonitoringMeasure, type SteuerungGroup, type SteuerungOverview, type SteuerungRow,
 } from '../../../shared/domain/monitoring.ts';
 import { compareCodes } from '../../../shared/domain/nutzwert.ts';
 import { diffSnapshot } from '../../../shared/domain/snapshot-diff.ts';
-import type { BudgetLine, Indicator, MeasureRow, Milestone } from '../../../shared/domain/types.ts';
+import type { Indicator, MeasureRow, Milestone } from '../../../shared/domain/types.ts';
 import type { Db } from '../db/open.ts';
 import { listBudgetLines } from './budget.ts';
 import {
@@ -70,7 +70,10 @@ export function readMonitoringData(db: Db, stichtag: string): MonitoringData {
     by[String(r.y)] = r.c;
   }
   const bewilligt = new Map<string, number>();
-  for (const l of bewilligtLines(db)) bewilligt.set(l.measureId, (bewilligt.get(l.measureId) ?? 0) + splitLine(l).foerdermittelCents);
+  // The Förderanteil exactly as the Finanzplan computes it (shared/domain/finance.ts), line by line.
+  for (const l of stmt(db, "SELECT measure_id AS m, amount_cents AS c, foerderquote_bp AS q FROM budget_lines WHERE funding_kind = 'foerdermittel' AND state = 'bewilligt'").all() as { m: string; c: number; q: number | null }[]) {
+    bewilligt.set(l.m, (bewilligt.get(l.m) ?? 0) + foerderanteil(l.c, l.q ?? 0));
+  }
   const lineMeasure = new Map((stmt(db, 'SELECT a.budget_line_id AS l, b.measure_id AS m FROM budget_actuals a JOIN budget_lines b ON b.id = a.budget_line_id').all() as { l: string; m: string }[]).map((r) => [r.l, r.m]));
   return {
     stichtag,
@@ -84,11 +87,6 @@ export function readMonitoringData(db: Db, stichtag: string): MonitoringData {
     measurements: group(listMeasurements(db), (v) => v.indicatorId),
     baustellen: new Map((stmt(db, 'SELECT id, number, short_title AS shortTitle FROM baustellen').all() as { id: string; number: number; shortTitle: string }[]).map((b) => [b.id, b])),
   };
-}
-
-function bewilligtLines(db: Db): BudgetLine[] {
-  return stmt(db, `SELECT id, measure_id AS measureId, year, amount_cents AS amountCents, cost_kind AS costKind, funding_kind AS fundingKind, produkt, kostenstelle, programme,
-    foerderquote_bp AS foerderquoteBp, state, note FROM budget_lines WHERE funding_kind = 'foerdermittel' AND state = 'bewilligt'`).all() as BudgetLine[];
 }
 
 function byYear(list: readonly { year: number; amountCents: number }[]): Record<string, number> {

@@ -673,12 +673,16 @@ function rahmenSection(ctx: Ctx): Block[] {
   const d = deckungOf(ctx);
   const out: Block[] = [h2('Haushaltsrahmen und Deckung')];
   const withFrame = d.budgets.filter((b) => b.frameCents !== null);
-  const adoptedYears = d.budgets.filter((b) => b.adopted && b.requestedCents > 0);
+  // Über-/außerplanmäßig is the money of measures not yet beschlossen in an adopted year (what is
+  // beschlossen is in the adopted Haushalt already).
+  const ownBy = ownByMeasureYear(ctx);
+  const openOwn = (y: number) => sumCents(ctx.measures.filter((m) => !ctx.decided.has(m.id)).map((m) => ownBy.get(m.id)?.[String(y)] ?? 0));
+  const adoptedYears = d.budgets.filter((b) => b.adopted && openOwn(b.year) > 0).map((b) => ({ ...b, requestedCents: openOwn(b.year) }));
   const laterYears = d.budgets.filter((b) => !b.adopted && b.requestedCents > 0);
   if (withFrame.length === 0) {
     out.push(text('Für die Haushaltsjahre dieser Vorlage ist kein Haushaltsrahmen festgelegt; die Kosten sind daher nicht gegen einen Rahmen geprüft.'));
   }
-  const headers = ['Haushaltsjahr', 'Eigenanteil beantragt', 'Haushaltsrahmen', 'Differenz (+ frei, − über)'];
+  const headers = ['Haushaltsjahr', 'Eigenanteil beantragt', 'Haushaltsrahmen', 'Differenz zum Rahmen'];
   const after = d.proposal?.afterByYear;
   if (after) headers.push('nach Deckungsvorschlag');
   const col = (get: (b: YearBudget) => string) => d.budgets.map(get);
@@ -704,6 +708,7 @@ function rahmenSection(ctx: Ctx): Block[] {
   }
   out.push(text('Eigenanteil des Kreises je Haushaltsjahr und Haushaltsrahmen', { bold: true }, { keepNext: true, after: 60 }));
   out.push(new FastTable(widths, rows));
+  out.push(note('Differenz: + = im Rahmen frei, − = Rahmen überschritten. Eigenanteil: Kosten abzüglich Fördermittel, Drittmittel und Eigenmittel Dritter.'));
 
   const overYears = d.budgets.filter((b) => b.leftCents !== null && b.leftCents < 0);
   if (overYears.length) {
@@ -716,7 +721,7 @@ function rahmenSection(ctx: Ctx): Block[] {
     out.push(text(`In die Entwürfe der Haushaltspläne aufzunehmen: ${laterYears.map((b) => `${b.year}: ${formatCents(b.requestedCents)}`).join('; ')} (Eigenanteil).`));
   }
   if (adoptedYears.length) {
-    out.push(text(`Über- bzw. außerplanmäßig (Haushalt bereits beschlossen): ${adoptedYears.map((b) => `${b.year}: ${formatCents(b.requestedCents)}`).join('; ')} (Eigenanteil). Diese Mittel sind im beschlossenen Haushalt nicht veranschlagt und bedürfen einer Deckung.`));
+    out.push(text(`Über- bzw. außerplanmäßig (Haushalt bereits beschlossen): ${adoptedYears.map((b) => `${b.year}: ${formatCents(b.requestedCents)}`).join('; ')} (Eigenanteil der noch nicht beschlossenen Maßnahmen). Diese Mittel sind im beschlossenen Haushalt nicht veranschlagt und bedürfen einer Deckung.`));
   }
 
   const needsDeckung = overYears.length > 0 || adoptedYears.length > 0;
@@ -729,19 +734,16 @@ function rahmenSection(ctx: Ctx): Block[] {
       const p = d.proposal;
       out.push(text(`${d.source === 'optimiser' ? 'Nach der Optimierung (höchster Nutzwert innerhalb aller Haushaltsrahmen)' : 'Nach der Reihenfolge der Nutzwertanalyse (niedrigster Rang zuerst)'} wird vorgeschlagen, ${count(p.deferred.length, 'Maßnahme', 'Maßnahmen')} zurückzustellen${p.stillOver.length ? `; auch dann bleibt der Rahmen ${p.stillOver.join(', ')} überschritten und die Deckung ist von der Kämmerei anzugeben` : '; danach hält jedes Jahr seinen Rahmen ein'}. Bereits beschlossene und fest eingeplante Maßnahmen sind ausgenommen.`, {}, { keepNext: true }));
       const years = d.budgets.filter((b) => b.frameCents !== null).map((b) => String(b.year));
-      const hdr = ['Nr.', 'Maßnahme', ...years, 'Grund'];
+      const hdr = ['Maßnahme (Grund)', ...years];
       const colsD = years.map((y) => p.deferred.map((c) => money(c.ownByYear[y] ?? 0)));
-      const codeW = Math.max(...p.deferred.map((c) => textWidthTwips(c.code, TABLE_SIZE))) + CELL_MARGIN.left + CELL_MARGIN.right + 80;
-      const lay = moneyColumns(PORTRAIT_WIDTH - 2200, 1800, [], years, colsD);
-      const w = [codeW, lay.widths[0] - codeW, ...lay.widths.slice(1), 2200];
+      const lay = moneyColumns(PORTRAIT_WIDTH, 2400, [], years, colsD, [16, 15, 14]);
+      const w = lay.widths;
       out.push(new FastTable(w, [
-        headerRow(hdr, w, 2, lay.size, true),
+        headerRow(hdr, w, 1, lay.size, true),
         ...p.deferred.map((c, i): RowSpec => ({
           cells: [
-            cell(c.code, w[0], { size: lay.size, keep: i < p.deferred.length - 1 }),
-            cell(ctx.measureById.get(c.measureId)?.title ?? '', w[1], { size: lay.size, keep: i < p.deferred.length - 1 }),
-            ...years.map((y, j) => cell(money(c.ownByYear[y] ?? 0), w[2 + j], { right: true, size: lay.size, keep: i < p.deferred.length - 1 })),
-            cell(c.reason, w[w.length - 1], { size: lay.size, keep: i < p.deferred.length - 1 }),
+            cell(`${c.code} ${ctx.measureById.get(c.measureId)?.title ?? ''}\n${c.reason}`, w[0], { size: lay.size, keep: i < p.deferred.length - 1 }),
+            ...years.map((y, j) => cell(money(c.ownByYear[y] ?? 0), w[1 + j], { right: true, size: lay.size, keep: i < p.deferred.length - 1 })),
           ],
         })),
       ]));

@@ -15,6 +15,7 @@ import { formatCents, sumCents } from '../../../shared/domain/money.ts';
 import { formatPeriod } from '../../../shared/domain/period.ts';
 import type { BudgetLine, MeasureRow } from '../../../shared/domain/types.ts';
 import { AppError } from '../errors.ts';
+import { zipSync } from 'fflate';
 import { FALLBACK_ADVANCE, MAX_ADVANCE } from './font-metrics.ts';
 import { genitiveOfKreis } from '../../../shared/domain/wording.ts';
 import type { PlanSnapshot } from './snapshot.ts';
@@ -171,54 +172,105 @@ export function cellLines(c: CellSpec): string[] {
   return (v === '' ? DASH : v).split('\n');
 }
 
-type XmlTree = Record<string, unknown>;
-const attr = (name: string, attrs: Record<string, string | number>): XmlTree => ({ [name]: { _attr: attrs } });
-const empty = (name: string): XmlTree => ({ [name]: {} });
-const border = (name: string): XmlTree => attr(name, { 'w:val': GRID.style, 'w:color': GRID.color, 'w:sz': GRID.size });
-const margin = (name: string, w: number): XmlTree => attr(name, { 'w:type': 'dxa', 'w:w': w });
+// Text and attribute values escaped exactly as docx's serializer escapes them.
+const XML_ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const escText = (s: string) => s.replace(/[&<>"']/gu, (c) => XML_ESC[c]);
 
-function cellTree(c: CellSpec): XmlTree {
-  const tcPr: XmlTree[] = [attr('w:tcW', { 'w:type': 'dxa', 'w:w': c.width })];
-  if (c.span && c.span > 1) tcPr.push(attr('w:gridSpan', { 'w:val': c.span }));
-  if (c.fill) tcPr.push(attr('w:shd', { 'w:fill': c.fill, 'w:color': 'auto', 'w:val': 'clear' }));
+const BORDERS = ['w:top', 'w:left', 'w:bottom', 'w:right', 'w:insideH', 'w:insideV']
+  .map((n) => `<${n} w:val="${GRID.style}" w:color="${GRID.color}" w:sz="${GRID.size}"/>`).join('');
+const CELL_MAR = `<w:tblCellMar><w:top w:type="dxa" w:w="${CELL_MARGIN.top}"/><w:left w:type="dxa" w:w="${CELL_MARGIN.left}"/><w:bottom w:type="dxa" w:w="${CELL_MARGIN.bottom}"/><w:right w:type="dxa" w:w="${CELL_MARGIN.right}"/></w:tblCellMar>`;
+
+function cellXml(c: CellSpec, out: string[]): void {
+  let tcPr = `<w:tcPr><w:tcW w:type="dxa" w:w="${c.width}"/>`;
+  if (c.span && c.span > 1) tcPr += `<w:gridSpan w:val="${c.span}"/>`;
+  if (c.fill) tcPr += `<w:shd w:fill="${escText(c.fill)}" w:color="auto" w:val="clear"/>`;
+  tcPr += '</w:tcPr>';
   const size = c.size === undefined || c.size === TABLE_SIZE ? undefined : c.size;
-  const rPr: XmlTree[] = [];
-  if (c.bold) rPr.push(empty('w:b'), empty('w:bCs'));
-  if (size !== undefined) rPr.push(attr('w:sz', { 'w:val': size }), attr('w:szCs', { 'w:val': size }));
-  const runs = cellLines(c).map((line, i) => {
-    const parts: XmlTree[] = [];
-    if (rPr.length) parts.push({ 'w:rPr': rPr });
-    if (i > 0) parts.push(empty('w:br'));
-    parts.push({ 'w:t': [{ _attr: { 'xml:space': 'preserve' } }, line] });
-    return { 'w:r': parts };
-  });
-  return { 'w:tc': [{ 'w:tcPr': tcPr }, { 'w:p': [{ 'w:pPr': [attr('w:pStyle', { 'w:val': cellStyle(c) })] }, ...runs] }] };
+  let rPr = '';
+  if (c.bold) rPr += '<w:b/><w:bCs/>';
+  if (size !== undefined) rPr += `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>`;
+  if (rPr) rPr = `<w:rPr>${rPr}</w:rPr>`;
+  let x = `<w:tc>${tcPr}<w:p><w:pPr><w:pStyle w:val="${cellStyle(c)}"/></w:pPr>`;
+  const lines = cellLines(c);
+  for (let i = 0; i < lines.length; i++) x += `<w:r>${rPr}${i > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${escText(lines[i])}</w:t></w:r>`;
+  out.push(`${x}</w:p></w:tc>`);
 }
+
+/** The WordprocessingML of a table: what docx's own Table writes for these options, as a string. */
+export function tableXml(widths: number[], rows: RowSpec[]): string {
+  const out: string[] = [
+    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${widths.reduce((a, b) => a + b, 0)}"/><w:tblBorders>${BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>${CELL_MAR}</w:tblPr>`,
+    `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
+  ];
+  for (const r of rows) {
+    out.push(r.header ? '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>' : '<w:tr><w:trPr><w:cantSplit/></w:trPr>');
+    for (const c of r.cells) cellXml(c, out);
+    out.push('</w:tr>');
+  }
+  out.push('</w:tbl>');
+  return out.join('');
+}
+
+// Tables go into document.xml as finished strings: docx places a marker element for each, and
+// packDocx puts the table's XML in its place. Building and walking docx's object tree for tens of
+// thousands of cells (and its garbage) was most of an L plan's export time.
+const RAW = new Map<number, string>();
+let rawSeq = 0;
+const MARKER = /<wbraw id="(\d+)"\/>/gu;
 
 /** A table with a fixed grid, thin grey borders and the table text styles. See the note above. */
 export class FastTable extends FileChild {
-  private readonly tree: XmlTree;
+  private readonly id: number;
 
   constructor(widths: number[], rows: RowSpec[]) {
     super('w:tbl');
-    const tblPr = {
-      'w:tblPr': [
-        attr('w:tblW', { 'w:type': 'dxa', 'w:w': widths.reduce((a, b) => a + b, 0) }),
-        { 'w:tblBorders': ['w:top', 'w:left', 'w:bottom', 'w:right', 'w:insideH', 'w:insideV'].map(border) },
-        attr('w:tblLayout', { 'w:type': 'fixed' }),
-        { 'w:tblCellMar': [margin('w:top', CELL_MARGIN.top), margin('w:left', CELL_MARGIN.left), margin('w:bottom', CELL_MARGIN.bottom), margin('w:right', CELL_MARGIN.right)] },
-      ],
-    };
-    const grid = { 'w:tblGrid': widths.map((w) => attr('w:gridCol', { 'w:w': w })) };
-    const trs = rows.map((r) => ({
-      'w:tr': [{ 'w:trPr': r.header ? [empty('w:cantSplit'), empty('w:tblHeader')] : [empty('w:cantSplit')] }, ...r.cells.map(cellTree)],
-    }));
-    this.tree = { 'w:tbl': [tblPr, grid, ...trs] };
+    this.id = ++rawSeq;
+    RAW.set(this.id, tableXml(widths, rows));
   }
 
-  override prepForXml(): XmlTree {
-    return this.tree;
+  override prepForXml(): Record<string, unknown> {
+    return { wbraw: { _attr: { id: this.id } } };
   }
+
+  /** Frees the table's XML when the document is not packed (e.g. an export that failed). */
+  dispose(): void {
+    RAW.delete(this.id);
+  }
+}
+
+/**
+ * Packs a docx Document like Packer.toBuffer, with the XML of every FastTable put in place of its
+ * marker, the parts zipped with fflate (docx's own zip library). The document part is assembled
+ * from pieces into one byte array, never one huge string.
+ */
+export function packDocx(doc: Document, overrides: { path: string; data: string }[] = []): Uint8Array {
+  const compiler = (Packer as unknown as { compiler: { compile(d: Document, p: undefined, o: { path: string; data: string }[]): Map<string, string | Uint8Array> } }).compiler;
+  const files = compiler.compile(doc, undefined, overrides);
+  const enc = new TextEncoder();
+  const zipInput: Record<string, Uint8Array> = {};
+  for (const [path, data] of files) {
+    if (typeof data !== 'string') { zipInput[path] = data; continue; }
+    if (!data.includes('<wbraw ')) { zipInput[path] = enc.encode(data); continue; }
+    const pieces: Uint8Array[] = [];
+    let last = 0;
+    let total = 0;
+    const add = (s: string) => { const b = enc.encode(s); pieces.push(b); total += b.length; };
+    for (const m of data.matchAll(MARKER)) {
+      add(data.slice(last, m.index));
+      const id = Number(m[1]);
+      const xml = RAW.get(id);
+      if (xml === undefined) throw new AppError('export-failed', 'Eine Tabelle des Dokuments fehlt; der Export wurde abgebrochen.');
+      RAW.delete(id);
+      add(xml);
+      last = m.index + m[0].length;
+    }
+    add(data.slice(last));
+    const all = new Uint8Array(total);
+    let at = 0;
+    for (const b of pieces) { all.set(b, at); at += b.length; }
+    zipInput[path] = all;
+  }
+  return zipSync(zipInput);
 }
 
 /** What a section body is made of. */
@@ -674,8 +726,7 @@ export async function buildPlanDocx(snap: PlanSnapshot): Promise<Uint8Array> {
     },
     sections,
   });
-  const bytes = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: coreXml(ctx, meta) }]);
-  return fixZipTimes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), snap.takenAt);
+  return fixZipTimes(packDocx(doc, [{ path: 'docProps/core.xml', data: coreXml(ctx, meta) }]), snap.takenAt);
 }
 
 export function docxFileName(snap: PlanSnapshot): string {

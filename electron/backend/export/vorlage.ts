@@ -14,7 +14,7 @@
 // metadata name the program, never the user. Free text of measures (Ziel, Beschreibung, …) is
 // printed as written: the planner is told so on the document and in the export dialog.
 import {
-  AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, PageOrientation, Paragraph, TabStopType, TextRun,
+  AlignmentType, Document, Footer, Header, HeadingLevel, PageNumber, PageOrientation, Paragraph, TabStopType, TextRun,
   type ISectionOptions,
 } from 'docx';
 import type { Baustelle, CatalogueItem } from '../../../shared/catalogue/types.ts';
@@ -51,7 +51,7 @@ import {
 } from './docx-parts.ts';
 import {
   A4, type Block, cell, CELL_MARGIN, DASH, FastTable, financing, fixZipTimes, germanDate, headerRow, LANDSCAPE_MARGIN,
-  LANDSCAPE_WIDTH, para, PORTRAIT_MARGIN, PORTRAIT_WIDTH, type RowSpec, runs, safeText, SUM_FILL, TABLE_SIZE, text,
+  LANDSCAPE_WIDTH, packDocx, para, PORTRAIT_MARGIN, PORTRAIT_WIDTH, type RowSpec, runs, safeText, SUM_FILL, TABLE_SIZE, text,
   textWidthTwips,
 } from './docx.ts';
 import type { PlanSnapshot } from './snapshot.ts';
@@ -1277,8 +1277,7 @@ export async function buildVorlageDocx(data: VorlageData, r: ResolvedVorlage): P
     title: meta.title, subject: meta.subject, creator: meta.creator, description: meta.description, keywords: meta.keywords,
     lastModifiedBy: meta.creator, styles: documentStyles(), numbering: numberingConfig(), sections,
   });
-  const bytes = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: coreXmlFor(meta, data.snap.takenAt) }]);
-  return fixZipTimes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), data.snap.takenAt);
+  return fixZipTimes(packDocx(doc, [{ path: 'docProps/core.xml', data: coreXmlFor(meta, data.snap.takenAt) }]), data.snap.takenAt);
 }
 
 /** "Sitzungsvorlage VO-2026-045.docx": safe on every file system. */

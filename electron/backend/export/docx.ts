@@ -116,8 +116,9 @@ export function para(children: ParagraphChild[], o: ParaOpts = {}): Paragraph {
   });
 }
 
-export function text(s: string, style: RunStyle = {}, o: ParaOpts = {}): Paragraph {
-  return para(runs(s, style), o);
+export function text(s: string, style: RunStyle = {}, o: ParaOpts = {}): Block {
+  if (o.quote || o.bullet || o.alignment || o.heading) return para(runs(s, style), o);
+  return rawPara(s, style, { keepNext: o.keepNext, pageBreakBefore: o.pageBreakBefore, before: o.before, after: o.after });
 }
 
 /** "Label: value" with a bold label; an empty value shows a dash. */
@@ -218,24 +219,63 @@ const RAW = new Map<number, string>();
 let rawSeq = 0;
 const MARKER = /<wbraw id="(\d+)"\/>/gu;
 
-/** A table with a fixed grid, thin grey borders and the table text styles. See the note above. */
-export class FastTable extends FileChild {
+/** A block of finished WordprocessingML (a table, a plain paragraph), put in place by packDocx. */
+export class RawXml extends FileChild {
   private readonly id: number;
 
-  constructor(widths: number[], rows: RowSpec[]) {
-    super('w:tbl');
+  constructor(xml: string) {
+    super('w:p');
     this.id = ++rawSeq;
-    RAW.set(this.id, tableXml(widths, rows));
+    RAW.set(this.id, xml);
   }
 
   override prepForXml(): Record<string, unknown> {
     return { wbraw: { _attr: { id: this.id } } };
   }
 
-  /** Frees the table's XML when the document is not packed (e.g. an export that failed). */
+  /** Frees the XML when the document is not packed (e.g. an export that failed). */
   dispose(): void {
     RAW.delete(this.id);
   }
+}
+
+/** A table with a fixed grid, thin grey borders and the table text styles. See the note above. */
+export class FastTable extends RawXml {
+  constructor(widths: number[], rows: RowSpec[]) {
+    super(tableXml(widths, rows));
+  }
+}
+
+export interface RawParaOpts { style?: string; keepNext?: boolean; keepLines?: boolean; pageBreakBefore?: boolean; before?: number; after?: number }
+
+/** Runs of one text (lines joined by breaks), as docx writes TextRuns with these properties. */
+export function runsXml(value: string, style: RunStyle = {}): string {
+  let rPr = '';
+  if (style.bold) rPr += '<w:b/><w:bCs/>';
+  if (style.italics) rPr += '<w:i/><w:iCs/>';
+  if (style.color !== undefined) rPr += `<w:color w:val="${escText(style.color)}"/>`;
+  if (style.size !== undefined) rPr += `<w:sz w:val="${style.size}"/><w:szCs w:val="${style.size}"/>`;
+  if (rPr) rPr = `<w:rPr>${rPr}</w:rPr>`;
+  const lines = keepTogether(safeText(value)).split('\n');
+  let x = '';
+  for (let i = 0; i < lines.length; i++) x += `<w:r>${rPr}${i > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${escText(lines[i])}</w:t></w:r>`;
+  return x;
+}
+
+/**
+ * A plain paragraph (a paragraph style, keep/page options, spacing; text without links or fields)
+ * as finished XML: what docx's Paragraph writes for these options, without its object tree.
+ */
+export function rawPara(value: string, style: RunStyle = {}, o: RawParaOpts = {}): RawXml {
+  let pPr = '';
+  if (o.style) pPr += `<w:pStyle w:val="${escText(o.style)}"/>`;
+  if (o.keepNext) pPr += '<w:keepNext/>';
+  if (o.keepLines) pPr += '<w:keepLines/>';
+  if (o.pageBreakBefore) pPr += '<w:pageBreakBefore/>';
+  if (o.before !== undefined || o.after !== undefined) {
+    pPr += `<w:spacing${o.after !== undefined ? ` w:after="${o.after}"` : ''}${o.before !== undefined ? ` w:before="${o.before}"` : ''}/>`;
+  }
+  return new RawXml(`<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${runsXml(value, style)}</w:p>`);
 }
 
 /**
@@ -274,7 +314,7 @@ export function packDocx(doc: Document, overrides: { path: string; data: string 
 }
 
 /** What a section body is made of. */
-export type Block = Paragraph | FastTable;
+export type Block = Paragraph | RawXml;
 
 export function cell(value: string, width: number, o: Omit<CellSpec, 'text' | 'width'> = {}): CellSpec {
   return { text: value, width, ...o };
@@ -367,7 +407,7 @@ function footer(ctx: Ctx, width: number): Footer {
   });
 }
 
-function titlePage(ctx: Ctx): Paragraph[] {
+function titlePage(ctx: Ctx): Block[] {
   const { snap } = ctx;
   const t = snap.totals;
   const years = t.years.length ? (t.years.length === 1 ? ` (${t.years[0]})` : ` (${t.years[0]}–${t.years.at(-1)})`) : '';
@@ -543,7 +583,7 @@ function budgetTable(ctx: Ctx, m: MeasureRow): Block[] {
   return [text('Budgetpositionen', { bold: true }, { keepNext: true, before: 120, after: 60 }), table(widths, rows)];
 }
 
-function itemList(ctx: Ctx, label: string, ids: string[], home: string): Paragraph[] {
+function itemList(ctx: Ctx, label: string, ids: string[], home: string): Block[] {
   const found = ids.map((id) => ctx.items.get(id)).filter((i): i is CatalogueItem => i !== undefined);
   if (found.length === 0) return [];
   return [

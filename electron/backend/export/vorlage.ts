@@ -47,11 +47,11 @@ import type { PriorityInfo } from '../repos/priority.ts';
 import type { Dependency } from '../repos/sheet.ts';
 import { costChart } from './chart.ts';
 import {
-  bulletIn, coreXmlFor, documentStyles, image, linkify, linkPara, moneyColumns, numbered, numberingConfig,
+  bulletIn, coreXmlFor, documentStyles, hasLink, image, linkify, linkPara, moneyColumns, numbered, numberingConfig,
 } from './docx-parts.ts';
 import {
   A4, type Block, cell, CELL_MARGIN, DASH, FastTable, financing, fixZipTimes, germanDate, headerRow, LANDSCAPE_MARGIN,
-  LANDSCAPE_WIDTH, packDocx, para, PORTRAIT_MARGIN, PORTRAIT_WIDTH, type RowSpec, runs, safeText, SUM_FILL, TABLE_SIZE, text,
+  LANDSCAPE_WIDTH, packDocx, para, rawPara, PORTRAIT_MARGIN, PORTRAIT_WIDTH, type RowSpec, runs, safeText, SUM_FILL, TABLE_SIZE, text,
   textWidthTwips,
 } from './docx.ts';
 import type { PlanSnapshot } from './snapshot.ts';
@@ -444,10 +444,10 @@ function overdue(ctx: Ctx, m: Milestone): boolean {
   return m.dueQuarter != null && m.dueQuarter < ctx.nowQuarter;
 }
 
-const h1 = (s: string, pageBreakBefore = false) => para(runs(s), { heading: HeadingLevel.HEADING_1, pageBreakBefore });
-const h2 = (s: string, pageBreakBefore = false) => para(runs(s), { heading: HeadingLevel.HEADING_2, pageBreakBefore });
-const h3 = (s: string) => para(runs(s), { heading: HeadingLevel.HEADING_3 });
-const note = (s: string) => new Paragraph({ style: 'Hinweis', children: runs(s) });
+const h1 = (s: string, pageBreakBefore = false) => rawPara(s, {}, { style: 'Heading1', keepLines: true, pageBreakBefore });
+const h2 = (s: string, pageBreakBefore = false) => rawPara(s, {}, { style: 'Heading2', keepLines: true, pageBreakBefore });
+const h3 = (s: string) => rawPara(s, {}, { style: 'Heading3', keepLines: true });
+const note = (s: string) => rawPara(s, {}, { style: 'Hinweis' });
 const bullet = (children: ReturnType<typeof linkify>, last: boolean) => para(children, { bullet: true, after: last ? 120 : 40 });
 
 function money(c: number): string {
@@ -1027,8 +1027,8 @@ const sheetText = (children: ReturnType<typeof linkify>) => new Paragraph({ styl
 
 function longText(label: string, value: string): Block[] {
   const v = safeText(value).trim();
-  if (!v) return [h3(label), sheetText(runs('keine Angabe', { italics: true }))];
-  return [h3(label), ...v.split(/\n{2,}/u).map((p) => sheetText(linkify(p.trim())))];
+  if (!v) return [h3(label), rawPara('keine Angabe', { italics: true }, { style: 'Blatttext' })];
+  return [h3(label), ...v.split(/\n{2,}/u).map((p) => (hasLink(p) ? sheetText(linkify(p.trim())) : rawPara(p.trim(), {}, { style: 'Blatttext' })))];
 }
 
 function measureSheet(ctx: Ctx, m: MeasureRow, first: boolean): Block[] {

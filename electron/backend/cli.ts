@@ -20,6 +20,7 @@ import { loadSnapshot } from './export/snapshot.ts';
 import { exportVorlage } from './handlers/vorlage.ts';
 import { exportBericht } from './export/bericht.ts';
 import { createDemo } from './handlers/plan.ts';
+import { generatePlan } from './synthetic.ts';
 import { Session } from './session.ts';
 
 export const EXIT_OK = 0;
@@ -32,6 +33,9 @@ Aufruf:
   werkbank demo <datei.wirplan>
       legt den Demoplan „Landkreis Musterland“ in einer neuen Datei an
       (eine vorhandene Datei wird nie überschrieben)
+  werkbank generate <datei.wirplan> --size S|M|L [--seed N]
+      legt einen synthetischen Plan an (S = 50, M = 500, L = 5.000 Maßnahmen mit
+      50.000 Budgetpositionen), wie ihn die Leistungsmessung verwendet
   werkbank check <datei.wirplan>
       prüft eine Plandatei, ohne sie zu verändern
   werkbank export <datei.wirplan> --docx <ausgabe.docx> [--force]
@@ -51,6 +55,8 @@ Optionen:
   --anonym             Personennamen anonymisieren: nur Organisationseinheiten,
                        keine Ansprechpersonen, Kontaktdaten oder Bearbeiter:in
   --force              eine vorhandene Ausgabedatei überschreiben (nur bei export)
+  --size S|M|L         Größe des synthetischen Plans (nur bei generate)
+  --seed <zahl>        Startwert des Zufallsgenerators (nur bei generate; ohne Angabe 1)
   --data-dir <ordner>  Datenordner der Werkbank, z. B. für die Liste der zuletzt
                        geöffneten Pläne (ohne Angabe: ein temporärer Ordner, die
                        Liste des Benutzers bleibt unberührt)
@@ -78,10 +84,12 @@ interface Parsed {
   dataDir: string | null;
   force: boolean;
   help: boolean;
+  size: string | null;
+  seed: string | null;
 }
 
 function parse(argv: string[]): Parsed {
-  const p: Parsed = { command: null, positionals: [], docx: null, vorlage: null, anonym: false, bericht: null, stichtag: null, dataDir: null, force: false, help: false };
+  const p: Parsed = { command: null, positionals: [], docx: null, vorlage: null, anonym: false, bericht: null, stichtag: null, dataDir: null, force: false, help: false, size: null, seed: null };
   const valueOf = (name: string, i: number, inline: string | undefined): [string, number] => {
     if (inline !== undefined) {
       if (inline === '') throw new UsageError(`Bei „${name}“ fehlt die Angabe.`);
@@ -134,6 +142,12 @@ function parse(argv: string[]): Parsed {
       case '--data-dir':
         [p.dataDir, i] = valueOf(name, i, inline);
         break;
+      case '--size':
+        [p.size, i] = valueOf(name, i, inline);
+        break;
+      case '--seed':
+        [p.seed, i] = valueOf(name, i, inline);
+        break;
       default:
         throw new UsageError(`Unbekannte Option „${name}“.`);
     }
@@ -142,7 +156,7 @@ function parse(argv: string[]): Parsed {
 }
 
 function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${n.toLocaleString('de-DE')} ${n === 1 ? one : many}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -319,6 +333,23 @@ async function cmdDemo(p: Parsed, o: Output): Promise<number> {
   return EXIT_OK;
 }
 
+function cmdGenerate(p: Parsed, o: Output): number {
+  if (p.docx !== null || p.vorlage !== null || p.anonym || p.force) throw new UsageError('„generate“ kennt die Optionen --docx, --vorlage, --anonym und --force nicht.');
+  const file = resolve(onePositional(p, 'die neue Plandatei (z. B. gross.wirplan)'));
+  const size = (p.size ?? '').toUpperCase();
+  if (size !== 'S' && size !== 'M' && size !== 'L') throw new UsageError('Bitte mit „--size S“, „--size M“ oder „--size L“ die Größe des Plans angeben.');
+  const seed = p.seed === null ? 1 : Number(p.seed);
+  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff) throw new UsageError('„--seed“ erwartet eine ganze Zahl zwischen 0 und 4294967295.');
+  if (existsSync(file)) {
+    o.err(`Die Datei „${file}“ gibt es bereits; sie wird nicht überschrieben. Bitte einen anderen Namen wählen.`);
+    return EXIT_PROBLEM;
+  }
+  const r = generatePlan(file, size, seed);
+  o.out(`Synthetischer Plan (Größe ${size}, Startwert ${seed}) angelegt: ${file}`);
+  o.out(`${plural(r.spec.measures, 'Maßnahme', 'Maßnahmen')}, ${plural(r.spec.actors, 'Akteur', 'Akteure')}, ${plural(r.spec.budgetLines, 'Budgetposition', 'Budgetpositionen')} (${(r.ms / 1000).toFixed(1).replace('.', ',')} s).`);
+  return EXIT_OK;
+}
+
 function cmdCheck(p: Parsed, o: Output): number {
   if (p.bericht !== null || p.stichtag !== null) throw new UsageError('„check“ kennt die Optionen --bericht und --stichtag nicht.');
   if (p.docx !== null || p.vorlage !== null || p.anonym || p.force) throw new UsageError('„check“ kennt die Optionen --docx, --vorlage, --anonym und --force nicht.');
@@ -399,9 +430,10 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
     }
     switch (p.command) {
       case 'demo': return await cmdDemo(p, o);
+      case 'generate': return cmdGenerate(p, o);
       case 'check': return cmdCheck(p, o);
       case 'export': return await cmdExport(p, o);
-      default: throw new UsageError(`Unbekannter Befehl „${p.command}“. Bekannt sind: demo, check, export.`);
+      default: throw new UsageError(`Unbekannter Befehl „${p.command}“. Bekannt sind: demo, generate, check, export.`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

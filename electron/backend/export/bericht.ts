@@ -10,7 +10,7 @@
 // Every euro figure is summed from the same integer cents as the plan; the export stops when the
 // plan's own totals disagree.
 import {
-  AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, PageOrientation, Paragraph, TabStopType, TextRun,
+  AlignmentType, Document, Footer, Header, HeadingLevel, PageNumber, PageOrientation, Paragraph, TabStopType, TextRun,
 } from 'docx';
 import {
   AMPEL_LABELS, AMPEL_ORDER, AMPEL_SYMBOLS, ampelText, formatNumber, germanDay, parseIndicatorNumber, quarterEnd,
@@ -30,7 +30,7 @@ import type { Session } from '../session.ts';
 import { bulletIn, coreXmlFor, documentStyles, image, linkify, moneyColumns, numberingConfig } from './docx-parts.ts';
 import { makeRedactor, personNames, type AnonymFinding } from '../../../shared/domain/anonymise.ts';
 import {
-  A4, type Block, cell, DASH, FastTable, fixZipTimes, headerRow, para, PORTRAIT_MARGIN, PORTRAIT_WIDTH, type RowSpec, runs, safeText,
+  A4, type Block, cell, DASH, FastTable, fixZipTimes, headerRow, packDocx, para, PORTRAIT_MARGIN, PORTRAIT_WIDTH, type RowSpec, runs, safeText,
   SUM_FILL, TABLE_SIZE, text,
 } from './docx.ts';
 import { indicatorChart } from './indicator-chart.ts';
@@ -389,8 +389,8 @@ export async function buildBerichtDocx(d: BerichtData): Promise<Uint8Array> {
     styles: documentStyles(), numbering: numberingConfig(),
     sections: [{ properties: { page: { size: { ...A4, orientation: PageOrientation.PORTRAIT }, margin: PORTRAIT_MARGIN } }, ...headerFooter(d), children }],
   });
-  const bytes = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: coreXmlFor(meta, d.takenAt) }]);
-  return fixZipTimes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), d.takenAt);
+  // Tables go in as finished XML (docx.ts FastTable), put in place by packDocx.
+  return fixZipTimes(packDocx(doc, [{ path: 'docProps/core.xml', data: coreXmlFor(meta, d.takenAt) }]), d.takenAt);
 }
 
 export function berichtFileName(d: BerichtData): string {

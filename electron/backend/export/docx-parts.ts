@@ -116,6 +116,15 @@ export function safeLinkTarget(raw: string): string | null {
   return null;
 }
 
+/** The text holds something linkify would make a link of. */
+export function hasLink(value: string): boolean {
+  for (const m of safeText(value).matchAll(LINK)) {
+    const found = m[0].replace(TRAILING, '');
+    if (safeLinkTarget(found)) return true;
+  }
+  return false;
+}
+
 /** Runs for user text in which https and e-mail addresses become links (the rest stays text). */
 export function linkify(value: string, style: RunStyle = {}): ParagraphChild[] {
   const s = safeText(value);

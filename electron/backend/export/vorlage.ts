@@ -14,7 +14,7 @@
 // metadata name the program, never the user. Free text of measures (Ziel, Beschreibung, …) is
 // printed as written: the planner is told so on the document and in the export dialog.
 import {
-  AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, PageOrientation, Paragraph, TabStopType, TextRun,
+  AlignmentType, Document, Footer, Header, HeadingLevel, PageNumber, PageOrientation, Paragraph, TabStopType, TextRun,
   type ISectionOptions,
 } from 'docx';
 import type { Baustelle, CatalogueItem } from '../../../shared/catalogue/types.ts';
@@ -47,11 +47,11 @@ import type { PriorityInfo } from '../repos/priority.ts';
 import type { Dependency } from '../repos/sheet.ts';
 import { costChart } from './chart.ts';
 import {
-  bulletIn, coreXmlFor, documentStyles, image, linkify, linkPara, moneyColumns, numbered, numberingConfig,
+  bulletIn, coreXmlFor, documentStyles, hasLink, image, linkify, linkPara, moneyColumns, numbered, numberingConfig,
 } from './docx-parts.ts';
 import {
   A4, type Block, cell, CELL_MARGIN, DASH, FastTable, financing, fixZipTimes, germanDate, headerRow, LANDSCAPE_MARGIN,
-  LANDSCAPE_WIDTH, para, PORTRAIT_MARGIN, PORTRAIT_WIDTH, type RowSpec, runs, safeText, SUM_FILL, TABLE_SIZE, text,
+  LANDSCAPE_WIDTH, packDocx, para, rawPara, PORTRAIT_MARGIN, PORTRAIT_WIDTH, type RowSpec, runs, safeText, SUM_FILL, TABLE_SIZE, text,
   textWidthTwips,
 } from './docx.ts';
 import type { PlanSnapshot } from './snapshot.ts';
@@ -444,10 +444,10 @@ function overdue(ctx: Ctx, m: Milestone): boolean {
   return m.dueQuarter != null && m.dueQuarter < ctx.nowQuarter;
 }
 
-const h1 = (s: string, pageBreakBefore = false) => para(runs(s), { heading: HeadingLevel.HEADING_1, pageBreakBefore });
-const h2 = (s: string, pageBreakBefore = false) => para(runs(s), { heading: HeadingLevel.HEADING_2, pageBreakBefore });
-const h3 = (s: string) => para(runs(s), { heading: HeadingLevel.HEADING_3 });
-const note = (s: string) => new Paragraph({ style: 'Hinweis', children: runs(s) });
+const h1 = (s: string, pageBreakBefore = false) => rawPara(s, {}, { style: 'Heading1', keepLines: true, pageBreakBefore });
+const h2 = (s: string, pageBreakBefore = false) => rawPara(s, {}, { style: 'Heading2', keepLines: true, pageBreakBefore });
+const h3 = (s: string) => rawPara(s, {}, { style: 'Heading3', keepLines: true });
+const note = (s: string) => rawPara(s, {}, { style: 'Hinweis' });
 const bullet = (children: ReturnType<typeof linkify>, last: boolean) => para(children, { bullet: true, after: last ? 120 : 40 });
 
 function money(c: number): string {
@@ -673,12 +673,16 @@ function rahmenSection(ctx: Ctx): Block[] {
   const d = deckungOf(ctx);
   const out: Block[] = [h2('Haushaltsrahmen und Deckung')];
   const withFrame = d.budgets.filter((b) => b.frameCents !== null);
-  const adoptedYears = d.budgets.filter((b) => b.adopted && b.requestedCents > 0);
+  // Über-/außerplanmäßig is the money of measures not yet beschlossen in an adopted year (what is
+  // beschlossen is in the adopted Haushalt already).
+  const ownBy = ownByMeasureYear(ctx);
+  const openOwn = (y: number) => sumCents(ctx.measures.filter((m) => !ctx.decided.has(m.id)).map((m) => ownBy.get(m.id)?.[String(y)] ?? 0));
+  const adoptedYears = d.budgets.filter((b) => b.adopted && openOwn(b.year) > 0).map((b) => ({ ...b, requestedCents: openOwn(b.year) }));
   const laterYears = d.budgets.filter((b) => !b.adopted && b.requestedCents > 0);
   if (withFrame.length === 0) {
     out.push(text('Für die Haushaltsjahre dieser Vorlage ist kein Haushaltsrahmen festgelegt; die Kosten sind daher nicht gegen einen Rahmen geprüft.'));
   }
-  const headers = ['Haushaltsjahr', 'Eigenanteil beantragt', 'Haushaltsrahmen', 'Differenz (+ frei, − über)'];
+  const headers = ['Haushaltsjahr', 'Eigenanteil beantragt', 'Haushaltsrahmen', 'Differenz zum Rahmen'];
   const after = d.proposal?.afterByYear;
   if (after) headers.push('nach Deckungsvorschlag');
   const col = (get: (b: YearBudget) => string) => d.budgets.map(get);
@@ -704,6 +708,7 @@ function rahmenSection(ctx: Ctx): Block[] {
   }
   out.push(text('Eigenanteil des Kreises je Haushaltsjahr und Haushaltsrahmen', { bold: true }, { keepNext: true, after: 60 }));
   out.push(new FastTable(widths, rows));
+  out.push(note('Differenz: + = im Rahmen frei, − = Rahmen überschritten. Eigenanteil: Kosten abzüglich Fördermittel, Drittmittel und Eigenmittel Dritter.'));
 
   const overYears = d.budgets.filter((b) => b.leftCents !== null && b.leftCents < 0);
   if (overYears.length) {
@@ -716,7 +721,7 @@ function rahmenSection(ctx: Ctx): Block[] {
     out.push(text(`In die Entwürfe der Haushaltspläne aufzunehmen: ${laterYears.map((b) => `${b.year}: ${formatCents(b.requestedCents)}`).join('; ')} (Eigenanteil).`));
   }
   if (adoptedYears.length) {
-    out.push(text(`Über- bzw. außerplanmäßig (Haushalt bereits beschlossen): ${adoptedYears.map((b) => `${b.year}: ${formatCents(b.requestedCents)}`).join('; ')} (Eigenanteil). Diese Mittel sind im beschlossenen Haushalt nicht veranschlagt und bedürfen einer Deckung.`));
+    out.push(text(`Über- bzw. außerplanmäßig (Haushalt bereits beschlossen): ${adoptedYears.map((b) => `${b.year}: ${formatCents(b.requestedCents)}`).join('; ')} (Eigenanteil der noch nicht beschlossenen Maßnahmen). Diese Mittel sind im beschlossenen Haushalt nicht veranschlagt und bedürfen einer Deckung.`));
   }
 
   const needsDeckung = overYears.length > 0 || adoptedYears.length > 0;
@@ -729,19 +734,16 @@ function rahmenSection(ctx: Ctx): Block[] {
       const p = d.proposal;
       out.push(text(`${d.source === 'optimiser' ? 'Nach der Optimierung (höchster Nutzwert innerhalb aller Haushaltsrahmen)' : 'Nach der Reihenfolge der Nutzwertanalyse (niedrigster Rang zuerst)'} wird vorgeschlagen, ${count(p.deferred.length, 'Maßnahme', 'Maßnahmen')} zurückzustellen${p.stillOver.length ? `; auch dann bleibt der Rahmen ${p.stillOver.join(', ')} überschritten und die Deckung ist von der Kämmerei anzugeben` : '; danach hält jedes Jahr seinen Rahmen ein'}. Bereits beschlossene und fest eingeplante Maßnahmen sind ausgenommen.`, {}, { keepNext: true }));
       const years = d.budgets.filter((b) => b.frameCents !== null).map((b) => String(b.year));
-      const hdr = ['Nr.', 'Maßnahme', ...years, 'Grund'];
+      const hdr = ['Maßnahme (Grund)', ...years];
       const colsD = years.map((y) => p.deferred.map((c) => money(c.ownByYear[y] ?? 0)));
-      const codeW = Math.max(...p.deferred.map((c) => textWidthTwips(c.code, TABLE_SIZE))) + CELL_MARGIN.left + CELL_MARGIN.right + 80;
-      const lay = moneyColumns(PORTRAIT_WIDTH - 2200, 1800, [], years, colsD);
-      const w = [codeW, lay.widths[0] - codeW, ...lay.widths.slice(1), 2200];
+      const lay = moneyColumns(PORTRAIT_WIDTH, 2400, [], years, colsD, [16, 15, 14]);
+      const w = lay.widths;
       out.push(new FastTable(w, [
-        headerRow(hdr, w, 2, lay.size, true),
+        headerRow(hdr, w, 1, lay.size, true),
         ...p.deferred.map((c, i): RowSpec => ({
           cells: [
-            cell(c.code, w[0], { size: lay.size, keep: i < p.deferred.length - 1 }),
-            cell(ctx.measureById.get(c.measureId)?.title ?? '', w[1], { size: lay.size, keep: i < p.deferred.length - 1 }),
-            ...years.map((y, j) => cell(money(c.ownByYear[y] ?? 0), w[2 + j], { right: true, size: lay.size, keep: i < p.deferred.length - 1 })),
-            cell(c.reason, w[w.length - 1], { size: lay.size, keep: i < p.deferred.length - 1 }),
+            cell(`${c.code} ${ctx.measureById.get(c.measureId)?.title ?? ''}\n${c.reason}`, w[0], { size: lay.size, keep: i < p.deferred.length - 1 }),
+            ...years.map((y, j) => cell(money(c.ownByYear[y] ?? 0), w[1 + j], { right: true, size: lay.size, keep: i < p.deferred.length - 1 })),
           ],
         })),
       ]));
@@ -1025,8 +1027,8 @@ const sheetText = (children: ReturnType<typeof linkify>) => new Paragraph({ styl
 
 function longText(label: string, value: string): Block[] {
   const v = safeText(value).trim();
-  if (!v) return [h3(label), sheetText(runs('keine Angabe', { italics: true }))];
-  return [h3(label), ...v.split(/\n{2,}/u).map((p) => sheetText(linkify(p.trim())))];
+  if (!v) return [h3(label), rawPara('keine Angabe', { italics: true }, { style: 'Blatttext' })];
+  return [h3(label), ...v.split(/\n{2,}/u).map((p) => (hasLink(p) ? sheetText(linkify(p.trim())) : rawPara(p.trim(), {}, { style: 'Blatttext' })))];
 }
 
 function measureSheet(ctx: Ctx, m: MeasureRow, first: boolean): Block[] {
@@ -1275,8 +1277,7 @@ export async function buildVorlageDocx(data: VorlageData, r: ResolvedVorlage): P
     title: meta.title, subject: meta.subject, creator: meta.creator, description: meta.description, keywords: meta.keywords,
     lastModifiedBy: meta.creator, styles: documentStyles(), numbering: numberingConfig(), sections,
   });
-  const bytes = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: coreXmlFor(meta, data.snap.takenAt) }]);
-  return fixZipTimes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), data.snap.takenAt);
+  return fixZipTimes(packDocx(doc, [{ path: 'docProps/core.xml', data: coreXmlFor(meta, data.snap.takenAt) }]), data.snap.takenAt);
 }
 
 /** "Sitzungsvorlage VO-2026-045.docx": safe on every file system. */

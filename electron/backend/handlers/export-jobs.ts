@@ -40,7 +40,9 @@ export async function runExportJob(job: ExportJob): Promise<Uint8Array> {
   if (!entry) return runExport(job);
   let worker: Worker;
   try {
-    worker = new Worker(entry);
+    // A larger young generation than a worker's default: building a document makes short-lived
+    // objects by the million, and with the default the worker spent most of an L export in GC.
+    worker = new Worker(entry, { resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 4096 } });
   } catch {
     unusable = true;
     return runExport(job);

@@ -12,10 +12,12 @@ import { ImportPage } from './documents/ImportPage.tsx';
 import { SnapshotDiffPage, SnapshotsPanel } from './documents/Snapshots.tsx';
 import { exportHref, useExportPage, type ExportPage } from './documents/subRoute.ts';
 import { VorlagePage } from './documents/VorlagePage.tsx';
+import { VorlageProfilPage } from './documents/VorlageProfilPage.tsx';
 import './documents/documents.css';
 
 const PAGE_TITLES: Record<ExportPage['page'], string> = {
   overview: 'Export', vorlage: 'Sitzungsvorlage erstellen', import: 'Import aus Excel oder CSV', stand: 'Änderungsliste',
+  profil: 'Vorlagenprofil und Haushalt',
 };
 
 export function ExportView() {
@@ -39,6 +41,7 @@ export function ExportView() {
   switch (page.page) {
     case 'vorlage': return <VorlagePage changesSince={page.changesSince} />;
     case 'import': return <ImportPage />;
+    case 'profil': return <VorlageProfilPage />;
     case 'stand': return <SnapshotDiffPage key={page.id} snapshotId={page.id} />;
     case 'overview': return <ExportOverview />;
   }
@@ -88,6 +91,7 @@ function ExportOverview() {
           </p>
           <div className="form-actions">
             <a className="button primary" href={exportHref({ page: 'vorlage' })}>Sitzungsvorlage erstellen</a>
+            <a className="button" href={exportHref({ page: 'profil' })}>Vorlagenprofil und Haushalt</a>
           </div>
         </section>
         <section className="panel" aria-labelledby="docx-h">

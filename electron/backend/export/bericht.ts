@@ -13,7 +13,7 @@ import {
   AlignmentType, Document, Footer, Header, HeadingLevel, PageNumber, PageOrientation, Paragraph, TabStopType, TextRun,
 } from 'docx';
 import {
-  AMPEL_LABELS, AMPEL_ORDER, AMPEL_SYMBOLS, ampelText, formatNumber, germanDay, parseIndicatorNumber, quarterEnd,
+  AMPEL_LABELS, AMPEL_ORDER, AMPEL_SYMBOLS, ampelText, formatNumber, germanDay, parseIndicatorNumber, quarterEnd, type Ampel,
   type BerichtExportOptions, type SteuerungOverview, type SteuerungRow,
 } from '../../../shared/domain/monitoring.ts';
 import { MEASURE_STATUS_LABELS, MEASURE_STATUSES } from '../../../shared/domain/enums.ts';
@@ -72,6 +72,12 @@ export function loadBerichtData(s: Session, o: BerichtExportOptions, stichtag: s
     };
   })();
 }
+
+/** Column heads of the Ampel table, with soft hyphens so narrow columns break between syllables. */
+const HEAD_LABELS: Record<Ampel, string> = {
+  'im-plan': 'im Plan', gefaehrdet: 'gefährdet', verzoegert: 'verzögert', abgeschlossen: 'abge\u00adschlossen',
+  'nicht-begonnen': 'nicht be\u00adgonnen', zurueckgestellt: 'zurück\u00adgestellt',
+};
 
 const h1 = (s: string, pageBreakBefore = false) => para(runs(s), { heading: HeadingLevel.HEADING_1, pageBreakBefore });
 const h2 = (s: string) => para(runs(s), { heading: HeadingLevel.HEADING_2 });
@@ -154,7 +160,7 @@ function stand(d: BerichtData): Block[] {
   out.push(h2('Ampel je Baustelle'));
   const shown = AMPEL_ORDER;
   const w = [PORTRAIT_WIDTH - 900 - shown.length * 1000, 900, ...shown.map(() => 1000)];
-  const t: RowSpec[] = [headerRow(['Baustelle', 'Maßn.', ...shown.map((a) => `${AMPEL_SYMBOLS[a]} ${AMPEL_LABELS[a]}`)], w, 1, 16, true)];
+  const t: RowSpec[] = [headerRow(['Baustelle', 'Maßn.', ...shown.map((a) => `${AMPEL_SYMBOLS[a]} ${HEAD_LABELS[a]}`)], w, 1, 16, true)];
   for (const g of o.byBaustelle) t.push({ cells: [cell(g.label, w[0], { size: 16 }), cell(String(g.measureCount), w[1], { right: true, size: 16 }), ...shown.map((a, i) => cell(String(g.counts[a]), w[2 + i], { right: true, size: 16 }))] });
   t.push({ cells: [cell('Summe', w[0], { bold: true, fill: SUM_FILL, size: 16 }), cell(String(rows.length), w[1], { right: true, bold: true, fill: SUM_FILL, size: 16 }), ...shown.map((a, i) => cell(String(o.totals.counts[a]), w[2 + i], { right: true, bold: true, fill: SUM_FILL, size: 16 }))] });
   out.push(new FastTable(w, t));

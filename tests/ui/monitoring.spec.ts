@@ -61,6 +61,8 @@ test('recording Ist and a Messwert, closing a step and setting the Ampel by hand
   await openUmsetzung(page);
   await rowOf(page, 'M-7.01').getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1, name: /^Umsetzung: M-7.01/u })).toBeFocused();
+  // The Stichtag chosen in the overview holds here too.
+  await expect(page.getByLabel('Stichtag')).toHaveValue('2026-12-01');
   await audit(page, 'monitoring-measure', { fullPage: true });
 
   // Ist: a wrong amount is refused and stays typed; a right one is stored in integer cents.

@@ -18,7 +18,7 @@ import { messageOf } from '../../lib/format.ts';
 import { hrefFor } from '../../lib/useRoute.ts';
 import { useWorkbench } from '../../useWorkbench.tsx';
 import { usePlanData } from '../usePlanData.ts';
-import { AmpelBadge, today } from './common.tsx';
+import { AmpelBadge, useStichtag } from './common.tsx';
 import { IstImport } from './IstImport.tsx';
 
 const PAGE = 100;
@@ -173,7 +173,7 @@ function BerichtPanel({ stichtag }: { stichtag: string }) {
 export function SteuerungView() {
   const wb = useWorkbench();
   const id = useId();
-  const [stichtag, setStichtag] = useState(today);
+  const [stichtag, setStichtag] = useStichtag();
   const [draftDay, setDraftDay] = useState(stichtag);
   const { data, error } = usePlanData('monitoring.overview', { stichtag });
   const [sorting, setSorting] = useState<SortingState>([{ id: 'ampel', desc: false }]);

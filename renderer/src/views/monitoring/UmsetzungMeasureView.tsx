@@ -16,7 +16,7 @@ import { messageOf } from '../../lib/format.ts';
 import { hrefFor } from '../../lib/useRoute.ts';
 import { useWorkbench } from '../../useWorkbench.tsx';
 import { usePlanData } from '../usePlanData.ts';
-import { AmpelBadge, IndicatorChart, parseGermanNumber, today } from './common.tsx';
+import { AmpelBadge, IndicatorChart, parseGermanNumber, today, useStichtag } from './common.tsx';
 
 type Save = (what: () => Promise<unknown>, done: string) => Promise<boolean>;
 
@@ -281,7 +281,8 @@ function MilestonesSection({ m }: { m: MonitoringMeasure }) {
 
 export function UmsetzungMeasureView({ id }: { id: string }) {
   const wb = useWorkbench();
-  const [stichtag] = useState(today);
+  const [stichtag, setStichtag] = useStichtag();
+  const [draftDay, setDraftDay] = useState(stichtag);
   const { data, error } = usePlanData('monitoring.measure', { measureId: id, stichtag });
   if (!data) {
     return (
@@ -296,7 +297,11 @@ export function UmsetzungMeasureView({ id }: { id: string }) {
     <>
       <nav aria-label="Pfad" className="hint"><a href={hrefFor({ view: 'umsetzung' })}>Umsetzung und Steuerung</a> › {data.code}</nav>
       <ViewHeading>Umsetzung: {data.code} {data.title}</ViewHeading>
-      <p className="hint">Stichtag {germanDay(data.stichtag)}. <a href={hrefFor({ view: 'massnahme', id: data.measureId })}>Maßnahmenblatt öffnen</a></p>
+      <form className="mon-form" onSubmit={(e) => { e.preventDefault(); if (/^\d{4}-\d{2}-\d{2}$/u.test(draftDay)) setStichtag(draftDay); }}>
+        <div className="field"><label htmlFor="mon-m-st">Stichtag</label><input id="mon-m-st" type="date" value={draftDay} onChange={(e) => setDraftDay(e.target.value)} /></div>
+        <button type="submit" className="button small">Stichtag übernehmen</button>
+        <a href={hrefFor({ view: 'massnahme', id: data.measureId })}>Maßnahmenblatt öffnen</a>
+      </form>
       <ErrorAlert message={error} />
       {/* Forms restart from the data after undo/redo or a plan switch, never while the planner types. */}
       <AmpelSection key={`a-${wb.externalRevision}`} m={data} />

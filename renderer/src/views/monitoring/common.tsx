@@ -1,6 +1,6 @@
 // Pieces shared by the Umsetzung views: the Ampel badge (symbol and word, never colour alone),
 // a small SVG chart of an indicator's Messwerte with title and description, and the default Stichtag.
-import { useId } from 'react';
+import { useId, useSyncExternalStore } from 'react';
 import { AMPEL_LABELS, AMPEL_SYMBOLS, formatNumber, germanDay, type Ampel, type Measurement } from '../../../../shared/domain/monitoring.ts';
 import './monitoring.css';
 
@@ -59,4 +59,14 @@ export function IndicatorChart({ name, values, baseline, target }: { name: strin
       {values.length > 1 ? <text x={W - R} y={H - 8} fontSize="10" textAnchor="end" fill="#1a1a1a">{germanDay(values.at(-1)!.date)}</text> : null}
     </svg>
   );
+}
+
+// The Stichtag chosen in the Umsetzung views, shared between them for the session (not stored in the plan).
+let chosen: string | null = null;
+const listeners = new Set<() => void>();
+
+export function useStichtag(): [string, (d: string) => void] {
+  const value = useSyncExternalStore((l) => { listeners.add(l); return () => listeners.delete(l); }, () => chosen ?? today());
+  const set = (d: string) => { chosen = d; for (const l of listeners) l(); };
+  return [value, set];
 }

@@ -4,7 +4,7 @@
 //   export  writes the committee document (DOCX)
 // Exit codes: 0 in order, 1 a problem was found, 2 the call itself was wrong.
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ import {
 } from '../../shared/domain/enums.ts';
 import { LATEST_VERSION } from './db/migrations/index.ts';
 import { checkPlanFile, type Db } from './db/open.ts';
+import { expandSeries } from '../../shared/domain/series.ts';
 import { AppError } from './errors.ts';
 import { buildPlanDocx } from './export/docx.ts';
 import { loadSnapshot } from './export/snapshot.ts';
@@ -22,6 +23,7 @@ import { exportBericht } from './export/bericht.ts';
 import { createDemo } from './handlers/plan.ts';
 import { generatePlan } from './synthetic.ts';
 import { Session } from './session.ts';
+import { describeWriteError, writeFileAtomicSync } from './safety/atomic.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEM = 1;
@@ -258,6 +260,23 @@ export function checkPlan(path: string): PlanCheckReport {
       }
     });
 
+    // Schema 6: every budget series holds exactly the years expandSeries gives; the Planungszeitraum flags lines outside it.
+    if (version >= 6) step('Die Budgetreihen und der Planungszeitraum', () => {
+      for (const x of all<{ id: string; code: string; firstYear: number; lastYear: number; baseCents: number; growthBp: number }>(
+        'SELECT s.id, m.code, s.first_year AS firstYear, s.last_year AS lastYear, s.base_cents AS baseCents, s.growth_bp AS growthBp FROM budget_series s JOIN measures m ON m.id = s.measure_id')) {
+        const want = expandSeries(x).map((y) => `${y.year}:${y.amountCents}`).join(' ');
+        const have = all<{ year: number; amount_cents: number }>('SELECT year, amount_cents FROM budget_lines WHERE series_id = ? ORDER BY year', x.id).map((l) => `${l.year}:${l.amount_cents}`).join(' ');
+        if (want !== have) findings.push(`Die Budgetreihe ${x.firstYear}–${x.lastYear} der Maßnahme ${x.code} passt nicht zu ihren Budgetpositionen.`);
+      }
+      const meta = (k: string) => (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(k) as string | undefined) || null;
+      const a = meta('period_first_year');
+      const b = meta('period_last_year');
+      if (a && b) {
+        const outside = all<{ code: string; year: number }>('SELECT DISTINCT m.code, l.year FROM budget_lines l JOIN measures m ON m.id = l.measure_id WHERE l.year < ? OR l.year > ? ORDER BY m.code, l.year', Number(a), Number(b));
+        for (const o of outside.slice(0, 50)) notes.push(`Hinweis: Maßnahme ${o.code} hat Budget für ${o.year}, außerhalb des Planungszeitraums ${a}–${b}.`);
+      }
+    });
+
     step('Die Akteure und Zuständigkeiten', () => {
       const actors = all<{ name: string; kind: string }>('SELECT name, kind FROM actors ORDER BY name');
       counts.actors = actors.length;
@@ -404,14 +423,11 @@ async function cmdExport(p: Parsed, o: Output): Promise<number> {
     return { docs: out, measures: snap.measures.length };
   });
   for (const [i, t] of targets.entries()) {
-    // Write beside the target and rename, so a failed write never leaves half a document behind.
-    const tmp = `${t.out}.${process.pid}.tmp`;
+    // Temp file beside the target, fsync, rename: a failed write (full disk) leaves the previous file intact.
     try {
-      writeFileSync(tmp, docs[i]);
-      renameSync(tmp, t.out);
-    } catch {
-      try { unlinkSync(tmp); } catch { /* nothing written */ }
-      o.err(`Das Word-Dokument konnte nicht nach „${t.out}“ geschrieben werden. Ist die Datei noch in Word geöffnet oder der Ordner schreibgeschützt?`);
+      writeFileAtomicSync(t.out, docs[i]);
+    } catch (e) {
+      o.err(`Das Word-Dokument konnte nicht nach „${t.out}“ geschrieben werden (${describeWriteError(e)}). Eine vorhandene Datei ist unverändert.`);
       return EXIT_PROBLEM;
     }
     o.out(`${t.what}${t.kind !== 'docx' && p.anonym ? ' (anonymisiert)' : ''} geschrieben: ${t.out} (${plural(measures, 'Maßnahme', 'Maßnahmen')}, ${Math.round(performance.now() - started)} ms).`);

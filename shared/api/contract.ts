@@ -3,6 +3,9 @@
 // resolves to a JSON result. Errors travel as { code, message } with a German
 // message for the planner.
 import { z } from 'zod';
+import { seriesSaveSchema, type BudgetSeries } from '../domain/series.ts';
+import { checkPlanPeriod, planPeriodArgs } from '../domain/plan-period.ts';
+import type { Freshness } from './freshness.ts';
 import type { Catalogue } from '../catalogue/types.ts';
 import {
   actorCreateSchema, actorPatchSchema, budgetCreateSchema, budgetPatchSchema, idSchema, measureCreateSchema,
@@ -54,7 +57,8 @@ export const ARGS = {
   'plan.open': z.object({ path: planPathSchema }),
   'plan.saveAs': z.object({ path: planPathSchema }),
   'plan.close': none,
-  'plan.update': z.object({ title: z.string().trim().min(1, { error: 'Bitte einen Plantitel angeben.' }).max(200).optional(), landkreis: z.string().trim().max(200).optional() }),
+  'plan.update': z.object({ title: z.string().trim().min(1, { error: 'Bitte einen Plantitel angeben.' }).max(200, { error: 'Titel des Plans: höchstens 200 Zeichen. Es wird nichts abgeschnitten; bitte kürzen.' }).optional(), landkreis: z.string().trim().max(200, { error: 'Landkreis: höchstens 200 Zeichen.' }).optional(),
+    ...planPeriodArgs }).superRefine(checkPlanPeriod),
   /** Backups of the open plan, newest first. */
   'plan.backups': none,
   /** Backups of any plan file, without opening it (offered when a plan fails to open). */
@@ -66,6 +70,8 @@ export const ARGS = {
 
   'measures.list': none,
   'measures.get': z.object({ id: idSchema }),
+  /** The rows of measures.list for these ids (those that exist): how the UI patches one row instead of reloading the list. */
+  'measures.rows': z.object({ ids: z.array(idSchema).max(1_000) }),
   'measures.create': measureCreateSchema,
   'measures.adopt': z.object({ grundmauerId: idSchema }),
   'measures.update': z.object({ id: idSchema, patch: measurePatchSchema }),
@@ -84,6 +90,11 @@ export const ARGS = {
   'budget.update': z.object({ id: idSchema, patch: budgetPatchSchema }),
   'budget.delete': z.object({ id: idSchema }),
   'budget.totals': none,
+
+  // Multi-year budget series (schema 6): one entry, stored with the per-year lines it generates.
+  'series.list': z.object({ measureId: idSchema.optional() }),
+  'series.save': seriesSaveSchema,
+  'series.delete': z.object({ id: idSchema }),
 
   'export.docx': z.object({}).strict(),
 
@@ -215,7 +226,7 @@ export const ARGS = {
   'scenarios.apply': z.object({ id: idSchema }),
   /** a, b: scenario ids or "arbeitsstand"; both are optimised and compared. */
   'scenarios.compare': scenarioCompareSchema,
-  // ---- Umsetzung and Monitoring (schema 9). Writes are undo steps like all plan data. ----
+  // ---- Umsetzung and Monitoring (schema 8). Writes are undo steps like all plan data. ----
   /** Steuerungsgruppe: per measure Ampel, Soll/Ist, Fördermittel, late steps, changes since the last festgeschriebene Bericht; per Baustelle and actor. Stichtag default: today. */
   'monitoring.overview': stichtagArgsSchema,
   /** One measure's Umsetzung: budget lines with Ist/Abruf, indicators with Messwerte and progress, milestones with dates, Ampel with reasons. */
@@ -265,6 +276,7 @@ export interface ApiResults {
 
   'measures.list': MeasureRow[];
   'measures.get': MeasureDetail;
+  'measures.rows': MeasureRow[];
   'measures.create': Measure;
   'measures.adopt': Measure;
   'measures.update': Measure;
@@ -283,6 +295,10 @@ export interface ApiResults {
   'budget.update': BudgetLine;
   'budget.delete': null;
   'budget.totals': Totals;
+
+  'series.list': BudgetSeries[];
+  'series.save': BudgetSeries;
+  'series.delete': null;
 
   'export.docx': { fileName: string; base64: string };
 
@@ -399,7 +415,8 @@ export interface BackupInfo {
   /** Checked: a plan file that opens. */
   ok: boolean;
 }
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+/** Every response; while a plan is open it also says the plan's revision and what the call changed (freshness.ts). */
+export type Envelope<T> = ({ ok: true; value: T } | { ok: false; error: ApiError }) & Partial<Freshness>;
 
 /** Events the host pushes to the renderer (menu commands, plan switched). */
 export interface HostEvents {

@@ -68,6 +68,8 @@ export interface BudgetLine {
   foerderquoteBp: number | null;
   state: BudgetState;
   note: string;
+  /** Set when the line is one year of a multi-year series (shared/domain/series.ts); edited through the series. */
+  seriesId?: string | null;
 }
 
 export interface MeasureDetail {
@@ -105,6 +107,9 @@ export interface PlanInfo {
   measureCount: number;
   actorCount: number;
   createdAt: string;
+  /** Planungszeitraum (first and last year), or null while not set. */
+  periodFirstYear?: number | null;
+  periodLastYear?: number | null;
 }
 
 export interface RecentPlan {
@@ -251,6 +256,8 @@ export interface HistoryChange {
   entityId: string;
   action: string;
   summary: string;
+  /** Field by field, old → new (German labels, money formatted); from the row's before/after images. */
+  fields?: { label: string; before: string; after: string }[];
 }
 
 /** One step of the Änderungsprotokoll: what one user action changed (one undo step). */

@@ -306,7 +306,7 @@ export function adoptedYearsOf(s: DocumentSettings, years: readonly number[], no
   return new Set(years.filter((y) => y <= current));
 }
 
-// ---- Folgekosten and Stellen per measure (table measure_haushalt, schema 8)
+// ---- Folgekosten and Stellen per measure (table measure_haushalt, schema 7)
 
 export const measureHaushaltSchema = z.object({
   measureId: idSchema,

@@ -8,6 +8,7 @@
 //
 // Medians of several runs (7 for fast steps, 3 for slow ones), p50/p95 over 200 edits.
 // Figures depend on the machine: compare ratios, not milliseconds, across machines.
+import { benchHistory, benchSeries } from './forms-bench.ts';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -150,6 +151,8 @@ try {
     add(await benchEditHttp(ctx));
     add(await benchDocx(ctx, { isolate: size === 'L' }));
     add(await benchXlsx(ctx));
+    add(await benchSeries(ctx));
+    add(await benchHistory(ctx));
     if (size === 'L') {
       const m = process.memoryUsage();
       const line = `Memory after L: RSS ${(m.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(m.heapUsed / 2 ** 20).toFixed(0)} MiB of ${(m.heapTotal / 2 ** 20).toFixed(0)} MiB, external ${(m.external / 2 ** 20).toFixed(0)} MiB`;

@@ -126,7 +126,7 @@ describe('werkbank check on a plan changed behind the workbench’s back', () =>
         CREATE TABLE budget_lines (id TEXT PRIMARY KEY, measure_id TEXT NOT NULL REFERENCES measures(id) ON DELETE CASCADE,
           year INTEGER NOT NULL, amount_cents INTEGER NOT NULL, cost_kind TEXT NOT NULL, funding_kind TEXT NOT NULL,
           produkt TEXT NOT NULL DEFAULT '', kostenstelle TEXT NOT NULL DEFAULT '', programme TEXT NOT NULL DEFAULT '',
-          foerderquote_bp INTEGER, state TEXT NOT NULL DEFAULT 'geplant', note TEXT NOT NULL DEFAULT '');
+          foerderquote_bp INTEGER, state TEXT NOT NULL DEFAULT 'geplant', note TEXT NOT NULL DEFAULT '', series_id TEXT);
         INSERT INTO budget_lines SELECT * FROM budget_copy;
         DROP TABLE budget_copy;
         UPDATE budget_lines SET amount_cents = -500 WHERE id = (SELECT min(id) FROM budget_lines);

@@ -27,6 +27,9 @@ function normalise(b: BudgetLine): BudgetLine {
   };
 }
 
+const partOfSeries = (b: BudgetLine) =>
+  invalid(`Die Budgetposition ${b.year} gehört zu einer mehrjährigen Budgetreihe. Bitte die Reihe bearbeiten (oder löschen); dann ändern sich alle ihre Jahre gemeinsam.`);
+
 export function budgetHandlers(s: Session) {
   return {
     'budget.create': (args) => {
@@ -50,6 +53,7 @@ export function budgetHandlers(s: Session) {
       return db.transaction(() => {
         const before = getBudgetLine(db, id);
         if (!before) throw notFound('Die Budgetposition');
+        if (before.seriesId) throw partOfSeries(before);
         const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
         const after = normalise({ ...before, ...defined, id, measureId: before.measureId });
         updateBudgetLine(db, after);
@@ -62,6 +66,7 @@ export function budgetHandlers(s: Session) {
       changeGroup(db, () => {
         const before = getBudgetLine(db, id);
         if (!before) throw notFound('Die Budgetposition');
+        if (before.seriesId) throw partOfSeries(before);
         const monitoring = monitoringChildren(db, { budgetLineId: id });
         deleteBudgetLine(db, id);
         logChange(db, s.ctx, 'budget', id, 'delete', `Budgetposition ${before.year} gelöscht`, before, undefined);

@@ -1,4 +1,4 @@
-// Folgekosten and Stellen per measure (table measure_haushalt, schema 8) and the plan's document
+// Folgekosten and Stellen per measure (table measure_haushalt, schema 7) and the plan's document
 // settings (adopted budget years, gender form; meta key 'document-settings').
 import { DEFAULT_DOCUMENT_SETTINGS, documentSettingsSchema, type DocumentSettings, type MeasureHaushalt } from '../../../shared/domain/vorlage.ts';
 import type { Db } from '../db/open.ts';

@@ -26,6 +26,9 @@ import {
   type BerichtRow, type OverrideRow,
 } from './monitoring.ts';
 import type { Actual, Measurement, MilestoneDone } from '../../../shared/domain/monitoring.ts';
+import { fieldChanges } from '../../../shared/domain/change-diff.ts';
+import type { BudgetSeries } from '../../../shared/domain/series.ts';
+import { deleteSeries, putSeries } from './series.ts';
 
 interface Applier {
   /** Makes the row exist exactly as in the image. */
@@ -75,14 +78,16 @@ const APPLIERS: Record<string, Applier> = {
   frame: { put: (db, f: BudgetFrame) => putFrame(db, f), remove: (db, _id, f: BudgetFrame) => deleteFrame(db, f.year) },
   decision: { put: (db, d: Decision) => putDecision(db, d), remove: (db, id) => deleteDecision(db, id) },
   scenario: { put: (db, x: Scenario) => putScenario(db, x), remove: (db, id) => deleteScenario(db, id) },
-  /** Umsetzung (schema 9): Ist/Abruf, Messwerte, Erledigt-Datum, Ampel von Hand, festgeschriebene Berichte. */
+  /** Umsetzung (schema 8): Ist/Abruf, Messwerte, Erledigt-Datum, Ampel von Hand, festgeschriebene Berichte. */
   actual: { put: (db, a: Actual) => putActual(db, a), remove: (db, id) => deleteActual(db, id) },
   measurement: { put: (db, m: Measurement) => putMeasurement(db, m), remove: (db, id) => deleteMeasurement(db, id) },
   'milestone-done': { put: (db, d: MilestoneDone) => putMilestoneDone(db, d), remove: (db, id) => deleteMilestoneDone(db, id) },
   'ampel-override': { put: (db, o: OverrideRow) => putOverride(db, o), remove: (db, id) => deleteOverride(db, id) },
   bericht: { put: (db, r: BerichtRow) => putBericht(db, r), remove: (db, id) => deleteBericht(db, id) },
-  /** Folgekosten and Stellen of a measure (schema 8). */
+  /** Folgekosten and Stellen of a measure (schema 7). */
   'measure-haushalt': { put: (db, h: MeasureHaushalt) => putHaushalt(db, h), remove: (db, id) => deleteHaushalt(db, id) },
+  /** Multi-year budget series (schema 6); its per-year lines are logged as 'budget' rows of the same step. */
+  'budget-series': { put: (db, x: BudgetSeries) => putSeries(db, x), remove: (db, id) => deleteSeries(db, id) },
   /** Header row naming a step of several changes (e.g. a bulk update); changes nothing itself. */
   step: { put: () => {}, remove: () => {} },
 };
@@ -123,6 +128,15 @@ function nextRedo(db: Db): Step | null {
 
 function toChange(r: LogRow): HistoryChange {
   return { entity: r.entity, entityId: r.entity_id, action: r.action, summary: r.summary };
+}
+
+/** A change with its fields old → new, for the Änderungsprotokoll (not for undo results). */
+function toChangeWithFields(r: LogRow): HistoryChange {
+  const parse = (j: string | null): unknown => { if (j === null) return undefined; try { return JSON.parse(j) as unknown; } catch { return undefined; } };
+  const fields = r.before_json !== null || r.after_json !== null
+    ? fieldChanges(r.entity, parse(r.before_json), parse(r.after_json)).map(({ label, before, after }) => ({ label, before, after }))
+    : [];
+  return { ...toChange(r), ...(fields.length ? { fields } : {}) };
 }
 
 function preview(step: Step | null): HistoryStatus['undo'] {
@@ -192,7 +206,7 @@ export function listHistory(db: Db, entityId: string | null, limit: number): His
     return {
       id: k, at: head.at, user: head.user, summary: head.summary, kind,
       state: undone === 1 ? 'undone' : undone === 2 ? 'discarded' : 'applied',
-      changes: list.filter((r) => r.entity !== 'step').map(toChange),
+      changes: list.filter((r) => r.entity !== 'step').map(toChangeWithFields),
     };
   });
 }

@@ -1,4 +1,4 @@
-// Umsetzung (schema 9): Ist and Fördermittel-Abruf per budget line, indicator Messwerte, the date
+// Umsetzung (schema 8): Ist and Fördermittel-Abruf per budget line, indicator Messwerte, the date
 // a milestone was done, Ampel overrides, festgeschriebene Sachstandsberichte. Each put/delete takes
 // the complete row, so undo/redo (repos/history.ts) can use them as they are.
 import type { Quarter } from '../../../shared/domain/enums.ts';

@@ -74,12 +74,34 @@ export function navigate(route: Route): void {
   if (window.location.hash !== href) window.location.hash = href;
 }
 
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+// The route follows the committed hash. A gate (forms/LeaveGuard: unsaved input) may hold a change
+// of hash: the address goes back to the committed one and the gate navigates again once it may.
+let committed = typeof window === 'undefined' ? '' : window.location.hash;
+let gate: ((from: string, to: string) => boolean) | null = null;
+const routeListeners = new Set<() => void>();
+
+/** Installs the function that decides whether the view may change (false: hold the change). */
+export function setRouteGate(g: ((from: string, to: string) => boolean) | null): void { gate = g; }
+
+function onHashChange() {
+  const to = window.location.hash;
+  if (to === committed) return;
+  if (gate && !gate(committed, to)) {
+    window.history.replaceState(window.history.state, '', committed || window.location.pathname + window.location.search);
+    return;
+  }
+  committed = to;
+  for (const l of routeListeners) l();
 }
 
-const getHash = () => window.location.hash;
+if (typeof window !== 'undefined') window.addEventListener('hashchange', onHashChange);
+
+function subscribe(onChange: () => void): () => void {
+  routeListeners.add(onChange);
+  return () => { routeListeners.delete(onChange); };
+}
+
+const getHash = () => committed;
 
 /** The current route; re-renders on every hash change. */
 export function useRoute(): Route {
@@ -89,5 +111,5 @@ export function useRoute(): Route {
 
 /** The current hash, normalised (empty = plan view). */
 export function currentHash(): string {
-  return hrefFor(parseHash(window.location.hash));
+  return hrefFor(parseHash(committed));
 }

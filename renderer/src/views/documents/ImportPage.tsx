@@ -243,7 +243,7 @@ export function ImportPage() {
           <p className="ok-line">{result.summary}</p>
           <CountsTable report={result.report} />
           <div className="actions-row">
-            <a className="button" href="#/massnahmen">Zu den Maßnahmen</a>
+            <a className="link-cta" href="#/massnahmen">Zu den Maßnahmen</a>
             <button type="button" className="button" onClick={restart}>Weitere Datei importieren</button>
           </div>
         </section>

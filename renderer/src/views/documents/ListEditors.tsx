@@ -85,7 +85,7 @@ export function BeratungsfolgeEditor({ rows, onChange, gremien }: {
                 <tr key={r.key}>
                   <td className="num">{i + 1}.</td>
                   <td>
-                    <input id={`${base}-g`} value={r.gremium} onChange={(e) => set(i, { gremium: e.target.value })} maxLength={200}
+                    <input id={`${base}-g`} value={r.gremium} onChange={(e) => set(i, { gremium: e.target.value })}
                       aria-label={`Gremium, Zeile ${i + 1}`} list={`${id}-gremien`} aria-invalid={r.gremium.trim() === '' ? true : undefined} />
                   </td>
                   <td>
@@ -157,7 +157,7 @@ export function BeschlussEditor({ points, onChange, describedBy }: {
             <li key={p.key} className="doc-point">
               <div className="field">
                 <label htmlFor={`${base}-t`}>Punkt {i + 1}</label>
-                <textarea id={`${base}-t`} className="doc-grow" value={p.text} rows={3} maxLength={5000} aria-describedby={describedBy}
+                <textarea id={`${base}-t`} className="doc-grow" value={p.text} rows={3} aria-describedby={describedBy}
                   aria-invalid={p.text.trim() === '' ? true : undefined}
                   onChange={(e) => onChange(points.map((x, k) => (k === i ? { ...x, text: e.target.value } : x)))} />
               </div>

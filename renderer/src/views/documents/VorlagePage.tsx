@@ -511,7 +511,7 @@ function VorlageForm({ planPath, presetChangesSince }: { planPath: string; prese
             <div className="form-grid">
               <div className="field">
                 <label htmlFor={`${id}-nr`}>Vorlagennummer</label>
-                <input id={`${id}-nr`} value={d.kopf.vorlagennummer} onChange={(e) => setKopf('vorlagennummer', e.target.value)} maxLength={50}
+                <input id={`${id}-nr`} value={d.kopf.vorlagennummer} onChange={(e) => setKopf('vorlagennummer', e.target.value)}
                   placeholder="z. B. VO/2026/123" aria-describedby={`${id}-nr-h`} />
                 <p id={`${id}-nr-h`} className="hint">Leer: vergibt der Sitzungsdienst.</p>
               </div>
@@ -521,13 +521,13 @@ function VorlageForm({ planPath, presetChangesSince }: { planPath: string; prese
               </div>
               <div className="field span-2">
                 <label htmlFor={`${id}-ff`}>Federführung</label>
-                <input id={`${id}-ff`} value={d.kopf.federfuehrung} onChange={(e) => setKopf('federfuehrung', e.target.value)} maxLength={200}
+                <input id={`${id}-ff`} value={d.kopf.federfuehrung} onChange={(e) => setKopf('federfuehrung', e.target.value)}
                   list={`${id}-aemter-list`} aria-describedby={`${id}-ff-h`} />
                 <p id={`${id}-ff-h`} className="hint">Federführendes Amt (eine Organisationseinheit, keine Person).</p>
               </div>
               <div className="field span-4">
                 <label htmlFor={`${id}-betreff`}>Betreff</label>
-                <textarea id={`${id}-betreff`} className="doc-grow" value={d.kopf.betreff} onChange={(e) => setKopf('betreff', e.target.value)} maxLength={500} rows={2} />
+                <textarea id={`${id}-betreff`} className="doc-grow" value={d.kopf.betreff} onChange={(e) => setKopf('betreff', e.target.value)} rows={2} />
               </div>
               <div className="field span-2">
                 <label htmlFor={`${id}-aemter`}>Beteiligte Ämter</label>
@@ -537,13 +537,13 @@ function VorlageForm({ planPath, presetChangesSince }: { planPath: string; prese
               </div>
               <div className="field">
                 <label htmlFor={`${id}-bearb`}>Bearbeiter:in</label>
-                <input id={`${id}-bearb`} value={d.kopf.bearbeiter} onChange={(e) => setKopf('bearbeiter', e.target.value)} maxLength={200}
+                <input id={`${id}-bearb`} value={d.kopf.bearbeiter} onChange={(e) => setKopf('bearbeiter', e.target.value)}
                   aria-describedby={`${id}-bearb-h`} />
                 <p id={`${id}-bearb-h`} className="hint">{d.anonymise ? 'Erscheint nicht: Die Vorlage wird anonymisiert.' : 'Erscheint im Kopf der Vorlage.'}</p>
               </div>
               <div className="field">
                 <label htmlFor={`${id}-produkt`}>Produkt</label>
-                <input id={`${id}-produkt`} value={d.kopf.produkt} onChange={(e) => setKopf('produkt', e.target.value)} maxLength={100}
+                <input id={`${id}-produkt`} value={d.kopf.produkt} onChange={(e) => setKopf('produkt', e.target.value)}
                   placeholder="z. B. 31.10.01" />
               </div>
             </div>
@@ -582,7 +582,7 @@ function VorlageForm({ planPath, presetChangesSince }: { planPath: string; prese
             <h2 id={`${id}-sv-h`}>Sachverhalt</h2>
             <div className="field">
               <label htmlFor={`${id}-sv`}>Anlass und Begründung (eigener Text am Anfang des Sachverhalts)</label>
-              <textarea id={`${id}-sv`} className="doc-grow tall" value={d.sachverhalt} rows={6} maxLength={20000} aria-describedby={`${id}-sv-h2`}
+              <textarea id={`${id}-sv`} className="doc-grow tall" value={d.sachverhalt} rows={6} aria-describedby={`${id}-sv-h2`}
                 onChange={(e) => { const v = e.target.value; setDraft((x) => ({ ...x, sachverhalt: v, touched: touch(x, 'sachverhalt') })); }} />
               <p id={`${id}-sv-h2`} className="hint">Danach folgen automatisch die Baustellen, die Maßnahmen und – falls gewählt – die Änderungsliste.</p>
             </div>

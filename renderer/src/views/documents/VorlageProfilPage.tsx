@@ -14,7 +14,7 @@ import { ErrorAlert, StatusLine } from '../../components/Messages.tsx';
 import { ViewHeading } from '../../components/ViewHeading.tsx';
 import { messageOf } from '../../lib/format.ts';
 import { useWorkbench } from '../../useWorkbench.tsx';
-import { usePlanData } from '../usePlanData.ts';
+import { usePlanData } from '../../data/usePlanData.ts';
 import { ExportCrumbs } from './common.tsx';
 
 export function VorlageProfilPage() {

@@ -10,7 +10,7 @@ import { ViewHeading } from '../../components/ViewHeading.tsx';
 import { folderOf, messageOf } from '../../lib/format.ts';
 import { hrefFor, navigate } from '../../lib/useRoute.ts';
 import { useWorkbench } from '../../useWorkbench.tsx';
-import { usePlanData } from '../usePlanData.ts';
+import { usePlanData } from '../../data/usePlanData.ts';
 import { AmpelBadge } from './common.tsx';
 
 type Choice = 'uebernehmen' | 'abschliessen' | 'bleibt';

@@ -17,7 +17,7 @@ import { ViewHeading } from '../../components/ViewHeading.tsx';
 import { messageOf } from '../../lib/format.ts';
 import { hrefFor } from '../../lib/useRoute.ts';
 import { useWorkbench } from '../../useWorkbench.tsx';
-import { usePlanData } from '../usePlanData.ts';
+import { usePlanData } from '../../data/usePlanData.ts';
 import { AmpelBadge, useStichtag } from './common.tsx';
 import { IstImport } from './IstImport.tsx';
 

@@ -15,7 +15,7 @@ import { ViewHeading } from '../../components/ViewHeading.tsx';
 import { messageOf } from '../../lib/format.ts';
 import { hrefFor } from '../../lib/useRoute.ts';
 import { useWorkbench } from '../../useWorkbench.tsx';
-import { usePlanData } from '../usePlanData.ts';
+import { usePlanData } from '../../data/usePlanData.ts';
 import { AmpelBadge, IndicatorChart, parseGermanNumber, today, useStichtag } from './common.tsx';
 
 type Save = (what: () => Promise<unknown>, done: string) => Promise<boolean>;

@@ -1,6 +1,7 @@
 // Optimierung: which measures fit into the Haushaltsrahmen with the highest total Nutzwert, with a
 // reason for every measure, "Warum nicht?", what-if for a larger frame, and fixed decisions.
 // The status says "optimal (bewiesen)" only when the solver proved it.
+import { countOf } from '../../../../shared/domain/plural.ts';
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { formatCents, parseEuroToCents } from '../../../../shared/domain/money.ts';
 import type { OptimiserMeasure, OptimiserRun, WhatIfResult } from '../../../../shared/domain/priorities.ts';
@@ -55,7 +56,7 @@ function FixDialog({ m, onClose, onSaved }: { m: FixTarget; onClose: () => void;
         </fieldset>
         <div className="field">
           <label htmlFor={`${id}-r`}>Begründung</label>
-          <input id={`${id}-r`} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} placeholder="z. B. Kreistagsbeschluss vom 12.03.2026" />
+          <input id={`${id}-r`} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="z. B. Kreistagsbeschluss vom 12.03.2026" />
         </div>
         <ErrorAlert message={error} />
         <div className="form-actions">
@@ -343,8 +344,8 @@ export function OptimierungView() {
           {run.problems.length === 0 ? (
             <section className="panel" aria-labelledby={`${id}-lists`}>
               <h2 id={`${id}-lists`} className="visually-hidden">Maßnahmen im Plan und nicht im Plan</h2>
-              <MeasureTable run={run} rows={included} caption={`Im Plan (${included.length} Maßnahmen, Gesamtnutzwert ${run.totalValueText})`} onFix={setFixing} why={why} onWhatIf={whatIfFor} />
-              <MeasureTable run={run} rows={excluded} caption={`Nicht im Plan (${excluded.length} Maßnahmen)`} onFix={setFixing} onWhy={(m) => void explain(m)} why={why} onWhatIf={whatIfFor} />
+              <MeasureTable run={run} rows={included} caption={`Im Plan (${countOf(included.length, 'Maßnahme', 'Maßnahmen')}, Gesamtnutzwert ${run.totalValueText})`} onFix={setFixing} why={why} onWhatIf={whatIfFor} />
+              <MeasureTable run={run} rows={excluded} caption={`Nicht im Plan (${countOf(excluded.length, 'Maßnahme', 'Maßnahmen')})`} onFix={setFixing} onWhy={(m) => void explain(m)} why={why} onWhatIf={whatIfFor} />
             </section>
           ) : null}
 

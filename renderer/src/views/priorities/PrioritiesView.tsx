@@ -36,9 +36,9 @@ export function PrioritiesView() {
           die Grundlage, um Prioritäten gemeinsam auszuhandeln, wenn das Geld nicht für alles reicht.
         </p>
         <nav className="section-nav" aria-label="Abschnitte">
-          <a className="button small" href="#sec-rangfolge" onClick={(e) => { e.preventDefault(); document.getElementById('sec-rangfolge')?.focus(); }}>Rangfolge</a>
-          <a className="button small" href="#sec-kriterien" onClick={(e) => { e.preventDefault(); document.getElementById('sec-kriterien')?.focus(); }}>Kriterien und Gewichte</a>
-          <a className="button small" href="#sec-bewertungen" onClick={(e) => { e.preventDefault(); document.getElementById('sec-bewertungen')?.focus(); }}>Bewertungen</a>
+          <a className="link-cta" href="#sec-rangfolge" onClick={(e) => { e.preventDefault(); document.getElementById('sec-rangfolge')?.focus(); }}>Rangfolge</a>
+          <a className="link-cta" href="#sec-kriterien" onClick={(e) => { e.preventDefault(); document.getElementById('sec-kriterien')?.focus(); }}>Kriterien und Gewichte</a>
+          <a className="link-cta" href="#sec-bewertungen" onClick={(e) => { e.preventDefault(); document.getElementById('sec-bewertungen')?.focus(); }}>Bewertungen</a>
         </nav>
       </div>
       <ErrorAlert message={error} />

@@ -100,7 +100,7 @@ export function ScoringGrid({ data, measures, onChanged, headingId }: { data: Pr
                   const div = divergent.has(`${m.id}:${c.id}`);
                   return (
                     <td key={c.id} className="num score-cell">
-                      <input className="num-input score-input" inputMode="numeric" maxLength={2} value={shown(m.id, c.id)}
+                      <input className="num-input score-input" inputMode="numeric" value={shown(m.id, c.id)}
                         aria-label={`${m.code}, ${c.name}, ${RATER_LABELS[rater].replace(/ \(.*\)$/u, '')}`}
                         aria-invalid={bad === key || undefined} aria-describedby={div ? `${id}-div-${m.id}-${c.id}` : undefined}
                         onChange={(e) => setDrafts((d) => ({ ...d, [key]: e.target.value }))}

@@ -1,6 +1,7 @@
 // Szenarien: the Arbeitsstand (weights, Haushaltsrahmen, fixed decisions) saved under a name, to
 // apply later or to compare two side by side: which measures are in one plan and not the other,
 // and what that means for the Nutzwert and the money.
+import { countOf } from '../../../../shared/domain/plural.ts';
 import { useId, useState, type FormEvent } from 'react';
 import { formatCents } from '../../../../shared/domain/money.ts';
 import { ARBEITSSTAND, type Scenario, type ScenarioComparison, type ScenarioOutcome } from '../../../../shared/domain/priorities.ts';
@@ -58,7 +59,7 @@ function Comparison({ c }: { c: ScenarioComparison }) {
         <ul className="plain-list">
           <li><span className="strong">Nur in „{c.a.name}“:</span> {c.onlyInA.length === 0 ? 'keine' : c.onlyInA.map((m) => `${m.code} ${m.title}`).join('; ')}</li>
           <li><span className="strong">Nur in „{c.b.name}“:</span> {c.onlyInB.length === 0 ? 'keine' : c.onlyInB.map((m) => `${m.code} ${m.title}`).join('; ')}</li>
-          <li><span className="strong">In beiden:</span> {c.inBoth.length} Maßnahmen</li>
+          <li><span className="strong">In beiden:</span> {countOf(c.inBoth.length, 'Maßnahme', 'Maßnahmen')}</li>
           <li><span className="strong">Gesamtnutzwert B gegenüber A:</span> {c.valueDiffText}</li>
           <li><span className="strong">Eigenanteil B gegenüber A:</span> {signed(c.eigenanteilDiffCents)} · <span className="strong">Gesamtkosten:</span> {signed(c.costDiffCents)}</li>
         </ul>
@@ -184,11 +185,11 @@ export function SzenarienView() {
           <form className="form" onSubmit={save} noValidate>
             <div className="field">
               <label htmlFor={`${id}-n`}>Name</label>
-              <input id={`${id}-n`} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} placeholder="z. B. Verwaltungsentwurf" />
+              <input id={`${id}-n`} value={name} onChange={(e) => setName(e.target.value)} placeholder="z. B. Verwaltungsentwurf" />
             </div>
             <div className="field">
               <label htmlFor={`${id}-d`}>Beschreibung <span className="req">(optional)</span></label>
-              <textarea id={`${id}-d`} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} maxLength={2000} />
+              <textarea id={`${id}-d`} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
             </div>
             <div className="form-actions"><button type="submit" className="button primary" disabled={busy}>Szenario speichern</button></div>
           </form>

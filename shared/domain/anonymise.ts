@@ -61,9 +61,11 @@ export function personNames(raw: readonly string[]): string[] {
 
 function namePatterns(names: readonly string[]): RegExp | null {
   if (names.length === 0) return null;
+  // The salutation and titles in front of a name go with it: "Frau Dr. [entfernt]" would still say who is meant.
+  const title = '(?:(?:Frau|Herrn?|Hr\\.|Fr\\.|Dr\\.|Prof\\.)\\s+)';
   const alts = names.map((n) => (n.startsWith('\u0000')
-    ? `(?:(?:Frau|Herrn?|Dr\\.|Prof\\.)\\s+)+${escapeRe(n.slice(1))}`
-    : escapeRe(n).replace(/\s+/gu, '\\s+')));
+    ? `${title}+${escapeRe(n.slice(1))}`
+    : `${title}*${escapeRe(n).replace(/\s+/gu, '\\s+')}`));
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }
 

@@ -60,6 +60,13 @@ export function render(docxPath: string, outDir: string, env?: NodeJS.ProcessEnv
   return { pdf, layout, plain, pages, ms, pageTexts: layout.split('\f') };
 }
 
+/**
+ * Text with the no-break spaces the writer puts into amounts, percentages and "Anlage 1" (U+00A0,
+ * U+202F) as plain spaces, so an expected value written with ordinary spaces can be found in XML or
+ * PDF text. Only these two characters change; everything else must match exactly.
+ */
+export const plainSpaces = (s: string) => s.replace(/[\u00a0\u202f]/gu, ' ');
+
 /** Text with every run of white space (line breaks of wrapped cells, NBSP) as one space. */
 export const flat = (s: string) => s.replace(/[\s\u00a0\u202f]+/gu, ' ');
 

@@ -75,7 +75,7 @@ test('recording Ist and a Messwert, closing a step and setting the Ampel by hand
   await ist.getByLabel('Betrag in €').fill('20.000,50');
   await ist.getByLabel('Quelle').fill('Kämmerei, Buchungsliste Dezember');
   await ist.getByRole('button', { name: 'Ist speichern' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'gespeichert' }).first()).toContainText('Ist Q4/2026: 20.000,50 € gespeichert.');
+  await expect(page.getByRole('status').filter({ hasText: 'Ist Q4/2026' })).toContainText('Ist Q4/2026: 20.000,50 € gespeichert.');
   const m = scalar<string>(workbench, "SELECT id FROM measures WHERE code = 'M-7.01'");
   expect(scalar(workbench, "SELECT SUM(a.amount_cents) FROM budget_actuals a JOIN budget_lines l ON l.id = a.budget_line_id WHERE l.measure_id = ? AND a.kind = 'ist'", m)).toBe(5_500_050);
   await expect(page.getByText('Ist Q4/2026: 20.000,50 € (Kämmerei, Buchungsliste Dezember)')).toBeVisible();

@@ -173,6 +173,21 @@ describe('Council-grade Sitzungsvorlage of the demo plan', () => {
       expect(dejavu.plain.replaceAll('\u00a0', ' ')).toContain(amount);
     }
   });
+  it.runIf(hasSoffice)('starts every Maßnahmenblatt on a page of its own, A4 portrait, under Liberation and under DejaVu', async () => {
+    const measures = await t.api['measures.list']({});
+    for (const [font, out] of [['Liberation', r], ['DejaVu', dejavu]] as const) {
+      // Every page of Anlage 2 carries the running head "Anlage 2 zur …"; per page the code of the sheet that starts on it.
+      const pages = out.pageTexts.filter((p) => /Anlage 2 zur /u.test(p));
+      const starts = pages.map((p) => [...flat(p).matchAll(/Maßnahmenblatt (M-\d+\.\d+):/gu)].map((m) => m[1]));
+      // Never two sheets on one page, and every measure has its sheet.
+      expect(starts.filter((c) => c.length > 1), font).toEqual([]);
+      expect(starts.flat().sort(), font).toEqual(measures.map((m) => m.code).sort());
+      const continued = starts.filter((c) => c.length === 0).length;
+      console.log(`[council] ${font}: ${measures.length} Maßnahmenblätter on ${pages.length} pages (${continued} continued onto a second page)`);
+      const info = spawnSync('pdfinfo', [out.pdf], { encoding: 'utf8' }).stdout;
+      expect(info, font).toMatch(/Page size:\s+595(?:\.\d+)? x 84[12](?:\.\d+)? pts \(A4\)/u);
+    }
+  });
 });
 
 describe('Earlier decisions', () => {

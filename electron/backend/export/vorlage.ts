@@ -857,7 +857,7 @@ function financeSection(ctx: Ctx, heading: string): Block[] {
     }
   }
   const figs = [...fin.years.map((y) => fin.byYear[y]), t];
-  const { widths, size: fsize } = moneyColumns(PORTRAIT_WIDTH, 1100, [], FIN_COLUMNS.map(([l]) => l), FIN_COLUMNS.map(([, get]) => figs.map((f) => formatCents(get(f)))));
+  const { widths, size: fsize } = moneyColumns(PORTRAIT_WIDTH, 1500, [], FIN_COLUMNS.map(([l]) => l), FIN_COLUMNS.map(([, get]) => figs.map((f) => formatCents(get(f)))));
   const rows: RowSpec[] = [headerRow(['Haushaltsjahr', ...FIN_COLUMNS.map(([l]) => l)], widths, 1, fsize, true)];
   for (const y of fin.years) {
     const f = fin.byYear[y];
@@ -1088,7 +1088,7 @@ function measureSheet(ctx: Ctx, m: MeasureRow, first: boolean): Block[] {
   else {
     const total = f.totalCents;
     const amountW = Math.max(1450, textWidthTwips(formatCents(total), TABLE_SIZE) + 300);
-    const w = [700, 1250, 0, 1050, amountW];
+    const w = [700, 1150, 0, 1200, amountW]; // Stand: "beantragt", "bewilligt" on one line, also in DejaVu Sans
     w[2] = PORTRAIT_WIDTH - w.reduce((a, c) => a + c, 0);
     const keep = lines.length <= 12;
     out.push(new FastTable(w, [
@@ -1109,7 +1109,8 @@ function measureSheet(ctx: Ctx, m: MeasureRow, first: boolean): Block[] {
   const ind = ctx.indicators.get(m.id) ?? [];
   if (ind.length === 0) out.push(sheetText(runs('keine Angabe', { italics: true })));
   else {
-    const w = [0, 1500, 1500, 900, 2300];
+    // Wide enough for the bold heads in DejaVu Sans too ("Ausgangswert", "Zieljahr" must not break inside the word).
+    const w = [0, 1750, 1350, 1050, 2050];
     w[0] = PORTRAIT_WIDTH - w.reduce((a, c) => a + c, 0);
     out.push(new FastTable(w, [
       headerRow(['Indikator', 'Ausgangswert', 'Zielwert', 'Zieljahr', 'Datenquelle'], w, 99, TABLE_SIZE, true),

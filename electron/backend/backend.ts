@@ -95,13 +95,13 @@ export async function dispatch(handlers: Handlers, method: unknown, rawArgs: unk
     result = { ok: false, error: toApiError(e) };
   }
   // Every response says the plan's revision and what the call changed, derived here for all handlers alike.
-  const fresh: Freshness | null = session && mark ? safeFreshness(session, mark, method) : null;
+  const fresh: Freshness | null = session && mark ? safeFreshness(session, mark, method, !result.ok) : null;
   return fresh ? { ...result, ...fresh } : result;
 }
 
-function safeFreshness(s: Session, mark: ReturnType<typeof freshnessMark>, method: Method): Freshness | null {
+function safeFreshness(s: Session, mark: ReturnType<typeof freshnessMark>, method: Method, failed: boolean): Freshness | null {
   try {
-    return freshnessAfter(s, mark, method);
+    return freshnessAfter(s, mark, method, failed);
   } catch (e) {
     // The answer stands; the caller reloads everything rather than trusting a partial list.
     console.error('[backend] freshness', e);

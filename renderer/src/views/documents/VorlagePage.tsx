@@ -286,7 +286,6 @@ function VorlageForm({ planPath, presetChangesSince }: { planPath: string; prese
       setStatus(saved
         ? `„${fileName}“ wurde erstellt.${transport.kind === 'web' ? ' Sie finden die Datei in Ihren Downloads.' : ''}${d.remember ? ' Die Einstellungen sind im Plan gemerkt.' : ''}`
         : 'Erstellen abgebrochen.');
-      if (d.remember) await wb.refresh();
     } catch (err) {
       setStatus(null);
       setError(messageOf(err));

@@ -4,7 +4,7 @@ import { ARGS, isMethod, type Api, type Envelope, type Handlers, type Method } f
 import type { Freshness } from '../../shared/api/freshness.ts';
 import { describeZodError } from '../../shared/domain/schemas.ts';
 import { AppError } from './errors.ts';
-import { buildPlanDocx, docxFileName } from './export/docx.ts';
+import { docxFileName } from './export/docx.ts';
 import { loadSnapshot } from './export/snapshot.ts';
 import { actorHandlers } from './handlers/actors.ts';
 import { budgetHandlers } from './handlers/budget.ts';
@@ -15,11 +15,14 @@ import { overviewHandlers } from './handlers/overview.ts';
 import { sheetHandlers } from './handlers/sheet.ts';
 import { viewHandlers } from './handlers/views.ts';
 import { vorlageHandlers } from './handlers/vorlage.ts';
+import { documentHandlers } from './handlers/documents.ts';
+import { cancelExports, runExportJob } from './handlers/export-jobs.ts';
 import { exchangeHandlers } from './handlers/exchange.ts';
 import { measureHandlers } from './handlers/measures.ts';
 import { planHandlers } from './handlers/plan.ts';
 import { priorityHandlers } from './handlers/priorities.ts';
 import { backupHandlers } from './handlers/backups.ts';
+import { monitoringHandlers } from './handlers/monitoring.ts';
 import { afterEachCall } from './safety/hooks.ts';
 import { freshnessAfter, freshnessMark } from './changes/freshness.ts';
 import type { Session } from './session.ts';
@@ -43,10 +46,13 @@ export function createHandlers(s: Session): Handlers {
     ...viewHandlers(s),
     ...priorityHandlers(s),
     ...vorlageHandlers(s),
+    ...documentHandlers(s),
+    'export.cancel': () => ({ cancelled: cancelExports() }),
     ...exchangeHandlers(s),
+    ...monitoringHandlers(s),
     'export.docx': async () => {
       const snap = loadSnapshot(s);
-      const bytes = await buildPlanDocx(snap);
+      const bytes = await runExportJob({ kind: 'plan', snap });
       return { fileName: docxFileName(snap), base64: Buffer.from(bytes).toString('base64') };
     },
   } satisfies Handlers);

@@ -18,7 +18,9 @@ import { AppError } from './errors.ts';
 import { buildPlanDocx } from './export/docx.ts';
 import { loadSnapshot } from './export/snapshot.ts';
 import { exportVorlage } from './handlers/vorlage.ts';
+import { exportBericht } from './export/bericht.ts';
 import { createDemo } from './handlers/plan.ts';
+import { generatePlan } from './synthetic.ts';
 import { Session } from './session.ts';
 import { describeWriteError, writeFileAtomicSync } from './safety/atomic.ts';
 
@@ -32,6 +34,9 @@ Aufruf:
   werkbank demo <datei.wirplan>
       legt den Demoplan „Landkreis Musterland“ in einer neuen Datei an
       (eine vorhandene Datei wird nie überschrieben)
+  werkbank generate <datei.wirplan> --size S|M|L [--seed N]
+      legt einen synthetischen Plan an (S = 50, M = 500, L = 5.000 Maßnahmen mit
+      50.000 Budgetpositionen), wie ihn die Leistungsmessung verwendet
   werkbank check <datei.wirplan>
       prüft eine Plandatei, ohne sie zu verändern
   werkbank export <datei.wirplan> --docx <ausgabe.docx> [--force]
@@ -39,13 +44,20 @@ Aufruf:
   werkbank export <datei.wirplan> --vorlage <ausgabe.docx> [--anonym] [--force]
       schreibt die Sitzungsvorlage mit den Anlagen (Kopf und Beratungsfolge wie
       zuletzt in der Werkbank gespeichert, sonst aus dem Plan vorbelegt)
+  werkbank export <datei.wirplan> --bericht <ausgabe.docx> [--stichtag JJJJ-MM-TT] [--anonym] [--force]
+      schreibt den Sachstandsbericht (Mitteilungsvorlage, zur Kenntnis) zum
+      Stichtag (ohne Angabe: heute), verglichen mit dem letzten festgeschriebenen Bericht
 
 Optionen:
   --docx <datei>       Ziel des Word-Exports
   --vorlage <datei>    Ziel der Sitzungsvorlage (Word)
+  --bericht <datei>    Ziel des Sachstandsberichts (Word)
+  --stichtag <datum>   Stichtag des Sachstandsberichts, JJJJ-MM-TT
   --anonym             Personennamen anonymisieren: nur Organisationseinheiten,
                        keine Ansprechpersonen, Kontaktdaten oder Bearbeiter:in
   --force              eine vorhandene Ausgabedatei überschreiben (nur bei export)
+  --size S|M|L         Größe des synthetischen Plans (nur bei generate)
+  --seed <zahl>        Startwert des Zufallsgenerators (nur bei generate; ohne Angabe 1)
   --data-dir <ordner>  Datenordner der Werkbank, z. B. für die Liste der zuletzt
                        geöffneten Pläne (ohne Angabe: ein temporärer Ordner, die
                        Liste des Benutzers bleibt unberührt)
@@ -68,13 +80,17 @@ interface Parsed {
   docx: string | null;
   vorlage: string | null;
   anonym: boolean;
+  bericht: string | null;
+  stichtag: string | null;
   dataDir: string | null;
   force: boolean;
   help: boolean;
+  size: string | null;
+  seed: string | null;
 }
 
 function parse(argv: string[]): Parsed {
-  const p: Parsed = { command: null, positionals: [], docx: null, vorlage: null, anonym: false, dataDir: null, force: false, help: false };
+  const p: Parsed = { command: null, positionals: [], docx: null, vorlage: null, anonym: false, bericht: null, stichtag: null, dataDir: null, force: false, help: false, size: null, seed: null };
   const valueOf = (name: string, i: number, inline: string | undefined): [string, number] => {
     if (inline !== undefined) {
       if (inline === '') throw new UsageError(`Bei „${name}“ fehlt die Angabe.`);
@@ -111,12 +127,27 @@ function parse(argv: string[]): Parsed {
       case '--vorlage':
         [p.vorlage, i] = valueOf(name, i, inline);
         break;
+      case '--bericht':
+        [p.bericht, i] = valueOf(name, i, inline);
+        break;
+      case '--stichtag':
+        [p.stichtag, i] = valueOf(name, i, inline);
+        if (!/^\d{4}-\d{2}-\d{2}$/u.test(p.stichtag) || !new Date(`${p.stichtag}T12:00:00Z`).toISOString().startsWith(p.stichtag)) {
+          throw new UsageError(`„--stichtag“ erwartet ein Datum im Format JJJJ-MM-TT, nicht „${p.stichtag}“.`);
+        }
+        break;
       case '--anonym':
         if (inline !== undefined) throw new UsageError('„--anonym“ erwartet keinen Wert.');
         p.anonym = true;
         break;
       case '--data-dir':
         [p.dataDir, i] = valueOf(name, i, inline);
+        break;
+      case '--size':
+        [p.size, i] = valueOf(name, i, inline);
+        break;
+      case '--seed':
+        [p.seed, i] = valueOf(name, i, inline);
         break;
       default:
         throw new UsageError(`Unbekannte Option „${name}“.`);
@@ -126,7 +157,7 @@ function parse(argv: string[]): Parsed {
 }
 
 function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${n.toLocaleString('de-DE')} ${n === 1 ? one : many}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -312,6 +343,7 @@ function onePositional(p: Parsed, what: string): string {
 }
 
 async function cmdDemo(p: Parsed, o: Output): Promise<number> {
+  if (p.bericht !== null || p.stichtag !== null) throw new UsageError('„demo“ kennt die Optionen --bericht und --stichtag nicht.');
   if (p.docx !== null || p.vorlage !== null || p.anonym || p.force) throw new UsageError('„demo“ kennt die Optionen --docx, --vorlage, --anonym und --force nicht.');
   const file = resolve(onePositional(p, 'die neue Plandatei (z. B. musterland.wirplan)'));
   if (existsSync(file)) {
@@ -324,7 +356,25 @@ async function cmdDemo(p: Parsed, o: Output): Promise<number> {
   return EXIT_OK;
 }
 
+function cmdGenerate(p: Parsed, o: Output): number {
+  if (p.docx !== null || p.vorlage !== null || p.anonym || p.force) throw new UsageError('„generate“ kennt die Optionen --docx, --vorlage, --anonym und --force nicht.');
+  const file = resolve(onePositional(p, 'die neue Plandatei (z. B. gross.wirplan)'));
+  const size = (p.size ?? '').toUpperCase();
+  if (size !== 'S' && size !== 'M' && size !== 'L') throw new UsageError('Bitte mit „--size S“, „--size M“ oder „--size L“ die Größe des Plans angeben.');
+  const seed = p.seed === null ? 1 : Number(p.seed);
+  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff) throw new UsageError('„--seed“ erwartet eine ganze Zahl zwischen 0 und 4294967295.');
+  if (existsSync(file)) {
+    o.err(`Die Datei „${file}“ gibt es bereits; sie wird nicht überschrieben. Bitte einen anderen Namen wählen.`);
+    return EXIT_PROBLEM;
+  }
+  const r = generatePlan(file, size, seed);
+  o.out(`Synthetischer Plan (Größe ${size}, Startwert ${seed}) angelegt: ${file}`);
+  o.out(`${plural(r.spec.measures, 'Maßnahme', 'Maßnahmen')}, ${plural(r.spec.actors, 'Akteur', 'Akteure')}, ${plural(r.spec.budgetLines, 'Budgetposition', 'Budgetpositionen')} (${(r.ms / 1000).toFixed(1).replace('.', ',')} s).`);
+  return EXIT_OK;
+}
+
 function cmdCheck(p: Parsed, o: Output): number {
+  if (p.bericht !== null || p.stichtag !== null) throw new UsageError('„check“ kennt die Optionen --bericht und --stichtag nicht.');
   if (p.docx !== null || p.vorlage !== null || p.anonym || p.force) throw new UsageError('„check“ kennt die Optionen --docx, --vorlage, --anonym und --force nicht.');
   const file = resolve(onePositional(p, 'die zu prüfende Plandatei'));
   const report = checkPlan(file);
@@ -336,12 +386,15 @@ function cmdCheck(p: Parsed, o: Output): number {
 
 async function cmdExport(p: Parsed, o: Output): Promise<number> {
   const file = resolve(onePositional(p, 'die Plandatei'));
-  if (p.docx === null && p.vorlage === null) throw new UsageError('Bitte mit „--docx <ausgabe.docx>“ oder „--vorlage <ausgabe.docx>“ angeben, wohin das Word-Dokument geschrieben wird.');
-  if (p.anonym && p.vorlage === null) throw new UsageError('„--anonym“ gilt nur für die Sitzungsvorlage (--vorlage).');
+  if (p.docx === null && p.vorlage === null && p.bericht === null) throw new UsageError('Bitte mit „--docx <ausgabe.docx>“ oder „--vorlage <ausgabe.docx>“ angeben, wohin das Word-Dokument geschrieben wird.');
+  if (p.anonym && p.vorlage === null && p.bericht === null) throw new UsageError('„--anonym“ gilt nur für die Sitzungsvorlage (--vorlage) und den Sachstandsbericht (--bericht).');
+  if (p.stichtag !== null && p.bericht === null) throw new UsageError('„--stichtag“ gilt nur für den Sachstandsbericht (--bericht).');
   const targets = [
     ...(p.docx !== null ? [{ kind: 'docx' as const, out: resolve(p.docx), what: 'Word-Dokument' }] : []),
     ...(p.vorlage !== null ? [{ kind: 'vorlage' as const, out: resolve(p.vorlage), what: 'Sitzungsvorlage' }] : []),
+    ...(p.bericht !== null ? [{ kind: 'bericht' as const, out: resolve(p.bericht), what: 'Sachstandsbericht' }] : []),
   ];
+  if (new Set(targets.map((t) => t.out)).size < targets.length) throw new UsageError('Jedes Dokument braucht eine eigene Ausgabedatei.');
   if (targets.some((t) => t.out === file)) throw new UsageError('Die Ausgabedatei darf nicht die Plandatei selbst sein.');
   if (targets.length === 2 && targets[0].out === targets[1].out) throw new UsageError('Plan und Sitzungsvorlage brauchen verschiedene Ausgabedateien.');
   const check = checkPlanFile(file);
@@ -381,6 +434,10 @@ async function cmdExport(p: Parsed, o: Output): Promise<number> {
     const snap = loadSnapshot(s);
     const out: Uint8Array[] = [];
     for (const t of targets) {
+      if (t.kind === 'bericht') {
+        out.push((await exportBericht(s, { anonymise: p.anonym, ...(p.stichtag ? { stichtag: p.stichtag } : {}) })).bytes);
+        continue;
+      }
       out.push(t.kind === 'docx' ? await buildPlanDocx(snap) : (await exportVorlage(s, { anonymise: p.anonym })).bytes);
     }
     return { docs: out, measures: snap.measures.length };
@@ -393,7 +450,7 @@ async function cmdExport(p: Parsed, o: Output): Promise<number> {
       o.err(`Das Word-Dokument konnte nicht nach „${t.out}“ geschrieben werden (${describeWriteError(e)}). Eine vorhandene Datei ist unverändert.`);
       return EXIT_PROBLEM;
     }
-    o.out(`${t.what}${t.kind === 'vorlage' && p.anonym ? ' (anonymisiert)' : ''} geschrieben: ${t.out} (${plural(measures, 'Maßnahme', 'Maßnahmen')}, ${Math.round(performance.now() - started)} ms).`);
+    o.out(`${t.what}${t.kind !== 'docx' && p.anonym ? ' (anonymisiert)' : ''} geschrieben: ${t.out} (${plural(measures, 'Maßnahme', 'Maßnahmen')}, ${Math.round(performance.now() - started)} ms).`);
   }
   // The export ran on a private copy; the user's recent list (--data-dir) names the plan itself.
   if (p.dataDir) new Session({ dataDir: resolve(p.dataDir) }).setRecentTitle(file, basename(file, '.wirplan'));
@@ -411,9 +468,10 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
     }
     switch (p.command) {
       case 'demo': return await cmdDemo(p, o);
+      case 'generate': return cmdGenerate(p, o);
       case 'check': return cmdCheck(p, o);
       case 'export': return await cmdExport(p, o);
-      default: throw new UsageError(`Unbekannter Befehl „${p.command}“. Bekannt sind: demo, check, export.`);
+      default: throw new UsageError(`Unbekannter Befehl „${p.command}“. Bekannt sind: demo, generate, check, export.`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -27,6 +27,9 @@ import { SzenarienView } from './views/priorities/SzenarienView.tsx';
 import { LeaveGuard } from './forms/LeaveGuard.tsx';
 import { SaveNote } from './forms/SaveNote.tsx';
 import { SkipToTable } from './forms/SkipToTable.tsx';
+import { FortschreibungView } from './views/monitoring/FortschreibungView.tsx';
+import { SteuerungView } from './views/monitoring/SteuerungView.tsx';
+import { UmsetzungMeasureView } from './views/monitoring/UmsetzungMeasureView.tsx';
 
 const NAV: { view: ViewName; label: string; also?: ViewName[] }[] = [
   { view: 'plan', label: 'Plan' },
@@ -43,6 +46,7 @@ const NAV: { view: ViewName; label: string; also?: ViewName[] }[] = [
   { view: 'finanzplan', label: 'Finanzplan' },
   { view: 'optimierung', label: 'Optimierung' },
   { view: 'szenarien', label: 'Szenarien' },
+  { view: 'umsetzung', label: 'Umsetzung', also: ['umsetzung-massnahme', 'fortschreibung'] },
   { view: 'protokoll', label: 'Protokoll' },
   { view: 'export', label: 'Export' },
 ];
@@ -53,6 +57,7 @@ const DOC_TITLES: Record<ViewName, string> = {
   auslastung: 'Auslastung der Akteure', matrix: 'Zuständigkeitsmatrix', abdeckung: 'Abdeckung', fragen: 'Fragen-Werkstatt',
   zeitplan: 'Zeitplan', protokoll: 'Änderungsprotokoll',
   prioritaeten: 'Prioritäten', finanzplan: 'Finanzplan', optimierung: 'Optimierung', szenarien: 'Szenarien',
+  umsetzung: 'Umsetzung', 'umsetzung-massnahme': 'Umsetzung einer Maßnahme', fortschreibung: 'Fortschreibung',
 };
 
 export function App() {
@@ -160,5 +165,8 @@ function View({ route }: { route: Route }) {
     case 'finanzplan': return <FinanzplanView />;
     case 'optimierung': return <OptimierungView />;
     case 'szenarien': return <SzenarienView />;
+    case 'umsetzung': return <SteuerungView />;
+    case 'umsetzung-massnahme': return <UmsetzungMeasureView key={route.id} id={route.id} />;
+    case 'fortschreibung': return <FortschreibungView />;
   }
 }

@@ -110,6 +110,8 @@ describe('released schema versions are pinned', () => {
     4: '13401850d2439e0b613884acbdbb4d1aba874f79d54689b6b49acd73154a099a',
     5: 'b5521f9a66cf07361578716bdc226d33bbb88280222eb05c3614a54196df691f',
     6: 'bae0becec838e6a8b90eecc925a6dcb0849bee20ef4e1665720eba2df3c4d3b3',
+    7: '93da13347df8e16d40d685a2868e6c82c9a4db37e2b8503bac131a6002457134',
+    8: '37133b08da1cceedc81c85b8552f43eea041695f4c63011802ce4e1e4a42582c',
   };
   for (const [v, hash] of Object.entries(PINNED)) {
     it(`version ${v}`, () => expect(schemaFingerprint(Number(v))).toBe(hash));
@@ -139,6 +141,51 @@ describe('a planted undo step', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/ungültig und wurde nicht ausgeführt/u);
     expect((await b.ok<unknown[]>('measures.list')).length).toBe(count);
+    b.session.close();
+  });
+});
+
+describe('a planted undo step two levels up', () => {
+  it('"this budget line was created" is refused while Ist-Werte of the line exist (they would go with it)', async () => {
+    const p = await plan('planted-line.wirplan');
+    const b = backend({ dataDir: join(dir, 'data-planted-line') });
+    await b.ok('plan.open', { path: p });
+    const db = b.session.db;
+    const line = db.prepare('SELECT id, measure_id AS measureId, year FROM budget_lines ORDER BY id LIMIT 1').get() as { id: string; measureId: string; year: number };
+    await b.ok('actuals.save', { budgetLineId: line.id, kind: 'ist', year: line.year, quarter: 2, amountCents: 12_345, source: 'Kämmerei', note: '' });
+    const actuals = () => db.prepare('SELECT COUNT(*) FROM budget_actuals WHERE budget_line_id = ?').pluck().get(line.id) as number;
+    const before = actuals();
+    expect(before).toBeGreaterThan(0);
+    const image = JSON.stringify(db.prepare(`SELECT id, measure_id AS measureId, year, amount_cents AS amountCents, cost_kind AS costKind,
+      funding_kind AS fundingKind, produkt, kostenstelle, programme, foerderquote_bp AS foerderquoteBp, state, note, series_id AS seriesId
+      FROM budget_lines WHERE id = ?`).get(line.id));
+    db.prepare("INSERT INTO change_log (at, user, entity, entity_id, action, summary, before_json, after_json, txn, undone) VALUES ('2099-01-01T00:00:00Z', 'x', 'budget', ?, 'create', 'gepflanzt', NULL, ?, 'planted-line', 0)")
+      .run(line.id, image);
+    const r = await b.call('history.undo');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/mehr Einträge entfernen/u);
+    expect(actuals()).toBe(before);
+    expect(db.prepare('SELECT COUNT(*) FROM budget_lines WHERE id = ?').pluck().get(line.id)).toBe(1);
+    b.session.close();
+  });
+
+  it('a real measure delete (with its Ist-Werte, Messwerte and Folgekosten) undoes and redoes completely', async () => {
+    const p = await plan('real-delete.wirplan');
+    const b = backend({ dataDir: join(dir, 'data-real-delete') });
+    await b.ok('plan.open', { path: p });
+    const db = b.session.db;
+    const line = db.prepare('SELECT id, measure_id AS measureId, year FROM budget_lines ORDER BY id LIMIT 1').get() as { id: string; measureId: string; year: number };
+    await b.ok('actuals.save', { budgetLineId: line.id, kind: 'ist', year: line.year, quarter: null, amountCents: 50_000, source: '', note: '' });
+    const all = () => ['budget_actuals', 'budget_lines', 'indicator_values', 'milestone_done', 'measure_haushalt', 'ampel_overrides', 'measures']
+      .map((t) => `${t}=${String(db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get())}`).join(' ');
+    const full = all();
+    await b.ok('measures.delete', { id: line.measureId });
+    expect(all()).not.toBe(full);
+    await b.ok('history.undo');
+    expect(all()).toBe(full);
+    await b.ok('history.redo');
+    await b.ok('history.undo');
+    expect(all()).toBe(full);
     b.session.close();
   });
 });

@@ -3,6 +3,7 @@
 // with its kind's schema before it is applied, and must name the row its log entry names.
 import { z } from 'zod';
 import { ACTOR_KINDS, BUDGET_STATES, COST_KINDS, FUNDING_KINDS, MEASURE_STATUSES, ROLES } from '../../../shared/domain/enums.ts';
+import { ACTUAL_KINDS, AMPELN } from '../../../shared/domain/monitoring.ts';
 import { actorFields, centsSchema, idSchema, measureFields, yearSchema } from '../../../shared/domain/schemas.ts';
 
 const str = (max = 100_000) => z.string().max(max);
@@ -71,3 +72,23 @@ export const budgetSeriesImage = z.object({
 });
 /** A step header carries no images at all. */
 export const stepImage = z.never();
+
+// Umsetzung (schema 8) and Haushalt (schema 7).
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u);
+export const actualImage = z.object({
+  id: idSchema, budgetLineId: idSchema, kind: z.enum(ACTUAL_KINDS), year: yearSchema, quarter: quarter.nullable(),
+  amountCents: centsSchema, source: str(300), note: str(2_000), recordedAt: iso,
+});
+export const measurementImage = z.object({ id: idSchema, indicatorId: idSchema, date: day, value: z.number().finite(), source: str(300), note: str(2_000) });
+export const milestoneDoneImage = z.object({ milestoneId: idSchema, doneOn: day, note: str(2_000) });
+export const ampelOverrideImage = z.object({
+  measureId: idSchema, ampel: z.enum(AMPELN), reason: str(2_000).refine((r) => r.trim() !== ''), setAt: iso, setBy: str(200),
+});
+export const berichtImage = z.object({
+  id: idSchema, name: str(500).refine((n) => n.trim() !== ''), stichtag: day, snapshotId: idSchema.nullable(), createdAt: iso, createdBy: str(200),
+  stateJson: z.string().max(200_000_000),
+});
+export const measureHaushaltImage = z.object({
+  measureId: idSchema, folgekostenCents: centsSchema, folgekostenAb: yearSchema.nullable(), entgeltgruppe: str(40),
+  vzae: z.record(z.string().regex(/^\d{4}$/u), z.number().int().min(0).max(100_000)).refine((r) => Object.keys(r).length <= 60),
+});

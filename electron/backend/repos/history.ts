@@ -13,6 +13,7 @@ import { AppError } from '../errors.ts';
 import {
   actorImage, budgetImage, budgetSeriesImage, criterionImage, decisionImage, dependencyImage, frageAnswerImage, frameImage, indicatorImage, measureImage, metaImage,
   milestoneImage, responsibilityImage, scenarioImage, scoreImage, snapshotImage, stepImage, vorlageSettingsImage,
+  actualImage, measurementImage, milestoneDoneImage, ampelOverrideImage, berichtImage, measureHaushaltImage,
 } from './history-schemas.ts';
 import { deleteActor, deleteResponsibility, getActor, insertActor, updateActor, upsertResponsibility } from './actors.ts';
 import { deleteBudgetLine, getBudgetLine, insertBudgetLine, updateBudgetLine } from './budget.ts';
@@ -20,6 +21,8 @@ import type { ChangeContext } from './changelog.ts';
 import { deleteFrageAnswer, putFrageAnswer, type FrageAnswer } from './fragen.ts';
 import { deleteMeasure, getMeasure, insertMeasure, updateMeasure, type StoredMeasure } from './measures.ts';
 import { setMeta } from './meta.ts';
+import { deleteHaushalt, putHaushalt } from './haushalt.ts';
+import type { MeasureHaushalt } from '../../../shared/domain/vorlage.ts';
 import {
   deleteCriterion, deleteDecision, deleteFrame, deleteScenario, deleteScore, putCriterion, putDecision, putFrame, putScenario, putScore, scoreKey,
   type CriterionRecord, type Decision,
@@ -27,6 +30,11 @@ import {
 import { deleteSnapshot, deleteVorlageSettingsRow, putSnapshot, putVorlageSettingsRow, type SnapshotRow, type VorlageSettingsRow } from './snapshots.ts';
 import { deleteDependency, deleteIndicator, deleteMilestone, putDependency, putIndicator, putMilestone, type Dependency } from './sheet.ts';
 import { stmt } from './stmt.ts';
+import {
+  deleteActual, deleteBericht, deleteMeasurement, deleteMilestoneDone, deleteOverride, putActual, putBericht, putMeasurement, putMilestoneDone, putOverride,
+  type BerichtRow, type OverrideRow,
+} from './monitoring.ts';
+import type { Actual, Measurement, MilestoneDone } from '../../../shared/domain/monitoring.ts';
 import { fieldChanges } from '../../../shared/domain/change-diff.ts';
 import type { BudgetSeries } from '../../../shared/domain/series.ts';
 import { deleteSeries, putSeries } from './series.ts';
@@ -102,6 +110,23 @@ const APPLIERS: Record<string, Applier<unknown>> = {
   }),
   decision: applier({ schema: decisionImage, idOf: (d: Decision) => d.measureId, put: (db, d: Decision) => putDecision(db, d), remove: (db, id) => deleteDecision(db, id) }),
   scenario: applier({ schema: scenarioImage, idOf: byId, put: (db, x: Scenario) => putScenario(db, x), remove: (db, id) => deleteScenario(db, id) }),
+  /** Umsetzung (schema 8): Ist/Abruf, Messwerte, Erledigt-Datum, Ampel von Hand, festgeschriebene Berichte. */
+  actual: applier({ schema: actualImage, idOf: byId, put: (db, a: Actual) => putActual(db, a), remove: (db, id) => deleteActual(db, id) }),
+  measurement: applier({ schema: measurementImage, idOf: byId, put: (db, m: Measurement) => putMeasurement(db, m), remove: (db, id) => deleteMeasurement(db, id) }),
+  'milestone-done': applier({
+    schema: milestoneDoneImage, idOf: (d: MilestoneDone) => d.milestoneId,
+    put: (db, d: MilestoneDone) => putMilestoneDone(db, d), remove: (db, id) => deleteMilestoneDone(db, id),
+  }),
+  'ampel-override': applier({
+    schema: ampelOverrideImage, idOf: (o: OverrideRow) => o.measureId,
+    put: (db, o: OverrideRow) => putOverride(db, o), remove: (db, id) => deleteOverride(db, id),
+  }),
+  bericht: applier({ schema: berichtImage, idOf: byId, put: (db, r: BerichtRow) => putBericht(db, r), remove: (db, id) => deleteBericht(db, id) }),
+  /** Folgekosten and Stellen of a measure (schema 7). */
+  'measure-haushalt': applier({
+    schema: measureHaushaltImage, idOf: (h: MeasureHaushalt) => h.measureId,
+    put: (db, h: MeasureHaushalt) => putHaushalt(db, h), remove: (db, id) => deleteHaushalt(db, id),
+  }),
   /** Multi-year budget series (schema 6); its per-year lines are logged as 'budget' rows of the same step. */
   'budget-series': applier({ schema: budgetSeriesImage, idOf: byId, put: (db, x: BudgetSeries) => putSeries(db, x), remove: (db, id) => deleteSeries(db, id) }),
   /** Header row naming a step of several changes (e.g. a bulk update); changes nothing itself. */
@@ -113,20 +138,42 @@ const APPLIERS: Record<string, Applier<unknown>> = {
  * undo/redo step is only allowed when every such row that still exists is itself logged in the
  * step (a planted "created these measures" step must not wipe their budget lines with them).
  */
-const CASCADES: Record<string, { table: string; column: string; kinds: readonly string[]; field: string }[]> = {
+interface Cascade {
+  /** The log kinds of the rows that go along. */
+  kinds: readonly string[];
+  /** Their log entity_ids, for the removed row's entity_id as the only parameter (@id). */
+  sql: string;
+}
+
+const ACTUALS_OF_LINES = (lines: string) => `SELECT a.id FROM budget_actuals a WHERE a.budget_line_id IN (${lines})`;
+
+const CASCADES: Record<string, Cascade[]> = {
   measure: [
-    { table: 'budget_lines', column: 'measure_id', kinds: ['budget'], field: 'measureId' },
-    { table: 'responsibilities', column: 'measure_id', kinds: ['responsibility'], field: 'measureId' },
-    { table: 'milestones', column: 'measure_id', kinds: ['milestone'], field: 'measureId' },
-    { table: 'indicators', column: 'measure_id', kinds: ['indicator'], field: 'measureId' },
-    { table: 'measure_dependencies', column: 'measure_id', kinds: ['dependency'], field: 'measureId' },
-    { table: 'measure_dependencies', column: 'depends_on_id', kinds: ['dependency'], field: 'dependsOnId' },
-    { table: 'criterion_scores', column: 'measure_id', kinds: ['score'], field: 'measureId' },
-    { table: 'measure_decisions', column: 'measure_id', kinds: ['decision'], field: 'measureId' },
-    { table: 'budget_series', column: 'measure_id', kinds: ['budget-series'], field: 'measureId' },
+    { kinds: ['budget'], sql: 'SELECT id FROM budget_lines WHERE measure_id = @id' },
+    { kinds: ['responsibility'], sql: "SELECT measure_id || ':' || actor_id FROM responsibilities WHERE measure_id = @id" },
+    { kinds: ['milestone'], sql: 'SELECT id FROM milestones WHERE measure_id = @id' },
+    { kinds: ['indicator'], sql: 'SELECT id FROM indicators WHERE measure_id = @id' },
+    { kinds: ['dependency'], sql: "SELECT measure_id || '>' || depends_on_id FROM measure_dependencies WHERE measure_id = @id OR depends_on_id = @id" },
+    { kinds: ['score'], sql: "SELECT measure_id || ':' || criterion_id || ':' || rater FROM criterion_scores WHERE measure_id = @id" },
+    { kinds: ['decision'], sql: 'SELECT measure_id FROM measure_decisions WHERE measure_id = @id' },
+    { kinds: ['budget-series'], sql: 'SELECT id FROM budget_series WHERE measure_id = @id' },
+    // Two levels down: Ist/Abruf of its budget lines, Messwerte of its indicators, Erledigt-Daten of its steps.
+    { kinds: ['actual'], sql: ACTUALS_OF_LINES('SELECT id FROM budget_lines WHERE measure_id = @id') },
+    { kinds: ['measurement'], sql: 'SELECT v.id FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id WHERE i.measure_id = @id' },
+    { kinds: ['milestone-done'], sql: 'SELECT d.milestone_id FROM milestone_done d JOIN milestones m ON m.id = d.milestone_id WHERE m.measure_id = @id' },
+    { kinds: ['ampel-override'], sql: 'SELECT measure_id FROM ampel_overrides WHERE measure_id = @id' },
+    { kinds: ['measure-haushalt'], sql: 'SELECT measure_id FROM measure_haushalt WHERE measure_id = @id' },
   ],
-  'budget-series': [{ table: 'budget_lines', column: 'series_id', kinds: ['budget'], field: 'seriesId' }],
-  criterion: [{ table: 'criterion_scores', column: 'criterion_id', kinds: ['score'], field: 'criterionId' }],
+  'budget-series': [
+    { kinds: ['budget'], sql: 'SELECT id FROM budget_lines WHERE series_id = @id' },
+    { kinds: ['actual'], sql: ACTUALS_OF_LINES('SELECT id FROM budget_lines WHERE series_id = @id') },
+  ],
+  budget: [{ kinds: ['actual'], sql: ACTUALS_OF_LINES('@id') }],
+  indicator: [{ kinds: ['measurement'], sql: 'SELECT id FROM indicator_values WHERE indicator_id = @id' }],
+  milestone: [{ kinds: ['milestone-done'], sql: 'SELECT milestone_id FROM milestone_done WHERE milestone_id = @id' }],
+  criterion: [{ kinds: ['score'], sql: "SELECT measure_id || ':' || criterion_id || ':' || rater FROM criterion_scores WHERE criterion_id = @id" }],
+  // ON DELETE SET NULL: a Bericht would silently lose the Stand it was festgeschrieben with.
+  snapshot: [{ kinds: ['bericht'], sql: 'SELECT id FROM berichte WHERE snapshot_id = @id' }],
 };
 
 const REFUSED = 'Dieser Schritt im Änderungsprotokoll ist ungültig und wurde nicht ausgeführt; der Plan ist unverändert.';
@@ -215,15 +262,12 @@ function guardCascade(db: Db, rows: ParsedRow[], entity: string, id: string, dir
   const cascades = CASCADES[entity];
   if (!cascades) return;
   for (const c of cascades) {
-    const present = stmt(db, `SELECT COUNT(*) FROM ${c.table} WHERE ${c.column} = ?`).pluck().get(id) as number;
-    if (present === 0) continue;
-    // Rows of the step that also remove such a child (in this direction).
-    const logged = rows.filter((p) => c.kinds.includes(p.row.entity)).filter((p) => {
-      const gone = direction === 'undo' ? p.before === null : p.after === null;
-      const image = (direction === 'undo' ? p.after : p.before) as Record<string, unknown> | null;
-      return gone && image !== null && image[c.field] === id;
-    }).length;
-    if (present > logged) {
+    const present = stmt(db, c.sql).pluck().all({ id }) as string[];
+    if (present.length === 0) continue;
+    // The rows of these kinds this step itself removes (in this direction).
+    const removed = new Set(rows.filter((p) => c.kinds.includes(p.row.entity)
+      && (direction === 'undo' ? p.before === null && p.after !== null : p.after === null && p.before !== null)).map((p) => p.row.entity_id));
+    if (present.some((x) => !removed.has(x))) {
       throw new AppError('history-invalid', `${REFUSED} Er würde mehr Einträge entfernen, als er selbst verzeichnet.`);
     }
   }

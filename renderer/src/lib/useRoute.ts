@@ -20,7 +20,10 @@ export type Route =
   | { view: 'prioritaeten' }
   | { view: 'finanzplan' }
   | { view: 'optimierung' }
-  | { view: 'szenarien' };
+  | { view: 'szenarien' }
+  | { view: 'umsetzung' }
+  | { view: 'umsetzung-massnahme'; id: string }
+  | { view: 'fortschreibung' };
 
 export type ViewName = Route['view'];
 
@@ -47,6 +50,8 @@ export function parseHash(hash: string): Route {
     case 'finanzplan': return { view: 'finanzplan' };
     case 'optimierung': return { view: 'optimierung' };
     case 'szenarien': return { view: 'szenarien' };
+    case 'umsetzung': return parts[1] ? { view: 'umsetzung-massnahme', id: parts[1] } : { view: 'umsetzung' };
+    case 'fortschreibung': return { view: 'fortschreibung' };
     default: return { view: 'plan' };
   }
 }
@@ -55,6 +60,7 @@ export function hrefFor(route: Route): string {
   switch (route.view) {
     case 'katalog': return route.baustelleId ? `#/katalog/${encodeURIComponent(route.baustelleId)}` : '#/katalog';
     case 'massnahme': return `#/massnahme/${encodeURIComponent(route.id)}`;
+    case 'umsetzung-massnahme': return `#/umsetzung/${encodeURIComponent(route.id)}`;
     case 'neu': return route.baustelleId ? `#/massnahme/neu/${encodeURIComponent(route.baustelleId)}` : '#/massnahme/neu';
     case 'fragen':
       if (!route.baustelleId) return '#/fragen';

@@ -38,7 +38,6 @@ export function VorlageProfilPage() {
 function SettingsPanel() {
   const id = useId();
   const { call } = useBackend();
-  const wb = useWorkbench();
   const settings = usePlanData('documents.settings.get', {});
   const totals = usePlanData('budget.totals', {});
   const [draft, setDraft] = useState<DocumentSettings | null>(null);
@@ -62,7 +61,6 @@ function SettingsPanel() {
       await call('documents.settings.save', current);
       setDraft(null);
       setStatus('Gespeichert.');
-      await wb.refresh();
     } catch (err) {
       setError(messageOf(err));
     }
@@ -104,7 +102,6 @@ function SettingsPanel() {
 function ProfilPanel() {
   const id = useId();
   const { call } = useBackend();
-  const wb = useWorkbench();
   const info = usePlanData('vorlage.settings.get', {});
   const [draft, setDraft] = useState<{ profil: VorlageProfil; deckung: string } | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -134,7 +131,6 @@ function ProfilPanel() {
       await call('vorlage.settings.save', { ...eff, beschlussvorschlag: info.data.saved?.beschlussvorschlag ?? null, profil: cur.profil, deckung: cur.deckung });
       setDraft(null);
       setStatus('Aufbau der Vorlage gespeichert.');
-      await wb.refresh();
     } catch (err) {
       setError(messageOf(err));
     }
@@ -231,7 +227,6 @@ function HaushaltPanel() {
       await call('measures.haushalt.set', { measureId: mid, folgekostenCents: cents, folgekostenAb: ab, entgeltgruppe: r.eg, vzae });
       setDrafts((d) => { const n = { ...d }; delete n[mid]; return n; });
       setStatus(`${code}: gespeichert.`);
-      await wb.refresh();
     } catch (err) {
       setError(messageOf(err));
     }

@@ -6,14 +6,12 @@ import type { IstImportReport } from '../../../../shared/domain/monitoring.ts';
 import { useBackend } from '../../backend/useBackend.tsx';
 import { ErrorAlert, StatusLine } from '../../components/Messages.tsx';
 import { messageOf } from '../../lib/format.ts';
-import { useWorkbench } from '../../useWorkbench.tsx';
 import { fileToBase64 } from '../documents/common.tsx';
 
 const SHOWN = 200;
 
 export function IstImport() {
   const { call } = useBackend();
-  const wb = useWorkbench();
   const id = useId();
   const [file, setFile] = useState<{ fileName: string; base64: string } | null>(null);
   const [report, setReport] = useState<IstImportReport | null>(null);
@@ -41,7 +39,6 @@ export function IstImport() {
     setError(null); setBusy(true);
     try {
       const r = await call('actuals.import', { ...file, apply: true });
-      await wb.refresh();
       setReport(null); setFile(null);
       setStatus(`${r.okCount} ${r.okCount === 1 ? 'Ist-Wert' : 'Ist-Werte'} mit zusammen ${formatCents(r.totalCents)} übernommen (ein Schritt, rückgängig zu machen).`);
     } catch (e) {

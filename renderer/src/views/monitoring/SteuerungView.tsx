@@ -107,7 +107,6 @@ function GroupTable({ caption, groups }: { caption: string; groups: SteuerungGro
 
 function BerichtPanel({ stichtag }: { stichtag: string }) {
   const { call, transport } = useBackend();
-  const wb = useWorkbench();
   const id = useId();
   const berichte = usePlanData('bericht.list', {});
   const [anonymise, setAnonymise] = useState(false);
@@ -135,7 +134,6 @@ function BerichtPanel({ stichtag }: { stichtag: string }) {
     setError(null); setBusy(true);
     try {
       const b = await call('bericht.festschreiben', { stichtag, name, gremium });
-      await wb.refresh();
       setStatus(`Bericht „${b.name}“ zum ${germanDay(b.stichtag)} festgeschrieben. Die nächste Übersicht zeigt, was sich seitdem geändert hat.`);
     } catch (err) {
       setError(messageOf(err));

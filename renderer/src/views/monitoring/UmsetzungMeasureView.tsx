@@ -21,7 +21,6 @@ import { AmpelBadge, IndicatorChart, parseGermanNumber, today, useStichtag } fro
 type Save = (what: () => Promise<unknown>, done: string) => Promise<boolean>;
 
 function useSave(): { save: Save; error: string | null; status: string | null; busy: boolean } {
-  const wb = useWorkbench();
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,7 +28,6 @@ function useSave(): { save: Save; error: string | null; status: string | null; b
     setError(null); setStatus(null); setBusy(true);
     try {
       await what();
-      await wb.refresh();
       setStatus(done);
       return true;
     } catch (e) {

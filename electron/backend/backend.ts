@@ -4,7 +4,7 @@ import { ARGS, isMethod, READ_METHODS, type Api, type Envelope, type Handlers, t
 import type { Freshness } from '../../shared/api/freshness.ts';
 import { describeZodError } from '../../shared/domain/schemas.ts';
 import { AppError } from './errors.ts';
-import { buildPlanDocx, docxFileName } from './export/docx.ts';
+import { docxFileName } from './export/docx.ts';
 import { loadSnapshot } from './export/snapshot.ts';
 import { actorHandlers } from './handlers/actors.ts';
 import { budgetHandlers } from './handlers/budget.ts';
@@ -15,6 +15,8 @@ import { overviewHandlers } from './handlers/overview.ts';
 import { sheetHandlers } from './handlers/sheet.ts';
 import { viewHandlers } from './handlers/views.ts';
 import { vorlageHandlers } from './handlers/vorlage.ts';
+import { documentHandlers } from './handlers/documents.ts';
+import { cancelExports, runExportJob } from './handlers/export-jobs.ts';
 import { exchangeHandlers } from './handlers/exchange.ts';
 import { measureHandlers } from './handlers/measures.ts';
 import { planHandlers } from './handlers/plan.ts';
@@ -22,6 +24,7 @@ import { priorityHandlers } from './handlers/priorities.ts';
 import { backupHandlers } from './handlers/backups.ts';
 import { roundHandlers } from './handlers/rounds.ts';
 import { syncHandlers } from './handlers/sync.ts';
+import { monitoringHandlers } from './handlers/monitoring.ts';
 import { afterEachCall } from './safety/hooks.ts';
 import { freshnessAfter, freshnessMark } from './changes/freshness.ts';
 import type { Session } from './session.ts';
@@ -46,12 +49,15 @@ export function createHandlers(s: Session): Handlers {
     ...viewHandlers(s),
     ...priorityHandlers(s),
     ...vorlageHandlers(s),
+    ...documentHandlers(s),
+    'export.cancel': () => ({ cancelled: cancelExports() }),
     ...exchangeHandlers(s),
     ...roundHandlers(s),
     ...syncHandlers(s),
+    ...monitoringHandlers(s),
     'export.docx': async () => {
       const snap = loadSnapshot(s);
-      const bytes = await buildPlanDocx(snap);
+      const bytes = await runExportJob({ kind: 'plan', snap });
       return { fileName: docxFileName(snap), base64: Buffer.from(bytes).toString('base64') };
     },
   } satisfies Handlers);
@@ -97,13 +103,13 @@ export async function dispatch(handlers: Handlers, method: unknown, rawArgs: unk
     result = { ok: false, error: toApiError(e) };
   }
   // Every response says the plan's revision and what the call changed, derived here for all handlers alike.
-  const fresh: Freshness | null = session && mark ? safeFreshness(session, mark, method) : null;
+  const fresh: Freshness | null = session && mark ? safeFreshness(session, mark, method, !result.ok) : null;
   return fresh ? { ...result, ...fresh } : result;
 }
 
-function safeFreshness(s: Session, mark: ReturnType<typeof freshnessMark>, method: Method): Freshness | null {
+function safeFreshness(s: Session, mark: ReturnType<typeof freshnessMark>, method: Method, failed: boolean): Freshness | null {
   try {
-    return freshnessAfter(s, mark, method);
+    return freshnessAfter(s, mark, method, failed);
   } catch (e) {
     // The answer stands; the caller reloads everything rather than trusting a partial list.
     console.error('[backend] freshness', e);

@@ -4,23 +4,24 @@
 //   export  writes the committee document (DOCX)
 //   merge   takes over the changes of a copy of the plan (field by field; Konflikte kept, listed)
 // Exit codes: 0 in order, 1 a problem was found, 2 the call itself was wrong.
-import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   ACTOR_KINDS, BUDGET_STATES, COST_KINDS, FUNDING_KINDS, MAX_YEAR, MEASURE_STATUSES, MEASURE_STATUS_LABELS, MIN_YEAR,
   ROLES, type MeasureStatus,
 } from '../../shared/domain/enums.ts';
 import { LATEST_VERSION } from './db/migrations/index.ts';
-import { checkPlanFile, type Db } from './db/open.ts';
+import { checkPlanFile, hasHotJournal, HOT_JOURNAL_MESSAGE, openForCheck, type CheckConnection } from './db/open.ts';
 import { expandSeries } from '../../shared/domain/series.ts';
 import { AppError } from './errors.ts';
 import { buildPlanDocx } from './export/docx.ts';
 import { loadSnapshot } from './export/snapshot.ts';
 import { exportVorlage } from './handlers/vorlage.ts';
+import { exportBericht } from './export/bericht.ts';
 import { createDemo } from './handlers/plan.ts';
+import { generatePlan } from './synthetic.ts';
 import { Session } from './session.ts';
 import { mergeCopy } from './sync/merge.ts';
 import { describeWriteError, writeFileAtomicSync } from './safety/atomic.ts';
@@ -35,6 +36,9 @@ Aufruf:
   werkbank demo <datei.wirplan>
       legt den Demoplan „Landkreis Musterland“ in einer neuen Datei an
       (eine vorhandene Datei wird nie überschrieben)
+  werkbank generate <datei.wirplan> --size S|M|L [--seed N]
+      legt einen synthetischen Plan an (S = 50, M = 500, L = 5.000 Maßnahmen mit
+      50.000 Budgetpositionen), wie ihn die Leistungsmessung verwendet
   werkbank check <datei.wirplan>
       prüft eine Plandatei, ohne sie zu verändern
   werkbank export <datei.wirplan> --docx <ausgabe.docx> [--force]
@@ -46,13 +50,20 @@ Aufruf:
       übernimmt die Änderungen aus einer Kopie desselben Plans in die Plandatei;
       ein Feld, das auf beiden Seiten verschieden geändert wurde, ist ein Konflikt
       (beide Werte bleiben erhalten und werden aufgelistet)
+  werkbank export <datei.wirplan> --bericht <ausgabe.docx> [--stichtag JJJJ-MM-TT] [--anonym] [--force]
+      schreibt den Sachstandsbericht (Mitteilungsvorlage, zur Kenntnis) zum
+      Stichtag (ohne Angabe: heute), verglichen mit dem letzten festgeschriebenen Bericht
 
 Optionen:
   --docx <datei>       Ziel des Word-Exports
   --vorlage <datei>    Ziel der Sitzungsvorlage (Word)
+  --bericht <datei>    Ziel des Sachstandsberichts (Word)
+  --stichtag <datum>   Stichtag des Sachstandsberichts, JJJJ-MM-TT
   --anonym             Personennamen anonymisieren: nur Organisationseinheiten,
                        keine Ansprechpersonen, Kontaktdaten oder Bearbeiter:in
   --force              eine vorhandene Ausgabedatei überschreiben (nur bei export)
+  --size S|M|L         Größe des synthetischen Plans (nur bei generate)
+  --seed <zahl>        Startwert des Zufallsgenerators (nur bei generate; ohne Angabe 1)
   --data-dir <ordner>  Datenordner der Werkbank, z. B. für die Liste der zuletzt
                        geöffneten Pläne (ohne Angabe: ein temporärer Ordner, die
                        Liste des Benutzers bleibt unberührt)
@@ -75,13 +86,17 @@ interface Parsed {
   docx: string | null;
   vorlage: string | null;
   anonym: boolean;
+  bericht: string | null;
+  stichtag: string | null;
   dataDir: string | null;
   force: boolean;
   help: boolean;
+  size: string | null;
+  seed: string | null;
 }
 
 function parse(argv: string[]): Parsed {
-  const p: Parsed = { command: null, positionals: [], docx: null, vorlage: null, anonym: false, dataDir: null, force: false, help: false };
+  const p: Parsed = { command: null, positionals: [], docx: null, vorlage: null, anonym: false, bericht: null, stichtag: null, dataDir: null, force: false, help: false, size: null, seed: null };
   const valueOf = (name: string, i: number, inline: string | undefined): [string, number] => {
     if (inline !== undefined) {
       if (inline === '') throw new UsageError(`Bei „${name}“ fehlt die Angabe.`);
@@ -118,12 +133,27 @@ function parse(argv: string[]): Parsed {
       case '--vorlage':
         [p.vorlage, i] = valueOf(name, i, inline);
         break;
+      case '--bericht':
+        [p.bericht, i] = valueOf(name, i, inline);
+        break;
+      case '--stichtag':
+        [p.stichtag, i] = valueOf(name, i, inline);
+        if (!/^\d{4}-\d{2}-\d{2}$/u.test(p.stichtag) || !new Date(`${p.stichtag}T12:00:00Z`).toISOString().startsWith(p.stichtag)) {
+          throw new UsageError(`„--stichtag“ erwartet ein Datum im Format JJJJ-MM-TT, nicht „${p.stichtag}“.`);
+        }
+        break;
       case '--anonym':
         if (inline !== undefined) throw new UsageError('„--anonym“ erwartet keinen Wert.');
         p.anonym = true;
         break;
       case '--data-dir':
         [p.dataDir, i] = valueOf(name, i, inline);
+        break;
+      case '--size':
+        [p.size, i] = valueOf(name, i, inline);
+        break;
+      case '--seed':
+        [p.seed, i] = valueOf(name, i, inline);
         break;
       default:
         throw new UsageError(`Unbekannte Option „${name}“.`);
@@ -133,7 +163,7 @@ function parse(argv: string[]): Parsed {
 }
 
 function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${n.toLocaleString('de-DE')} ${n === 1 ? one : many}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -152,16 +182,19 @@ export interface PlanCheckReport {
 export function checkPlan(path: string): PlanCheckReport {
   const findings: string[] = [];
   const notes: string[] = [];
-  const file = checkPlanFile(path);
+  // Read-only and immutable: no lock, no -wal/-shm beside the file, a -journal never played back.
+  const file = checkPlanFile(path, { journal: 'ignore' });
   if (!file.ok) {
     return { ok: false, findings: [file.message], notes, summary: 'Die Datei ist keine verwendbare Plandatei.' };
   }
-  let db: Db;
+  if (hasHotJournal(path)) findings.push(HOT_JOURNAL_MESSAGE);
+  let conn: CheckConnection;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    conn = openForCheck(path);
   } catch {
     return { ok: false, findings: ['Die Plandatei kann nicht gelesen werden.'], notes, summary: 'Die Datei ist keine verwendbare Plandatei.' };
   }
+  const db = conn.db;
   const counts = { measures: 0, actors: 0, lines: 0 };
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
@@ -282,7 +315,7 @@ export function checkPlan(path: string): PlanCheckReport {
       if (!Number.isSafeInteger(total)) findings.push('Die Summe aller Budgetpositionen ist zu groß, um sie genau zu rechnen.');
     });
   } finally {
-    db.close();
+    conn.close();
   }
   const ok = findings.length === 0;
   const summary = ok
@@ -294,7 +327,9 @@ export function checkPlan(path: string): PlanCheckReport {
 // ---------------------------------------------------------------------------------------------
 // commands
 
-function withSession<T>(dataDir: string | null, fn: (s: Session) => T | Promise<T>): Promise<T> {
+function withSession<T>(dataDir: string | null, fn: (s: Session) => T | Promise<T>, privateData = false): Promise<T> {
+  // A private data folder for work on a temp copy: the copy must not enter the user's recent list.
+  if (privateData) dataDir = null;
   const temp = dataDir ? null : mkdtempSync(join(tmpdir(), 'werkbank-cli-'));
   const session = new Session({ dataDir: dataDir ? resolve(dataDir) : temp! });
   return (async () => {
@@ -314,6 +349,7 @@ function onePositional(p: Parsed, what: string): string {
 }
 
 async function cmdDemo(p: Parsed, o: Output): Promise<number> {
+  if (p.bericht !== null || p.stichtag !== null) throw new UsageError('„demo“ kennt die Optionen --bericht und --stichtag nicht.');
   if (p.docx !== null || p.vorlage !== null || p.anonym || p.force) throw new UsageError('„demo“ kennt die Optionen --docx, --vorlage, --anonym und --force nicht.');
   const file = resolve(onePositional(p, 'die neue Plandatei (z. B. musterland.wirplan)'));
   if (existsSync(file)) {
@@ -326,7 +362,25 @@ async function cmdDemo(p: Parsed, o: Output): Promise<number> {
   return EXIT_OK;
 }
 
+function cmdGenerate(p: Parsed, o: Output): number {
+  if (p.docx !== null || p.vorlage !== null || p.anonym || p.force) throw new UsageError('„generate“ kennt die Optionen --docx, --vorlage, --anonym und --force nicht.');
+  const file = resolve(onePositional(p, 'die neue Plandatei (z. B. gross.wirplan)'));
+  const size = (p.size ?? '').toUpperCase();
+  if (size !== 'S' && size !== 'M' && size !== 'L') throw new UsageError('Bitte mit „--size S“, „--size M“ oder „--size L“ die Größe des Plans angeben.');
+  const seed = p.seed === null ? 1 : Number(p.seed);
+  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff) throw new UsageError('„--seed“ erwartet eine ganze Zahl zwischen 0 und 4294967295.');
+  if (existsSync(file)) {
+    o.err(`Die Datei „${file}“ gibt es bereits; sie wird nicht überschrieben. Bitte einen anderen Namen wählen.`);
+    return EXIT_PROBLEM;
+  }
+  const r = generatePlan(file, size, seed);
+  o.out(`Synthetischer Plan (Größe ${size}, Startwert ${seed}) angelegt: ${file}`);
+  o.out(`${plural(r.spec.measures, 'Maßnahme', 'Maßnahmen')}, ${plural(r.spec.actors, 'Akteur', 'Akteure')}, ${plural(r.spec.budgetLines, 'Budgetposition', 'Budgetpositionen')} (${(r.ms / 1000).toFixed(1).replace('.', ',')} s).`);
+  return EXIT_OK;
+}
+
 function cmdCheck(p: Parsed, o: Output): number {
+  if (p.bericht !== null || p.stichtag !== null) throw new UsageError('„check“ kennt die Optionen --bericht und --stichtag nicht.');
   if (p.docx !== null || p.vorlage !== null || p.anonym || p.force) throw new UsageError('„check“ kennt die Optionen --docx, --vorlage, --anonym und --force nicht.');
   const file = resolve(onePositional(p, 'die zu prüfende Plandatei'));
   const report = checkPlan(file);
@@ -338,12 +392,15 @@ function cmdCheck(p: Parsed, o: Output): number {
 
 async function cmdExport(p: Parsed, o: Output): Promise<number> {
   const file = resolve(onePositional(p, 'die Plandatei'));
-  if (p.docx === null && p.vorlage === null) throw new UsageError('Bitte mit „--docx <ausgabe.docx>“ oder „--vorlage <ausgabe.docx>“ angeben, wohin das Word-Dokument geschrieben wird.');
-  if (p.anonym && p.vorlage === null) throw new UsageError('„--anonym“ gilt nur für die Sitzungsvorlage (--vorlage).');
+  if (p.docx === null && p.vorlage === null && p.bericht === null) throw new UsageError('Bitte mit „--docx <ausgabe.docx>“ oder „--vorlage <ausgabe.docx>“ angeben, wohin das Word-Dokument geschrieben wird.');
+  if (p.anonym && p.vorlage === null && p.bericht === null) throw new UsageError('„--anonym“ gilt nur für die Sitzungsvorlage (--vorlage) und den Sachstandsbericht (--bericht).');
+  if (p.stichtag !== null && p.bericht === null) throw new UsageError('„--stichtag“ gilt nur für den Sachstandsbericht (--bericht).');
   const targets = [
     ...(p.docx !== null ? [{ kind: 'docx' as const, out: resolve(p.docx), what: 'Word-Dokument' }] : []),
     ...(p.vorlage !== null ? [{ kind: 'vorlage' as const, out: resolve(p.vorlage), what: 'Sitzungsvorlage' }] : []),
+    ...(p.bericht !== null ? [{ kind: 'bericht' as const, out: resolve(p.bericht), what: 'Sachstandsbericht' }] : []),
   ];
+  if (new Set(targets.map((t) => t.out)).size < targets.length) throw new UsageError('Jedes Dokument braucht eine eigene Ausgabedatei.');
   if (targets.some((t) => t.out === file)) throw new UsageError('Die Ausgabedatei darf nicht die Plandatei selbst sein.');
   if (targets.length === 2 && targets[0].out === targets[1].out) throw new UsageError('Plan und Sitzungsvorlage brauchen verschiedene Ausgabedateien.');
   const check = checkPlanFile(file);
@@ -362,15 +419,35 @@ async function cmdExport(p: Parsed, o: Output): Promise<number> {
     }
   }
   const started = performance.now();
+  // The plan itself is only read (no lock, no backup, no migration, nothing beside it): the export
+  // works on a private copy taken through the immutable read-only connection.
+  const copyDir = mkdtempSync(join(tmpdir(), 'werkbank-export-'));
+  const copy = join(copyDir, 'plan.wirplan');
+  try {
+    const conn = openForCheck(file);
+    try {
+      await conn.db.backup(copy);
+    } finally {
+      conn.close();
+    }
+  } catch {
+    rmSync(copyDir, { recursive: true, force: true });
+    o.err('Die Plandatei konnte nicht gelesen werden.');
+    return EXIT_PROBLEM;
+  }
   const { docs, measures } = await withSession(p.dataDir, async (s) => {
-    s.open(file);
+    s.open(copy);
     const snap = loadSnapshot(s);
     const out: Uint8Array[] = [];
     for (const t of targets) {
+      if (t.kind === 'bericht') {
+        out.push((await exportBericht(s, { anonymise: p.anonym, ...(p.stichtag ? { stichtag: p.stichtag } : {}) })).bytes);
+        continue;
+      }
       out.push(t.kind === 'docx' ? await buildPlanDocx(snap) : (await exportVorlage(s, { anonymise: p.anonym })).bytes);
     }
     return { docs: out, measures: snap.measures.length };
-  });
+  }, true).finally(() => rmSync(copyDir, { recursive: true, force: true }));
   for (const [i, t] of targets.entries()) {
     // Temp file beside the target, fsync, rename: a failed write (full disk) leaves the previous file intact.
     try {
@@ -379,8 +456,10 @@ async function cmdExport(p: Parsed, o: Output): Promise<number> {
       o.err(`Das Word-Dokument konnte nicht nach „${t.out}“ geschrieben werden (${describeWriteError(e)}). Eine vorhandene Datei ist unverändert.`);
       return EXIT_PROBLEM;
     }
-    o.out(`${t.what}${t.kind === 'vorlage' && p.anonym ? ' (anonymisiert)' : ''} geschrieben: ${t.out} (${plural(measures, 'Maßnahme', 'Maßnahmen')}, ${Math.round(performance.now() - started)} ms).`);
+    o.out(`${t.what}${t.kind !== 'docx' && p.anonym ? ' (anonymisiert)' : ''} geschrieben: ${t.out} (${plural(measures, 'Maßnahme', 'Maßnahmen')}, ${Math.round(performance.now() - started)} ms).`);
   }
+  // The export ran on a private copy; the user's recent list (--data-dir) names the plan itself.
+  if (p.dataDir) new Session({ dataDir: resolve(p.dataDir) }).setRecentTitle(file, basename(file, '.wirplan'));
   return EXIT_OK;
 }
 
@@ -419,10 +498,11 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
     }
     switch (p.command) {
       case 'demo': return await cmdDemo(p, o);
+      case 'generate': return cmdGenerate(p, o);
       case 'check': return cmdCheck(p, o);
       case 'export': return await cmdExport(p, o);
       case 'merge': return await cmdMerge(p, o);
-      default: throw new UsageError(`Unbekannter Befehl „${p.command}“. Bekannt sind: demo, check, export, merge.`);
+      default: throw new UsageError(`Unbekannter Befehl „${p.command}“. Bekannt sind: demo, generate, check, export, merge.`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

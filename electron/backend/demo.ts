@@ -12,6 +12,7 @@ import { putFrageAnswer } from './repos/fragen.ts';
 import { insertMeasure } from './repos/measures.ts';
 import { putDependency, putIndicator, putMilestone } from './repos/sheet.ts';
 import { putDecision, putFrame, putScore } from './repos/priorities.ts';
+import { fillDemoMonitoring } from './demo-monitoring.ts';
 
 type ActorSeed = [key: string, name: string, kind: ActorKind, orgUnit: string, contactPerson: string];
 const ACTORS: ActorSeed[] = [
@@ -312,5 +313,6 @@ export function fillDemoPlan(db: Db, ctx: ChangeContext): void {
   setMeta(db, 'period_first_year', '2026');
   setMeta(db, 'period_last_year', '2030');
   for (const [code, fixed, reason] of FIXED) putDecision(db, { measureId: measureIds.get(code)!, fixed, reason });
+  fillDemoMonitoring(db, now);
   logChange(db, ctx, 'plan', 'demo', 'create', 'Demoplan „Landkreis Musterland“ angelegt', undefined, undefined);
 }

@@ -25,7 +25,7 @@ if (!existsSync(join(staticDir, 'index.html'))) {
 }
 const session = new Session({ dataDir: resolve(values['data-dir']!) });
 if (values.plan) session.open(values.plan);
-else openInitial(session);
+else await openInitial(session);
 let server: Awaited<ReturnType<typeof startDevServer>>;
 try {
   server = await startDevServer({ handlers: createHandlers(session), staticDir, port: Number(values.port) });

@@ -6,7 +6,8 @@ import type { RecentPlan } from '../../shared/domain/types.ts';
 import { AppError } from './errors.ts';
 import type { Db } from './db/open.ts';
 import type { ChangeContext } from './repos/changelog.ts';
-import { BACKUP_INTERVAL_MS, createGuarded, GuardedPlan, openGuarded, restoreBackup, type SafetyOptions } from './safety/guarded-plan.ts';
+import { checkPlanFileBounded, warmCheckWorker, type BoundedCheck } from './db/check-runner.ts';
+import { BACKUP_INTERVAL_MS, createGuarded, GuardedPlan, openGuarded, restoreBackup, withBackupHint, type OpenChoices, type SafetyOptions } from './safety/guarded-plan.ts';
 import { acquireLock, newLockToken, readLock } from './safety/lock.ts';
 import { openReadOnly, ReadOnlyPlan, readOnlyMessage, type Writer } from './safety/read-only.ts';
 import { isNetworkPath } from './safety/network.ts';
@@ -24,6 +25,8 @@ export interface SessionOptions {
 }
 
 const MAX_RECENT = 10;
+
+interface StoredRecent { path: string; title: string; openedAt: string; failed?: string; failedAt?: string }
 
 export class Session {
   readonly dataDir: string;
@@ -44,6 +47,8 @@ export class Session {
       isNetworkPath: opts.isNetworkPath ?? isNetworkPath, backupIntervalMs: opts.backupIntervalMs ?? BACKUP_INTERVAL_MS,
     };
     mkdirSync(this.dataDir, { recursive: true });
+    // The check worker starts now, in the background: the first open does not wait for it.
+    warmCheckWorker();
   }
 
   get path(): string | null {
@@ -66,7 +71,7 @@ export class Session {
     return g instanceof ReadOnlyPlan ? { writer: g.writer, message: readOnlyMessage(g.writer) } : null;
   }
 
-  open(path: string): Db {
+  open(path: string, choices: OpenChoices = {}): Db {
     const full = resolve(path);
     // The same plan again: close it first (a network plan's working copy is rebuilt), holding its lock meanwhile.
     const hold = this.current?.path === full && !this.readOnly ? acquireLock(full, this.safety.owner) : null;
@@ -74,7 +79,7 @@ export class Session {
       if (hold || this.current?.path === full) this.close();
       let plan: GuardedPlan | ReadOnlyPlan;
       try {
-        plan = openGuarded(full, this.safety);
+        plan = openGuarded(full, this.safety, choices);
       } catch (e) {
         // Someone else writes the plan: read it instead of refusing (no lock, no backup, nothing written).
         if (!(e instanceof AppError) || e.code !== 'locked') throw e;
@@ -85,6 +90,45 @@ export class Session {
     } finally {
       hold?.release();
     }
+  }
+
+  /** The check of the open in progress (openChecked), so the planner can cancel it. */
+  private pendingCheck: BoundedCheck | null = null;
+
+  /**
+   * Opens a plan after checking it in the check worker (deadline, memory cap): a file whose check
+   * does not end never freezes the app, and is not opened. A failed or timed-out file is marked in
+   * the recent list, so the next start does not open it again by itself.
+   */
+  async openChecked(path: string, choices: Omit<OpenChoices, 'prechecked'> & { deadlineMs?: number } = {}): Promise<Db> {
+    const full = resolve(path);
+    this.pendingCheck?.cancel();
+    const check = checkPlanFileBounded(full, { journal: choices.journal === 'keep-aside' ? 'ignore' : 'refuse', deadlineMs: choices.deadlineMs });
+    this.pendingCheck = check;
+    let result;
+    try {
+      result = await check.result;
+    } finally {
+      if (this.pendingCheck === check) this.pendingCheck = null;
+    }
+    if (!result.ok) {
+      const e = new AppError(`file-${result.code}`, result.message);
+      if (result.code !== 'missing') this.markFailed(full, result.message);
+      throw withBackupHint(e, { planPath: full, dataDir: this.dataDir });
+    }
+    try {
+      return this.open(full, { journal: choices.journal, prechecked: result.identity });
+    } catch (e) {
+      if (e instanceof AppError && e.code !== 'file-missing' && e.code !== 'locked') this.markFailed(full, e.message);
+      throw e;
+    }
+  }
+
+  /** Cancels the check of an open in progress; false when none runs. */
+  cancelOpen(): boolean {
+    if (!this.pendingCheck) return false;
+    this.pendingCheck.cancel();
+    return true;
   }
 
   /** Creates a new plan file; `fill` runs inside the same transaction as the catalogue copy. */
@@ -143,18 +187,30 @@ export class Session {
   }
 
   recent(): RecentPlan[] {
-    let list: { path: string; title: string; openedAt: string }[] = [];
+    let list: StoredRecent[] = [];
     try {
       const parsed: unknown = JSON.parse(readFileSync(this.recentFile, 'utf8'));
       if (Array.isArray(parsed)) list = parsed.filter((x) => x && typeof x.path === 'string');
     } catch {
       // No list yet, or an unreadable one: start afresh rather than fail the start.
     }
-    return list.map((r) => ({ path: r.path, title: r.title || basename(r.path), openedAt: r.openedAt, exists: existsSync(r.path) }));
+    return list.map((r) => ({
+      path: r.path, title: r.title || basename(r.path), openedAt: r.openedAt, exists: existsSync(r.path),
+      ...(typeof r.failed === 'string' ? { failed: r.failed, failedAt: typeof r.failedAt === 'string' ? r.failedAt : '' } : {}),
+    }));
+  }
+
+  /** Marks a plan that could not be opened: shown in the recent list, not reopened at the next start. */
+  markFailed(path: string, message: string): void {
+    const list: StoredRecent[] = this.recent().map(({ exists: _e, ...r }) => r);
+    const known = list.find((r) => r.path === path);
+    if (known) Object.assign(known, { failed: message, failedAt: this.ctx.now() });
+    else list.unshift({ path, title: basename(path, '.wirplan'), openedAt: '', failed: message, failedAt: this.ctx.now() });
+    this.writeRecent(list);
   }
 
   private remember(path: string, title?: string): void {
-    const list = this.recent().filter((r) => r.path !== path).map(({ exists: _e, ...r }) => r);
+    const list: StoredRecent[] = this.recent().filter((r) => r.path !== path).map(({ exists: _e, ...r }) => r);
     list.unshift({ path, title: title ?? basename(path, '.wirplan'), openedAt: this.ctx.now() });
     this.writeRecent(list);
   }
@@ -164,7 +220,7 @@ export class Session {
     return this.recent();
   }
 
-  private writeRecent(list: { path: string; title: string; openedAt: string }[]): void {
+  private writeRecent(list: StoredRecent[]): void {
     const tmp = `${this.recentFile}.tmp`;
     try {
       writeFileSync(tmp, JSON.stringify(list.slice(0, MAX_RECENT), null, 2));

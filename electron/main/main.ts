@@ -106,7 +106,7 @@ async function main(): Promise<void> {
   }
   if (!planSession.isOpen) {
     try {
-      openInitial(planSession);
+      await openInitial(planSession);
     } catch (e) {
       console.error('[main] could not open a plan at start', e);
     }

@@ -28,6 +28,9 @@ import { LeaveGuard } from './forms/LeaveGuard.tsx';
 import { SaveNote } from './forms/SaveNote.tsx';
 import { SkipToTable } from './forms/SkipToTable.tsx';
 import { CollaborationView } from './views/collaboration/CollaborationView.tsx';
+import { FortschreibungView } from './views/monitoring/FortschreibungView.tsx';
+import { SteuerungView } from './views/monitoring/SteuerungView.tsx';
+import { UmsetzungMeasureView } from './views/monitoring/UmsetzungMeasureView.tsx';
 
 const NAV: { view: ViewName; label: string; also?: ViewName[] }[] = [
   { view: 'plan', label: 'Plan' },
@@ -44,6 +47,7 @@ const NAV: { view: ViewName; label: string; also?: ViewName[] }[] = [
   { view: 'finanzplan', label: 'Finanzplan' },
   { view: 'optimierung', label: 'Optimierung' },
   { view: 'szenarien', label: 'Szenarien' },
+  { view: 'umsetzung', label: 'Umsetzung', also: ['umsetzung-massnahme', 'fortschreibung'] },
   { view: 'protokoll', label: 'Protokoll' },
   { view: 'zusammenarbeit', label: 'Zusammenarbeit' },
   { view: 'export', label: 'Export' },
@@ -56,6 +60,7 @@ const DOC_TITLES: Record<ViewName, string> = {
   zeitplan: 'Zeitplan', protokoll: 'Änderungsprotokoll',
   prioritaeten: 'Prioritäten', finanzplan: 'Finanzplan', optimierung: 'Optimierung', szenarien: 'Szenarien',
   zusammenarbeit: 'Zusammenarbeit',
+  umsetzung: 'Umsetzung', 'umsetzung-massnahme': 'Umsetzung einer Maßnahme', fortschreibung: 'Fortschreibung',
 };
 
 export function App() {
@@ -169,5 +174,8 @@ function View({ route }: { route: Route }) {
     case 'optimierung': return <OptimierungView />;
     case 'szenarien': return <SzenarienView />;
     case 'zusammenarbeit': return <CollaborationView />;
+    case 'umsetzung': return <SteuerungView />;
+    case 'umsetzung-massnahme': return <UmsetzungMeasureView key={route.id} id={route.id} />;
+    case 'fortschreibung': return <FortschreibungView />;
   }
 }

@@ -18,6 +18,7 @@ import {
 import type {
   Actor, BudgetLine, Measure, MeasureDetail, MeasureRow, PlanInfo, RecentPlan, Responsibility, Totals,
 } from '../domain/types.ts';
+import type { CleanCopyResult } from '../domain/types.ts';
 import type {
   ActorLoadReport, Coverage, FrageStatus, HistoryStatus, HistoryStep, Indicator, JsonValue, Milestone, SavedView, Timeline,
   UndoResult,
@@ -40,6 +41,15 @@ import {
   type RoundDetail, type RoundSummary, type SheetCheck, type SheetImportResult,
 } from '../domain/rounds.ts';
 import { serverSchema, type ConflictView, type CopyPreview, type MergeOutcome, type SyncResult, type SyncStatus } from '../domain/sync.ts';
+import {
+  actualSaveSchema, ampelOverrideSchema, berichtExportSchema, berichtFestschreibenSchema, fortschreibungPreviewSchema, fortschreibungSchema,
+  istImportSchema, measurementSaveSchema, milestoneDoneSchema, stichtagArgsSchema, type Actual, type IstImportReport, type AmpelOverride, type BerichtInfo, type FortschreibungPreview,
+  type Measurement, type MonitoringMeasure, type PredecessorInfo, type SteuerungOverview,
+} from '../domain/monitoring.ts';
+import {
+  documentSettingsSchema, measureHaushaltSchema, type DocumentSettings, type MeasureHaushalt,
+} from '../domain/vorlage.ts';
+import type { AnonymFinding } from '../domain/anonymise.ts';
 
 const none = z.object({}).strict();
 
@@ -50,8 +60,15 @@ export const ARGS = {
   'plan.forgetRecent': z.object({ path: z.string().min(1).max(4096) }),
   'plan.new': z.object({ path: planPathSchema, title: z.string().max(200).optional(), landkreis: z.string().max(200).optional() }),
   'plan.createDemo': z.object({ path: planPathSchema }),
-  'plan.open': z.object({ path: planPathSchema }),
+  'plan.open': z.object({ path: planPathSchema, journal: z.enum(['refuse', 'keep-aside']).optional() }),
   'plan.saveAs': z.object({ path: planPathSchema }),
+  /** Stops the check of a plan.open in progress (the open then fails with "abgebrochen"); false when none runs. */
+  'plan.cancelOpen': none,
+  /**
+   * A plan file the open gate refused (foreign schema, planted history, timeout): copies only the
+   * known tables' valid rows into a new plan file beside it and opens that; the original stays untouched.
+   */
+  'plan.openCleanCopy': z.object({ path: planPathSchema }),
   'plan.close': none,
   'plan.update': z.object({ title: z.string().trim().min(1, { error: 'Bitte einen Plantitel angeben.' }).max(200, { error: 'Titel des Plans: höchstens 200 Zeichen. Es wird nichts abgeschnitten; bitte kürzen.' }).optional(), landkreis: z.string().trim().max(200, { error: 'Landkreis: höchstens 200 Zeichen.' }).optional(),
     ...planPeriodArgs }).superRefine(checkPlanPeriod),
@@ -106,6 +123,19 @@ export const ARGS = {
   'vorlage.settings.get': vorlageSettingsGetSchema,
   /** Saves Kopf, Beratungsfolge, Beschlussvorschlag (null = drawn from the plan) and Sachverhalt for this plan (one undo step). */
   'vorlage.settings.save': vorlageSettingsSchema,
+
+  // ---- council-grade documents (issue 13)
+  /** What an anonymised export of the Vorlage with these options removes from free text (e-mail, phone, web addresses, names). */
+  'vorlage.anonymise.preview': vorlageExportSchema,
+  /** Stops the running document export (export.vorlage / export.docx); that call then fails with „Export abgebrochen“. */
+  'export.cancel': none,
+  /** The plan's settings for documents: adopted budget years, gender form. */
+  'documents.settings.get': none,
+  'documents.settings.save': documentSettingsSchema,
+  /** Folgekosten and Stellen (VZÄ per year, Entgeltgruppe) of every measure that has any. */
+  'measures.haushalt.list': none,
+  /** Sets Folgekosten and Stellen of one measure (an empty entry removes it); one undo step. */
+  'measures.haushalt.set': measureHaushaltSchema,
   /** "Stand festschreiben": freezes measures, costs per year, rank, verantwortliche Stelle, period and status (one undo step). */
   'snapshots.create': snapshotCreateSchema,
   /** Festgeschriebene Stände, newest Sitzungsdatum first. */
@@ -243,6 +273,36 @@ export const ARGS = {
   'sync.status': none,
   /** Push local changes, pull the others'; credentials only for this call, never stored in the plan. */
   'sync.run': z.object({ server: serverSchema }),
+  // ---- Umsetzung and Monitoring (schema 8). Writes are undo steps like all plan data. ----
+  /** Steuerungsgruppe: per measure Ampel, Soll/Ist, Fördermittel, late steps, changes since the last festgeschriebene Bericht; per Baustelle and actor. Stichtag default: today. */
+  'monitoring.overview': stichtagArgsSchema,
+  /** One measure's Umsetzung: budget lines with Ist/Abruf, indicators with Messwerte and progress, milestones with dates, Ampel with reasons. */
+  'monitoring.measure': z.object({ measureId: idSchema }).extend(stichtagArgsSchema.shape).strict(),
+  /** Records Ist (spent) or Abruf (Fördermittel drawn) of a budget line for a year (and quarter); the same line/kind/year/quarter again replaces it. */
+  'actuals.save': actualSaveSchema,
+  'actuals.delete': z.object({ id: idSchema }),
+  /** Messwert of an Erfolgsindikator: date, value, source, note. */
+  'measurements.save': measurementSaveSchema,
+  'measurements.delete': z.object({ id: idSchema }),
+  /** Marks an Umsetzungsschritt done on a date (default today) or open again. */
+  'milestones.setDone': milestoneDoneSchema,
+  /** Sets the Ampel of a measure by hand (a reason is required) or, with ampel null, returns to the derived one. */
+  'ampel.override': ampelOverrideSchema,
+  /** Festgeschriebene Sachstandsberichte, newest Stichtag first. */
+  'bericht.list': none,
+  /** "Bericht festschreiben": freezes the plan (a decision snapshot) and the Umsetzung at the Stichtag, for "Änderungen seit dem letzten Bericht". */
+  'bericht.festschreiben': berichtFestschreibenSchema,
+  'bericht.delete': z.object({ id: idSchema }),
+  /** Sachstandsbericht (Mitteilungsvorlage, zur Kenntnis) as DOCX. */
+  'export.bericht': berichtExportSchema,
+  /** What a Fortschreibung would carry over, with suggestions, and the suggested title and period. */
+  'fortschreibung.preview': fortschreibungPreviewSchema,
+  /** Starts the next planning period as a new plan file (ids and history kept, linked to this plan) and opens it. */
+  'fortschreibung.create': fortschreibungSchema,
+  /** The plan this one continues (Fortschreibung), or null. */
+  'plan.predecessor': none,
+  /** Ist from a Kämmerei workbook/CSV: apply false checks every row (writes nothing); apply true takes all rows as one undo step or refuses (code 'import-invalid'). */
+  'actuals.import': istImportSchema,
 } as const;
 
 export interface ApiResults {
@@ -253,6 +313,8 @@ export interface ApiResults {
   'plan.createDemo': PlanInfo;
   'plan.open': PlanInfo;
   'plan.saveAs': PlanInfo;
+  'plan.cancelOpen': boolean;
+  'plan.openCleanCopy': CleanCopyResult;
   'plan.close': null;
   'plan.update': PlanInfo;
   'plan.backups': BackupInfo[];
@@ -292,6 +354,13 @@ export interface ApiResults {
   'export.vorlage': { fileName: string; base64: string };
   'vorlage.settings.get': VorlageSettingsInfo;
   'vorlage.settings.save': { settings: VorlageSettings; updatedAt: string };
+
+  'vorlage.anonymise.preview': { findings: AnonymFinding[] };
+  'export.cancel': { cancelled: boolean };
+  'documents.settings.get': DocumentSettings;
+  'documents.settings.save': DocumentSettings;
+  'measures.haushalt.list': MeasureHaushalt[];
+  'measures.haushalt.set': MeasureHaushalt | null;
   'snapshots.create': SnapshotInfo;
   'snapshots.list': SnapshotInfo[];
   'snapshots.delete': null;
@@ -366,6 +435,22 @@ export interface ApiResults {
   'sync.resolve': ConflictView[];
   'sync.status': SyncStatus;
   'sync.run': SyncResult;
+  'monitoring.overview': SteuerungOverview;
+  'monitoring.measure': MonitoringMeasure;
+  'actuals.save': Actual;
+  'actuals.delete': null;
+  'measurements.save': Measurement;
+  'measurements.delete': null;
+  'milestones.setDone': Milestone & { doneOn: string | null };
+  'ampel.override': AmpelOverride | null;
+  'bericht.list': BerichtInfo[];
+  'bericht.festschreiben': BerichtInfo;
+  'bericht.delete': null;
+  'export.bericht': { fileName: string; base64: string };
+  'fortschreibung.preview': FortschreibungPreview;
+  'fortschreibung.create': { path: string; carried: number; closed: number; predecessor: PredecessorInfo };
+  'plan.predecessor': PredecessorInfo | null;
+  'actuals.import': IstImportReport;
 }
 
 export type Method = keyof typeof ARGS & keyof ApiResults;

@@ -49,6 +49,10 @@ export const WRITES_UNLOGGED: Partial<Record<Method, readonly EntityKind[]>> = {
 
 const MEASURE_ROW = ['measure', 'budget', 'responsibility', 'actor'] as const;
 
+/** Rows that belong to a measure and go with it when it is deleted (cascade) or comes back: touched along with it. */
+export const MEASURE_CHILDREN: readonly EntityKind[] = ['responsibility', 'budget', 'milestone', 'indicator', 'dependency', 'score', 'decision', 'budget-series',
+  'actual', 'measurement', 'milestone-done', 'ampel-override', 'measure-haushalt'];
+
 /** What each read shows, as entity kinds. Reads not listed depend on everything (reloaded after any write). */
 export const READ_DEPENDS: Partial<Record<Method, readonly EntityKind[]>> = {
   'plan.info': ['meta', 'plan', 'measure', 'actor'],
@@ -58,7 +62,8 @@ export const READ_DEPENDS: Partial<Record<Method, readonly EntityKind[]>> = {
   'measures.rows': MEASURE_ROW,
   'measures.get': [...MEASURE_ROW, 'milestone', 'indicator', 'dependency'],
   'actors.list': ['actor'],
-  'responsibilities.list': ['responsibility', 'measure', 'actor'],
+  // A measure's own fields do not show here; its creation/deletion touches 'responsibility' (MEASURE_CHILDREN).
+  'responsibilities.list': ['responsibility', 'actor'],
   'budget.totals': ['budget', 'measure'],
   'history.list': [HISTORY],
   'history.status': [HISTORY],

@@ -127,6 +127,19 @@ export interface RecentPlan {
   title: string;
   openedAt: string;
   exists: boolean;
+  /** Why the last attempt to open it failed (German); such a plan is not reopened at start. */
+  failed?: string;
+  failedAt?: string;
+}
+
+/** What „Als bereinigte Kopie öffnen“ made: the new plan, and what it left out. */
+export interface CleanCopyResult {
+  info: PlanInfo;
+  /** The new file (beside the original, which stays untouched). */
+  path: string;
+  copiedRows: number;
+  /** One German line per table with rows left out, and per schema object not carried over. */
+  dropped: string[];
 }
 
 // ---- Maßnahmenblatt, Fragen, overviews, history, views (schema version 2) ----

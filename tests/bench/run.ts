@@ -17,6 +17,7 @@ import Database from 'better-sqlite3';
 import { createClient, createHandlers } from '../../electron/backend/backend.ts';
 import { Session } from '../../electron/backend/session.ts';
 import { PLAN_SIZES, type PlanSize } from '../../electron/backend/synthetic.ts';
+import { benchVorlage } from './steps.ts';
 import {
   benchCreate, benchDocx, benchEdit, benchEditHttp, benchList, benchListHttp, benchOpen, benchOptimiser, benchTotals, benchXlsx,
   type BenchContext, type BenchRow, type Timing,
@@ -150,6 +151,7 @@ try {
     add(await benchEdit(ctx));
     add(await benchEditHttp(ctx));
     add(await benchDocx(ctx, { isolate: size === 'L' }));
+    add(await benchVorlage(ctx));
     add(await benchXlsx(ctx));
     add(await benchSeries(ctx));
     add(await benchHistory(ctx));
@@ -172,6 +174,16 @@ try {
     applyTargets(r);
     rows.push(r);
     console.log(`  ${r.step.padEnd(62)} ${fmt(r.ours).padEnd(28)} ${r.note ?? ''}`);
+  }
+  console.log('');
+
+  console.log('Umsetzung (tests/bench/monitoring-bench.ts)');
+  const { runMonitoringBench } = await import('./monitoring-bench.ts');
+  for (const size of sizes) {
+    for (const r of await runMonitoringBench({ size, dir, ui: size === 'L' && !values['no-ui'], runs: RUNS.slow })) {
+      rows.push(r);
+      console.log(`  ${r.size}  ${r.step.padEnd(62)} ${fmt(r.ours).padEnd(28)} ${r.note ?? ''}`);
+    }
   }
   console.log('');
 

@@ -102,4 +102,30 @@ describe('freshness of responses', () => {
     expect(env.ok).toBe(false);
     expect(env.touched).toEqual([]);
   });
+
+  it('deleting a measure touches the rows that go with it; its undo too; a status edit does not touch the responsibilities list', async () => {
+    const { value: rows } = await ok<MeasureRow[]>('measures.list');
+    const m = rows[0]!;
+    const { env: edit } = await ok('measures.update', { id: m.id, patch: { title: 'Neu betitelt' } });
+    expect(edit.touched).not.toContain('responsibility');
+    expect(dependsOn('responsibilities.list', edit.touched!)).toBe(false);
+    const { env: del } = await ok('measures.delete', { id: m.id });
+    expect(del.touched).toEqual(expect.arrayContaining(['measure', 'responsibility', 'budget', 'milestone', 'indicator']));
+    expect(dependsOn('responsibilities.list', del.touched!)).toBe(true);
+    const { env: undo } = await ok('history.undo');
+    expect(undo.touched).toEqual(expect.arrayContaining(['measure', 'responsibility', 'budget']));
+  });
+
+  it('a refused bulk edit that wrote and rolled back rows touches nothing (the table keeps its selection)', async () => {
+    const { value: rows } = await ok<MeasureRow[]>('measures.list');
+    const { value: actors } = await ok<Actor[]>('actors.list');
+    // A new measure without verantwortliche Stelle cannot go to „in Planung“: the whole bulk edit is refused after the others were written.
+    const { value: lone } = await ok<Measure>('measures.create', { title: 'Ohne Stelle', baustelleId: 'B1' });
+    expect(actors.length).toBeGreaterThan(0);
+    const before = (await ok('history.status')).env.revision;
+    const env = await call('measures.bulkUpdate', { ids: [...rows.slice(0, 3).map((r) => r.id), lone.id], patch: { status: 'in-planung' } });
+    expect(env.ok).toBe(false);
+    expect(env.touched).toEqual([]);
+    expect(env.revision).toBe(before);
+  });
 });

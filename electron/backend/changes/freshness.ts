@@ -3,7 +3,7 @@
 // applied, the declared writes that are not logged, and — as a safety net — "everything" when the
 // connection changed rows that neither the log nor the declaration account for.
 import type { Method } from '../../../shared/api/contract.ts';
-import { ALL, HISTORY, MAX_MEASURE_IDS, WRITES_UNLOGGED, type EntityKind, type Freshness } from '../../../shared/api/freshness.ts';
+import { ALL, HISTORY, MAX_MEASURE_IDS, MEASURE_CHILDREN, WRITES_UNLOGGED, type EntityKind, type Freshness } from '../../../shared/api/freshness.ts';
 import type { Db } from '../db/open.ts';
 import { stmt } from '../repos/stmt.ts';
 
@@ -38,10 +38,14 @@ const AFFECTED = `WITH written AS (SELECT entity, entity_id, before_json, after_
     SELECT entity, entity_id, before_json, after_json FROM change_log WHERE txn IN (SELECT entity_id FROM written WHERE entity = '${HISTORY}')
   )`;
 
-export function freshnessAfter(s: PlanSession, before: FreshnessMark, method: Method): Freshness {
+export function freshnessAfter(s: PlanSession, before: FreshnessMark, method: Method, failed = false): Freshness {
   const after = freshnessMark(s);
   const declared = WRITES_UNLOGGED[method] ?? [];
-  if (after.path !== before.path || after.db !== before.db || declared.includes(ALL)) return { revision: after.seq, touched: [ALL] };
+  const samePlan = after.path === before.path && after.db === before.db;
+  // A refused write rolled back its transaction (writes are atomic); total_changes() still counts the
+  // rolled-back rows, so only a new log entry or another plan means something changed.
+  if (failed && samePlan && after.seq === before.seq) return { revision: after.seq, touched: [] };
+  if (!samePlan || declared.includes(ALL)) return { revision: after.seq, touched: [ALL] };
   if (!after.db) return { revision: 0, touched: [...declared] };
   const db = after.db;
   const touched = new Set<EntityKind>(declared);
@@ -50,6 +54,11 @@ export function freshnessAfter(s: PlanSession, before: FreshnessMark, method: Me
     touched.add(HISTORY);
     for (const r of stmt(db, `${AFFECTED} SELECT DISTINCT entity FROM affected`).all({ seq: before.seq }) as { entity: string }[]) {
       if (r.entity !== 'step') touched.add(r.entity);
+    }
+    // A measure created or deleted (or brought back by undo) takes its rows in other tables along without
+    // logging them (ON DELETE CASCADE): those kinds changed too.
+    if (stmt(db, `${AFFECTED} SELECT 1 FROM affected WHERE entity = 'measure' AND (before_json IS NULL OR after_json IS NULL) LIMIT 1`).get({ seq: before.seq })) {
+      for (const k of MEASURE_CHILDREN) touched.add(k);
     }
     const ids = stmt(db, `${AFFECTED} SELECT DISTINCT CASE WHEN entity = 'measure' THEN entity_id
         ELSE json_extract(COALESCE(after_json, before_json), '$.measureId') END AS id

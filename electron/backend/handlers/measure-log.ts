@@ -11,6 +11,8 @@ import { listSeries } from '../repos/series.ts';
 import { logChange, type ChangeContext } from '../repos/changelog.ts';
 import { dependenciesTouching, listIndicators, listMilestones } from '../repos/sheet.ts';
 import { getDecision, scoreKey, scoresOfMeasure } from '../repos/priorities.ts';
+import { logMonitoringDeleted, monitoringChildren } from './monitoring-log.ts';
+import { getHaushalt } from '../repos/haushalt.ts';
 
 export function readMeasureChildren(db: Db, measureId: string) {
   return {
@@ -22,6 +24,8 @@ export function readMeasureChildren(db: Db, measureId: string) {
     dependencies: dependenciesTouching(db, measureId),
     scores: scoresOfMeasure(db, measureId),
     decision: getDecision(db, measureId),
+    monitoring: monitoringChildren(db, { measureId }),
+    haushalt: getHaushalt(db, measureId),
   };
 }
 
@@ -34,4 +38,6 @@ export function logChildrenDeleted(db: Db, ctx: ChangeContext, m: Measure, c: Re
   for (const d of c.dependencies) logChange(db, ctx, 'dependency', `${d.measureId}>${d.dependsOnId}`, 'delete', `${m.code}: Abhängigkeit entfernt`, d, undefined);
   for (const x of c.scores) logChange(db, ctx, 'score', scoreKey(x), 'delete', `${m.code}: Bewertung entfernt`, x, undefined);
   if (c.decision) logChange(db, ctx, 'decision', m.id, 'delete', `${m.code}: Festlegung aufgehoben`, c.decision, undefined);
+  logMonitoringDeleted(db, ctx, m.code, c.monitoring);
+  if (c.haushalt) logChange(db, ctx, 'measure-haushalt', m.id, 'delete', `${m.code}: Folgekosten und Stellen entfernt`, c.haushalt, undefined);
 }

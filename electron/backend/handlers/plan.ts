@@ -10,6 +10,7 @@ import { AppError } from '../errors.ts';
 import { installCatalogue, readCatalogue } from '../repos/catalogue.ts';
 import { changeGroup, logChange } from '../repos/changelog.ts';
 import { getMeta, setMeta } from '../repos/meta.ts';
+import { cleanCopyPath, writeCleanCopy } from '../safety/clean-copy.ts';
 import { planInfo } from '../rules/plan-info.ts';
 import type { Session } from '../session.ts';
 import { describeWriteError, replaceWith } from '../safety/atomic.ts';
@@ -41,18 +42,19 @@ export function createDemo(s: Session, path: string): PlanInfo {
 }
 
 /** On start: reopen the last plan; else open (or first create) the demo plan in the data folder. */
-export function openInitial(s: Session): PlanInfo {
-  const last = s.recent().find((r) => r.exists);
+export async function openInitial(s: Session): Promise<PlanInfo> {
+  // A plan that failed to open (or whose check timed out) last time is not opened again by itself.
+  const last = s.recent().find((r) => r.exists && r.failed === undefined);
   if (last) {
     try {
-      s.open(last.path);
+      await s.openChecked(last.path);
       return opened(s);
     } catch {
       // Fall through to the demo plan; the UI shows the recent list with the failing file.
     }
   }
   try {
-    s.open(s.demoPath);
+    await s.openChecked(s.demoPath);
     return opened(s);
   } catch (e) {
     if (e instanceof AppError && e.code === 'file-missing') return createDemo(s, s.demoPath);
@@ -70,9 +72,18 @@ export function planHandlers(s: Session) {
       return opened(s);
     },
     'plan.createDemo': ({ path }) => createDemo(s, path),
-    'plan.open': ({ path }) => {
-      s.open(path);
+    'plan.open': async ({ path, journal }) => {
+      // Checked in the check worker first (deadline, memory cap), then opened.
+      await s.openChecked(path, { journal });
       return opened(s);
+    },
+    'plan.cancelOpen': () => s.cancelOpen(),
+    'plan.openCleanCopy': async ({ path }) => {
+      const original = resolve(path);
+      if (!existsSync(original)) throw new AppError('file-missing', `Die Datei „${original}“ wurde nicht gefunden.`);
+      const report = writeCleanCopy(original, cleanCopyPath(original));
+      await s.openChecked(report.path);
+      return { info: opened(s), path: report.path, copiedRows: report.copiedRows, dropped: report.dropped };
     },
     'plan.saveAs': async ({ path: given }) => {
       const db = s.db;

@@ -13,6 +13,7 @@ import { invalid, notFound } from '../errors.ts';
 import { deleteBudgetLine, insertBudgetLine, listSeriesLines, updateBudgetLine } from '../repos/budget.ts';
 import { changeGroup, logChange, type ChangeContext } from '../repos/changelog.ts';
 import { getMeasure } from '../repos/measures.ts';
+import { logMonitoringDeleted, monitoringChildren } from './monitoring-log.ts';
 import { deleteSeries, getSeries, listSeries, putSeries } from '../repos/series.ts';
 import type { Session } from '../session.ts';
 
@@ -43,8 +44,11 @@ function syncLines(db: Db, ctx: ChangeContext, code: string, seriesId: string, x
     }
   }
   for (const gone of old.values()) {
+    // Ist/Abruf booked on the year go with it (ON DELETE CASCADE); logged so undo brings them back.
+    const monitoring = monitoringChildren(db, { budgetLineId: gone.id });
     deleteBudgetLine(db, gone.id);
     logChange(db, ctx, 'budget', gone.id, 'delete', `${code}: Budgetposition ${gone.year} (Reihe) gelöscht`, gone, undefined);
+    logMonitoringDeleted(db, ctx, code, monitoring);
   }
 }
 

@@ -3,7 +3,7 @@
 // happen (WAL readers see each new commit) and may save a copy of its own (plan.saveAs).
 import Database from 'better-sqlite3';
 import { LATEST_VERSION } from '../db/migrations/index.ts';
-import { checkPlanFile, type Db } from '../db/open.ts';
+import { checkPlanFile, distrust, type Db } from '../db/open.ts';
 import { AppError } from '../errors.ts';
 import { formatDateTime } from './format.ts';
 import type { LockInfo } from './lock.ts';
@@ -58,6 +58,7 @@ export function openReadOnly(path: string, lock: LockInfo | null): ReadOnlyPlan 
   let db: Db | undefined;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
+    distrust(db);
     db.pragma('busy_timeout = 2000');
     db.pragma('foreign_keys = ON');
     // Fails here, not at the first read, when the file cannot be read (e.g. no -shm and a read-only folder).

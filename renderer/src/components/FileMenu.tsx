@@ -55,7 +55,6 @@ export function FileMenu() {
   }
 
   async function done(action: FileAction, info: PlanInfo) {
-    await wb.refresh();
     const text = action === 'saveAs'
       ? `Der Plan wurde als „${info.fileName}“ gespeichert. Sie arbeiten jetzt in dieser Datei.`
       : action === 'open' ? `Plan „${info.title}“ geöffnet.` : `Plan „${info.title}“ angelegt und geöffnet.`;

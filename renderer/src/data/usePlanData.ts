@@ -1,41 +1,49 @@
-// Data a view loads from the backend for itself (overviews, history, a measure's sheet). It reloads
-// whenever the workbench refreshes (wb.revision), so an edit elsewhere, an undo or a plan switch
-// shows up at once; the previous data stays on screen while the new data is on its way.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// Reading plan data: one cached query per [method, args] (renderer/src/data/cache.ts). The query is
+// refetched when a response says something it depends on changed (an edit anywhere, an undo, a plan
+// switch), so every view shows the same, current state; the previous data stays on screen while
+// the new data is on its way.
+import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { ApiArgs, ApiResults, Method } from '../../../shared/api/contract.ts';
 import { useBackend } from '../backend/useBackend.tsx';
 import { messageOf } from '../lib/format.ts';
-import { useWorkbench } from '../useWorkbench.tsx';
+import { queryKey } from './cache.ts';
 
 export interface PlanData<T> {
   data: T | null;
   error: string | null;
+  /** Fetches again now (rarely needed: writes through useBackend().call keep the data fresh). */
   reload: () => Promise<void>;
+  /** True while the first load or a reload is on its way. */
+  fetching: boolean;
 }
 
-export function usePlanData<K extends Method>(method: K, args: ApiArgs[K]): PlanData<ApiResults[K]> {
-  const { call } = useBackend();
-  const { revision, info } = useWorkbench();
-  const hasPlan = info !== null;
-  const [data, setData] = useState<ApiResults[K] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const argsKey = JSON.stringify(args);
-  const seq = useRef(0);
+/** A read of the open plan's data; waits (data null) while no plan is open. */
+export function usePlanData<K extends Method>(method: K, args: ApiArgs[K], opts?: { enabled?: boolean }): PlanData<ApiResults[K]> {
+  const hasPlan = usePlanOpen();
+  const { read } = useBackend();
+  const key = queryKey(method, args);
+  const q = useQuery({
+    queryKey: key,
+    queryFn: () => read(method, key[1] as ApiArgs[K]),
+    enabled: hasPlan && opts?.enabled !== false,
+  });
+  const { refetch } = q;
+  const reload = useCallback(async () => { await refetch(); }, [refetch]);
+  return {
+    data: (q.data as ApiResults[K] | undefined) ?? null,
+    error: q.error ? messageOf(q.error) : null,
+    reload,
+    fetching: q.isFetching,
+  };
+}
 
-  const reload = useCallback(async () => {
-    const mine = ++seq.current;
-    try {
-      const value = await call(method, JSON.parse(argsKey) as ApiArgs[K]);
-      if (mine !== seq.current) return;
-      setData(value);
-      setError(null);
-    } catch (e) {
-      if (mine === seq.current) setError(messageOf(e));
-    }
-  }, [call, method, argsKey]);
+/** The plan.info query every view shares (null: no plan open). */
+export function usePlanInfo() {
+  const { read } = useBackend();
+  return useQuery({ queryKey: queryKey('plan.info', {}), queryFn: () => read('plan.info', {}) });
+}
 
-  // Loads from the backend; state is set after the await.
-  // oxlint-disable-next-line react/set-state-in-effect
-  useEffect(() => { if (hasPlan) void reload(); }, [reload, revision, hasPlan]);
-  return { data, error, reload };
+export function usePlanOpen(): boolean {
+  return (usePlanInfo().data ?? null) !== null;
 }

@@ -21,7 +21,10 @@ export type Route =
   | { view: 'finanzplan' }
   | { view: 'optimierung' }
   | { view: 'szenarien' }
-  | { view: 'zusammenarbeit' };
+  | { view: 'zusammenarbeit' }
+  | { view: 'umsetzung' }
+  | { view: 'umsetzung-massnahme'; id: string }
+  | { view: 'fortschreibung' };
 
 export type ViewName = Route['view'];
 
@@ -49,6 +52,8 @@ export function parseHash(hash: string): Route {
     case 'optimierung': return { view: 'optimierung' };
     case 'szenarien': return { view: 'szenarien' };
     case 'zusammenarbeit': return { view: 'zusammenarbeit' };
+    case 'umsetzung': return parts[1] ? { view: 'umsetzung-massnahme', id: parts[1] } : { view: 'umsetzung' };
+    case 'fortschreibung': return { view: 'fortschreibung' };
     default: return { view: 'plan' };
   }
 }
@@ -57,6 +62,7 @@ export function hrefFor(route: Route): string {
   switch (route.view) {
     case 'katalog': return route.baustelleId ? `#/katalog/${encodeURIComponent(route.baustelleId)}` : '#/katalog';
     case 'massnahme': return `#/massnahme/${encodeURIComponent(route.id)}`;
+    case 'umsetzung-massnahme': return `#/umsetzung/${encodeURIComponent(route.id)}`;
     case 'neu': return route.baustelleId ? `#/massnahme/neu/${encodeURIComponent(route.baustelleId)}` : '#/massnahme/neu';
     case 'fragen':
       if (!route.baustelleId) return '#/fragen';

@@ -40,7 +40,6 @@ export function CatalogueView({ focusBaustelle }: { focusBaustelle?: string }) {
     setBusy(item.id); setError(null);
     try {
       const m = await call('measures.adopt', { grundmauerId: item.id });
-      await wb.refresh();
       wb.notify(`Als Maßnahme ${m.code} übernommen (Status „Idee“). Ziel, Bedarf, Zuständigkeiten und Budget ergänzen Sie in der Maßnahme.`);
     } catch (e) {
       setError({ itemId: item.id, text: messageOf(e) });

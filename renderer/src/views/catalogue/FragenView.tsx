@@ -145,7 +145,6 @@ function FrageCard({ f }: { f: FrageStatus }) {
     try {
       const r = await call('fragen.answer', { frageId: f.frageId, answer: draft });
       setDraft(r.answer ?? '');
-      await wb.refresh();
       wb.notify(r.answer ? 'Antwort gespeichert.' : 'Antwort entfernt.');
     } catch (err) {
       setError(messageOf(err));
@@ -158,7 +157,6 @@ function FrageCard({ f }: { f: FrageStatus }) {
     setBusy(true); setError(null);
     try {
       const m = await call('measures.createFromFrage', { frageId: f.frageId });
-      await wb.refresh();
       wb.notify(`Maßnahme ${m.code} angelegt (Status „Idee“) und mit der Frage verknüpft. Ziel, Zuständigkeiten und Budget ergänzen Sie im Maßnahmenblatt.`);
     } catch (err) {
       setError(messageOf(err));

@@ -12,10 +12,12 @@ import { ImportPage } from './ImportPage.tsx';
 import { SnapshotDiffPage, SnapshotsPanel } from './Snapshots.tsx';
 import { exportHref, useExportPage, type ExportPage } from './subRoute.ts';
 import { VorlagePage } from './VorlagePage.tsx';
+import { VorlageProfilPage } from './VorlageProfilPage.tsx';
 import './documents.css';
 
 const PAGE_TITLES: Record<ExportPage['page'], string> = {
   overview: 'Export', vorlage: 'Sitzungsvorlage erstellen', import: 'Import aus Excel oder CSV', stand: 'Änderungsliste',
+  profil: 'Vorlagenprofil und Haushalt',
 };
 
 export function ExportView() {
@@ -39,6 +41,7 @@ export function ExportView() {
   switch (page.page) {
     case 'vorlage': return <VorlagePage changesSince={page.changesSince} />;
     case 'import': return <ImportPage />;
+    case 'profil': return <VorlageProfilPage />;
     case 'stand': return <SnapshotDiffPage key={page.id} snapshotId={page.id} />;
     case 'overview': return <ExportOverview />;
   }
@@ -88,6 +91,7 @@ function ExportOverview() {
           </p>
           <div className="form-actions">
             <a className="link-cta" href={exportHref({ page: 'vorlage' })}>Sitzungsvorlage erstellen</a>
+            <a className="link-cta" href={exportHref({ page: 'profil' })}>Vorlagenprofil und Haushalt</a>
           </div>
         </section>
         <section className="panel" aria-labelledby="docx-h">

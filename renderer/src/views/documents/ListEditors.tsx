@@ -4,7 +4,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { ZUSTAENDIGKEITEN, ZUSTAENDIGKEIT_LABELS, type Zustaendigkeit } from '../../../../shared/domain/vorlage.ts';
 
-export interface BeratungRow { key: string; gremium: string; sitzungsdatum: string; zustaendigkeit: Zustaendigkeit }
+export interface BeratungRow { key: string; gremium: string; sitzungsdatum: string; zustaendigkeit: Zustaendigkeit; oeffentlich?: boolean }
 export interface PointRow { key: string; text: string }
 
 let keySeq = 0;
@@ -65,7 +65,7 @@ export function BeratungsfolgeEditor({ rows, onChange, gremien }: {
         <table className="data-table compact doc-beratung">
           <caption className="visually-hidden">Beratungsfolge</caption>
           <colgroup>
-            <col className="doc-col-nr" /><col /><col className="doc-col-date" /><col className="doc-col-zust" /><col className="doc-col-actions" />
+            <col className="doc-col-nr" /><col /><col className="doc-col-date" /><col className="doc-col-zust" /><col className="doc-col-zust" /><col className="doc-col-actions" />
           </colgroup>
           <thead>
             <tr>
@@ -73,11 +73,12 @@ export function BeratungsfolgeEditor({ rows, onChange, gremien }: {
               <th scope="col">Gremium</th>
               <th scope="col">Sitzungsdatum</th>
               <th scope="col">Zuständigkeit</th>
+              <th scope="col">Sitzung</th>
               <th scope="col"><span className="visually-hidden">Reihenfolge und Entfernen</span></th>
             </tr>
           </thead>
           <tbody>
-            {rows.length === 0 ? <tr><td colSpan={5} className="empty">Noch keine Beratung eingetragen.</td></tr> : null}
+            {rows.length === 0 ? <tr><td colSpan={6} className="empty">Noch keine Beratung eingetragen.</td></tr> : null}
             {rows.map((r, i) => {
               const base = `${id}-${r.key}`;
               return (
@@ -94,6 +95,14 @@ export function BeratungsfolgeEditor({ rows, onChange, gremien }: {
                   <td>
                     <select value={r.zustaendigkeit} onChange={(e) => set(i, { zustaendigkeit: e.target.value as Zustaendigkeit })} aria-label={`Zuständigkeit, Zeile ${i + 1}`}>
                       {ZUSTAENDIGKEITEN.map((z) => <option key={z} value={z}>{ZUSTAENDIGKEIT_LABELS[z]}</option>)}
+                    </select>
+                  </td>
+                  <td>
+                    <select value={r.oeffentlich === undefined ? 'wie-vorlage' : r.oeffentlich ? 'ja' : 'nein'} aria-label={`Sitzung öffentlich, Zeile ${i + 1}`}
+                      onChange={(e) => set(i, { oeffentlich: e.target.value === 'wie-vorlage' ? undefined : e.target.value === 'ja' })}>
+                      <option value="wie-vorlage">wie die Vorlage</option>
+                      <option value="ja">öffentlich</option>
+                      <option value="nein">nichtöffentlich</option>
                     </select>
                   </td>
                   <td className="actions">

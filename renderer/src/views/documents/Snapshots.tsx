@@ -10,7 +10,6 @@ import { ErrorAlert, StatusLine } from '../../components/Messages.tsx';
 import { ViewHeading } from '../../components/ViewHeading.tsx';
 import { formatDateTime, messageOf } from '../../lib/format.ts';
 import { hrefFor } from '../../lib/useRoute.ts';
-import { useWorkbench } from '../../useWorkbench.tsx';
 import { usePlanData } from '../../data/usePlanData.ts';
 import { countOf, ExportCrumbs, germanDate, todayIso } from './common.tsx';
 import { exportHref } from './subRoute.ts';
@@ -18,7 +17,6 @@ import { exportHref } from './subRoute.ts';
 const signed = (cents: number) => (cents > 0 ? `+${formatCents(cents)}` : formatCents(cents));
 
 export function SnapshotsPanel() {
-  const wb = useWorkbench();
   const { call } = useBackend();
   const { data, error } = usePlanData('snapshots.list', {});
   const [creating, setCreating] = useState(false);
@@ -73,7 +71,7 @@ export function SnapshotsPanel() {
       </div>
       {creating ? (
         <CreateSnapshotDialog onClose={() => setCreating(false)}
-          onCreated={async (s) => { setCreating(false); setStatus(`Stand „${s.name}“ festgeschrieben (${countOf(s.measureCount, 'Maßnahme', 'Maßnahmen')}).`); await wb.refresh(); }} />
+          onCreated={async (s) => { setCreating(false); setStatus(`Stand „${s.name}“ festgeschrieben (${countOf(s.measureCount, 'Maßnahme', 'Maßnahmen')}).`); }} />
       ) : null}
       {deleting ? (
         <DeleteSnapshotDialog snapshot={deleting} onClose={() => setDeleting(null)}
@@ -81,7 +79,6 @@ export function SnapshotsPanel() {
             await call('snapshots.delete', { id: deleting.id });
             setStatus(`Stand „${deleting.name}“ gelöscht.`);
             setDeleting(null);
-            await wb.refresh();
           }} />
       ) : null}
     </section>

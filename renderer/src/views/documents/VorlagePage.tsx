@@ -18,6 +18,7 @@ import { useWorkbench } from '../../useWorkbench.tsx';
 import { countOf, ExportCrumbs, germanDate } from './common.tsx';
 import { BeratungsfolgeEditor, BeschlussEditor, newKey, type BeratungRow, type PointRow } from './ListEditors.tsx';
 import { useViewMeasureIds } from './useViewMeasureIds.ts';
+import { AnonymPreview } from './AnonymPreview.tsx';
 
 const OPTIONS_KEY = 'export.vorlage.options';
 
@@ -137,6 +138,7 @@ function VorlageForm({ planPath, presetChangesSince }: { planPath: string; prese
   const [optBusy, setOptBusy] = useState(false);
   const [optError, setOptError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [long, setLong] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -248,7 +250,7 @@ function VorlageForm({ planPath, presetChangesSince }: { planPath: string; prese
 
   const gremien = useMemo(() => {
     const names = wb.actors.filter((a) => a.kind === 'kreistag').map((a) => a.name.replace(/^Kreistag\s*[–-]\s*/u, '').trim());
-    return [...new Set([...names, 'Kreisausschuss', 'Kreistag'])].filter(Boolean).sort((a, b) => a.localeCompare(b, 'de'));
+    return [...new Set([...names, 'Kreistag'])].filter(Boolean).sort((a, b) => a.localeCompare(b, 'de'));
   }, [wb.actors]);
   const verwaltung = useMemo(() => wb.actors.filter((a) => a.kind === 'kreisverwaltung').map((a) => a.name).sort((a, b) => a.localeCompare(b, 'de')), [wb.actors]);
 
@@ -267,7 +269,7 @@ function VorlageForm({ planPath, presetChangesSince }: { planPath: string; prese
       selection: picked.selection,
       anonymise: d.anonymise,
       kopf: { ...d.kopf, beteiligteAemter: d.aemter.split('\n').map((a) => a.trim()).filter(Boolean) },
-      beratungsfolge: d.beratungsfolge.map(({ gremium, sitzungsdatum, zustaendigkeit }) => ({ gremium: gremium.trim(), sitzungsdatum, zustaendigkeit })),
+      beratungsfolge: d.beratungsfolge.map(({ gremium, sitzungsdatum, zustaendigkeit, oeffentlich }) => ({ gremium: gremium.trim(), sitzungsdatum, zustaendigkeit, ...(oeffentlich === undefined ? {} : { oeffentlich }) })),
       // Unchanged points follow the plan (counts, costs, the Beratungsfolge used), also when remembered.
       ...(d.touched.includes('beschluss') ? { beschlussvorschlag: d.beschluss.map((p) => p.text.trim()) } : {}),
       sachverhalt: d.sachverhalt,
@@ -275,6 +277,8 @@ function VorlageForm({ planPath, presetChangesSince }: { planPath: string; prese
       remember: d.remember,
     };
     setBusy(true); setStatus('Die Sitzungsvorlage wird erstellt …');
+    // An export that takes longer than a second offers "Abbrechen".
+    const slow = setTimeout(() => setLong(true), 1000);
     try {
       const { fileName, base64 } = await call('export.vorlage', args);
       if (d.remember) await call('prefs.set', { key: OPTIONS_KEY, value: optionsToJson(d) });
@@ -282,12 +286,21 @@ function VorlageForm({ planPath, presetChangesSince }: { planPath: string; prese
       setStatus(saved
         ? `„${fileName}“ wurde erstellt.${transport.kind === 'web' ? ' Sie finden die Datei in Ihren Downloads.' : ''}${d.remember ? ' Die Einstellungen sind im Plan gemerkt.' : ''}`
         : 'Erstellen abgebrochen.');
-      if (d.remember) await wb.refresh();
     } catch (err) {
       setStatus(null);
       setError(messageOf(err));
     } finally {
+      clearTimeout(slow);
+      setLong(false);
       setBusy(false);
+    }
+  }
+
+  async function cancel() {
+    try {
+      await call('export.cancel', {});
+    } catch (err) {
+      setError(messageOf(err));
     }
   }
 
@@ -353,11 +366,19 @@ function VorlageForm({ planPath, presetChangesSince }: { planPath: string; prese
                   <span>Personennamen anonymisieren</span>
                 </label>
                 <p id={`${id}-anon-h`} className="hint">
-                  Es erscheinen nur Organisationseinheiten: keine Ansprechpersonen, Kontaktdaten und kein:e Bearbeiter:in.
+                  Es erscheinen nur Organisationseinheiten: keine Ansprechpersonen, Kontaktdaten und kein:e Bearbeiter:in;
+                  E-Mail- und Internetadressen, Telefonnummern und Personennamen in Freitexten werden durch „[entfernt]“ ersetzt.
                   Für öffentliche Vorlagen vorgeschlagen.
                 </p>
               </div>
             </div>
+            {d.anonymise ? (
+              <AnonymPreview args={() => (picked.selection ? {
+                selection: picked.selection, anonymise: true, sachverhalt: d.sachverhalt,
+                kopf: { ...d.kopf, beteiligteAemter: d.aemter.split('\n').map((a) => a.trim()).filter(Boolean) },
+                ...(d.touched.includes('beschluss') ? { beschlussvorschlag: d.beschluss.map((p) => p.text.trim()).filter(Boolean) } : {}),
+              } : null)} />
+            ) : null}
           </section>
 
           <section className="panel" aria-labelledby={`${id}-sel-h`}>
@@ -587,6 +608,12 @@ function VorlageForm({ planPath, presetChangesSince }: { planPath: string; prese
           <div className="form-actions">
             <button type="submit" className="button primary" disabled={busy}>Erstellen</button>
           </div>
+          {busy && long ? (
+            <div className="doc-progress">
+              <progress aria-label="Die Sitzungsvorlage wird erstellt" />
+              <button type="button" className="button" onClick={() => void cancel()}>Abbrechen</button>
+            </div>
+          ) : null}
           <StatusLine>{status}</StatusLine>
           <ErrorAlert message={error} />
           <p className="small doc-reset">

@@ -187,7 +187,6 @@ function MeasuresTable({ planPath }: { planPath: string }) {
     setError(null);
     try {
       await call('measures.bulkUpdate', { ids, patch });
-      await wb.refresh();
       wb.notify(`${ids.length === 1 ? '1 Maßnahme' : `${ids.length} Maßnahmen`} geändert: ${what}.`);
     } catch (e) {
       setError(messageOf(e));
@@ -237,7 +236,6 @@ function MeasuresTable({ planPath }: { planPath: string }) {
     setPending((p) => new Map(p).set(m.id, patch));
     try {
       await save();
-      await wb.refresh();
       wb.notify(done);
     } catch (e) {
       setError(`${m.code}: ${messageOf(e)}`);

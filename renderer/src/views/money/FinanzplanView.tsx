@@ -9,7 +9,7 @@ import { ErrorAlert, StatusLine } from '../../components/Messages.tsx';
 import { ViewHeading } from '../../components/ViewHeading.tsx';
 import { messageOf } from '../../lib/format.ts';
 import { hrefFor } from '../../lib/useRoute.ts';
-import { useLoad } from '../priorities/common.tsx';
+import { usePlanData } from '../../data/usePlanData.ts';
 import { useWorkbench } from '../../useWorkbench.tsx';
 import { inPeriod, outsideText, periodOf } from '../../../../shared/domain/plan-period.ts';
 
@@ -103,12 +103,12 @@ function FramesEditor({ frames, onSaved }: { frames: FramesResult; onSaved: (msg
 
 export function FinanzplanView() {
   const period = periodOf(useWorkbench().info);
-  const plan = useLoad('finance.plan', {});
-  const frames = useLoad('frames.get', {});
+  const plan = usePlanData('finance.plan', {});
+  const frames = usePlanData('frames.get', {});
   const [part, setPart] = useState<Part>('totalCents');
   const [status, setStatus] = useState<string | null>(null);
-  const fp = plan.value;
-  const fr = frames.value;
+  const fp = plan.data;
+  const fr = frames.data;
   if (!fp || !fr) {
     return (
       <>
@@ -130,7 +130,7 @@ export function FinanzplanView() {
       <StatusLine className="notice">{status}</StatusLine>
 
       <section className="panel narrow-wide">
-        <FramesEditor frames={fr} onSaved={async (msg) => { await Promise.all([frames.reload(), plan.reload()]); setStatus(msg); }} />
+        <FramesEditor frames={fr} onSaved={async (msg) => { setStatus(msg); }} />
       </section>
 
       <section className="panel" aria-labelledby="fp-h">

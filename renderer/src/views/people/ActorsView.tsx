@@ -39,7 +39,6 @@ export function ActorsView() {
     try {
       await call('actors.delete', { id: a.id });
       setDeleting(null);
-      await wb.refresh();
       wb.notify(`Akteur „${a.name}“ gelöscht.`);
     } catch (e) {
       setDeleting(null);
@@ -98,7 +97,6 @@ export function ActorsView() {
         <ActorDialog actor={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} onSaved={async (a) => {
           const isNew = editing === 'new';
           setEditing(null);
-          await wb.refresh();
           wb.notify(isNew ? `Akteur „${a.name}“ hinzugefügt.` : `Akteur „${a.name}“ gespeichert.`);
         }} />
       ) : null}

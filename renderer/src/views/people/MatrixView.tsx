@@ -103,7 +103,6 @@ export function MatrixView() {
         // Both calls leave an unchanged pair alone, so a repeated key changes nothing.
         if (role) await call('responsibilities.set', { measureId: m.id, actorId: a.id, role });
         else await call('responsibilities.remove', { measureId: m.id, actorId: a.id });
-        await wb.refresh();
         setMessage(role ? `${m.code}: ${a.name} ist jetzt ${ROLE_LABELS[role]}.` : `${m.code}: ${a.name} ausgetragen.`);
       } catch (e) {
         setError(messageOf(e));

@@ -1,4 +1,5 @@
 // Plan: what is open, its properties, key figures and the recently opened plans.
+import { useQueryClient } from '@tanstack/react-query';
 import { statusCount } from '../../../../shared/domain/plural.ts';
 import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { ApiArgs } from '../../../../shared/api/contract.ts';
@@ -12,19 +13,20 @@ import { formatDate, formatDateTime, messageOf, parseYear } from '../../lib/form
 import { navigate } from '../../lib/useRoute.ts';
 import { useWorkbench } from '../../useWorkbench.tsx';
 import { ViewHeading } from '../../components/ViewHeading.tsx';
+import { queryKey } from '../../data/cache.ts';
 
 export function PlanView() {
   const wb = useWorkbench();
   const info = wb.info;
-  const { refresh } = wb;
+  const queryClient = useQueryClient();
   // Plan files may have been moved or deleted meanwhile: the recent list is checked again on every
   // visit and whenever the window gets the focus back.
   useEffect(() => {
-    const again = () => { void refresh(); };
+    const again = () => { void queryClient.invalidateQueries({ queryKey: queryKey('plan.recent', {}) }); };
     again();
     window.addEventListener('focus', again);
     return () => window.removeEventListener('focus', again);
-  }, [refresh]);
+  }, [queryClient]);
   return (
     <>
       <div className="view-head">
@@ -77,7 +79,7 @@ function Properties() {
   const wb = useWorkbench();
   const info = wb.info!;
   const id = useId();
-  const save = async (args: ApiArgs['plan.update']) => { await call('plan.update', args); await wb.refresh(); };
+  const save = async (args: ApiArgs['plan.update']) => { await call('plan.update', args); };
 
   return (
     <section className="panel" aria-labelledby={`${id}-h`}>
@@ -147,12 +149,10 @@ function Recent() {
     setBusy(true); setError(null);
     try {
       const info = await call('plan.open', { path });
-      await wb.refresh();
       wb.notify(`Plan „${info.title}“ geöffnet.`);
       navigate({ view: 'plan' });
     } catch (e) {
       setError(messageOf(e));
-      await wb.refresh();
     } finally {
       setBusy(false);
     }

@@ -12,7 +12,8 @@ import { ViewHeading } from '../../components/ViewHeading.tsx';
 import { messageOf } from '../../lib/format.ts';
 import { hrefFor } from '../../lib/useRoute.ts';
 import { useWorkbench } from '../../useWorkbench.tsx';
-import { NutzwertBar, useLoad } from './common.tsx';
+import { NutzwertBar } from './common.tsx';
+import { usePlanData } from '../../data/usePlanData.ts';
 
 const ARBEITSSTAND = '';
 const seconds = (s: number) => `${new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(Math.max(0.1, s))} s`;
@@ -166,7 +167,7 @@ export function OptimierungView() {
   const { call } = useBackend();
   const wb = useWorkbench();
   const id = useId();
-  const scenarios = useLoad('scenarios.list', {});
+  const scenarios = usePlanData('scenarios.list', {});
   const [source, setSource] = useState(ARBEITSSTAND);
   const [limit, setLimit] = useState(30);
   const [careful, setCareful] = useState(false);
@@ -243,7 +244,7 @@ export function OptimierungView() {
     void runWhatIf(year, cents).then(() => document.getElementById(`${id}-wi`)?.focus());
   }
 
-  const sourceName = source === ARBEITSSTAND ? 'Arbeitsstand' : scenarios.value?.find((s) => s.id === source)?.name ?? 'Szenario';
+  const sourceName = source === ARBEITSSTAND ? 'Arbeitsstand' : scenarios.data?.find((s) => s.id === source)?.name ?? 'Szenario';
   const included = run?.measures.filter((m) => m.included) ?? [];
   const excluded = run?.measures.filter((m) => !m.included) ?? [];
   const proven = run?.status === 'optimal' && run.provenOptimal && run.exact;
@@ -263,7 +264,7 @@ export function OptimierungView() {
           <label htmlFor={`${id}-src`}>Grundlage</label>
           <select id={`${id}-src`} value={source} onChange={(e) => setSource(e.target.value)}>
             <option value={ARBEITSSTAND}>Arbeitsstand</option>
-            {(scenarios.value ?? []).map((s) => <option key={s.id} value={s.id}>Szenario „{s.name}“</option>)}
+            {(scenarios.data ?? []).map((s) => <option key={s.id} value={s.id}>Szenario „{s.name}“</option>)}
           </select>
         </div>
         <div className="field narrow-field">

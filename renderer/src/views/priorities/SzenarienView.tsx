@@ -11,7 +11,7 @@ import { ErrorAlert, StatusLine } from '../../components/Messages.tsx';
 import { ViewHeading } from '../../components/ViewHeading.tsx';
 import { formatDateTime, messageOf } from '../../lib/format.ts';
 import { hrefFor } from '../../lib/useRoute.ts';
-import { useLoad } from './common.tsx';
+import { usePlanData } from '../../data/usePlanData.ts';
 
 const signed = (c: number) => `${c > 0 ? '+' : c < 0 ? '−' : '±'}${formatCents(Math.abs(c))}`;
 const fixedLabel = (f: 'in' | 'out' | null) => (f === 'in' ? 'fest eingeplant' : f === 'out' ? 'ausgeschlossen' : 'offen');
@@ -103,7 +103,7 @@ function Comparison({ c }: { c: ScenarioComparison }) {
 export function SzenarienView() {
   const { call } = useBackend();
   const id = useId();
-  const list = useLoad('scenarios.list', {});
+  const list = usePlanData('scenarios.list', {});
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -115,7 +115,7 @@ export function SzenarienView() {
   const [cmp, setCmp] = useState<ScenarioComparison | null>(null);
   const [cmpError, setCmpError] = useState<string | null>(null);
   const [cmpBusy, setCmpBusy] = useState(false);
-  const scenarios = list.value ?? [];
+  const scenarios = list.data ?? [];
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -123,7 +123,6 @@ export function SzenarienView() {
     try {
       const s = await call('scenarios.save', { name, description });
       setName(''); setDescription('');
-      await list.reload();
       setStatus(`Szenario „${s.name}“ gespeichert.`);
       if (!b) setB(s.id);
     } catch (err) {
@@ -140,7 +139,6 @@ export function SzenarienView() {
       else if (kind === 'delete') await call('scenarios.delete', { id: s.id });
       else await call('scenarios.save', { id: s.id, name: s.name, takeCurrent: true });
       setConfirm(null);
-      await list.reload();
       if (kind === 'delete') { if (a === s.id) setA(ARBEITSSTAND); if (b === s.id) setB(''); setCmp(null); }
       setStatus(kind === 'apply' ? `Szenario „${s.name}“ ist jetzt der Arbeitsstand.` : kind === 'delete' ? `Szenario „${s.name}“ gelöscht.` : `Szenario „${s.name}“ mit dem Arbeitsstand überschrieben.`);
     } catch (err) {

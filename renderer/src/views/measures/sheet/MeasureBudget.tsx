@@ -45,7 +45,7 @@ export function fundingText(b: BudgetLine): string {
   return parts.join(' · ');
 }
 
-export function MeasureBudget({ detail, onChanged }: { detail: MeasureDetail; onChanged: () => Promise<void> }) {
+export function MeasureBudget({ detail }: { detail: MeasureDetail }) {
   const { call } = useBackend();
   const wb = useWorkbench();
   const id = useId();
@@ -113,8 +113,6 @@ export function MeasureBudget({ detail, onChanged }: { detail: MeasureDetail; on
         setStatus(`Budgetposition ${b.year} über ${formatCents(b.amountCents)} hinzugefügt.`);
       }
       setDraft(blank(year.value));
-      await onChanged();
-      await wb.refresh();
     } catch (err) {
       setError(messageOf(err));
     } finally {
@@ -128,8 +126,6 @@ export function MeasureBudget({ detail, onChanged }: { detail: MeasureDetail; on
       await call('budget.delete', { id: line.id });
       setDeleting(null);
       if (editing?.id === line.id) cancelEdit();
-      await onChanged();
-      await wb.refresh();
       setStatus(`Budgetposition ${line.year} über ${formatCents(line.amountCents)} gelöscht.`);
     } catch (err) {
       setDeleting(null);
@@ -197,7 +193,7 @@ export function MeasureBudget({ detail, onChanged }: { detail: MeasureDetail; on
         </>
       )}
 
-      <MeasureSeries measure={m} onChanged={onChanged} />
+      <MeasureSeries measure={m} />
 
       <form className="subform" onSubmit={submit} noValidate aria-labelledby={`${id}-fh`}>
         <h3 id={`${id}-fh`}>{editing ? `Budgetposition ${editing.year} bearbeiten` : 'Budgetposition hinzufügen'}</h3>

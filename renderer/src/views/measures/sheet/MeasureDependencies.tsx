@@ -17,13 +17,13 @@ function timingHint(m: MeasureDetail['measure'], on: MeasureRow): string | null 
   return `${m.code} beginnt (${dueText(m.startYear, m.startQuarter)}), bevor ${on.code} endet (${dueText(on.endYear, on.endQuarter)})`;
 }
 
-export function MeasureDependencies({ detail, onChanged }: { detail: MeasureDetail; onChanged: () => Promise<void> }) {
+export function MeasureDependencies({ detail }: { detail: MeasureDetail }) {
   const { call } = useBackend();
   const wb = useWorkbench();
   const id = useId();
   const m = detail.measure;
   const [choice, setChoice] = useState('');
-  const { error, setError, status, run } = useSectionAction(onChanged);
+  const { error, setError, status, run } = useSectionAction();
 
   const byId = useMemo(() => new Map(wb.measures.map((x) => [x.id, x])), [wb.measures]);
   const dependsOn = detail.dependsOn.map((x) => byId.get(x)).filter((x): x is MeasureRow => !!x);

@@ -10,14 +10,14 @@ import { useSectionAction } from './useSectionAction.ts';
 interface IndicatorDraft { name: string; baseline: string; target: string; targetYear: string; dataSource: string }
 const blank: IndicatorDraft = { name: '', baseline: '', target: '', targetYear: '', dataSource: '' };
 
-export function MeasureIndicators({ detail, onChanged }: { detail: MeasureDetail; onChanged: () => Promise<void> }) {
+export function MeasureIndicators({ detail }: { detail: MeasureDetail }) {
   const { call } = useBackend();
   const id = useId();
   const m = detail.measure;
   const list = detail.indicators;
   const [editing, setEditing] = useState<Indicator | null>(null);
   const [draft, setDraft] = useState<IndicatorDraft>(blank);
-  const { error, setError, status, setStatus, run } = useSectionAction(onChanged);
+  const { error, setError, status, setStatus, run } = useSectionAction();
   const nameField = useRef<HTMLInputElement>(null);
   const set = <K extends keyof IndicatorDraft>(k: K, v: IndicatorDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
 

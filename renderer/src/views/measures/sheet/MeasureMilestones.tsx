@@ -22,14 +22,14 @@ function currentQuarterIndex(): number {
   return quarterIndex(d.getFullYear(), Math.floor(d.getMonth() / 3) + 1);
 }
 
-export function MeasureMilestones({ detail, onChanged }: { detail: MeasureDetail; onChanged: () => Promise<void> }) {
+export function MeasureMilestones({ detail }: { detail: MeasureDetail }) {
   const { call } = useBackend();
   const id = useId();
   const m = detail.measure;
   const steps = detail.milestones;
   const [editing, setEditing] = useState<Milestone | null>(null);
   const [draft, setDraft] = useState<StepDraft>(blank);
-  const { error, setError, status, setStatus, run } = useSectionAction(onChanged);
+  const { error, setError, status, setStatus, run } = useSectionAction();
   const titleField = useRef<HTMLInputElement>(null);
   const [now] = useState(currentQuarterIndex);
   const set = <K extends keyof StepDraft>(k: K, v: StepDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));

@@ -12,7 +12,7 @@ const ROLE_SUMMARY_LABELS: Record<Role, string> = {
   verantwortlich: 'Verantwortlich', federfuehrend: 'Federführung', mitwirkend: 'Beteiligt (mitwirkend)', 'zu-informieren': 'Zu informieren',
 };
 
-export function MeasureResponsibilities({ detail, onChanged }: { detail: MeasureDetail; onChanged: () => Promise<void> }) {
+export function MeasureResponsibilities({ detail }: { detail: MeasureDetail }) {
   const { call } = useBackend();
   const wb = useWorkbench();
   const id = useId();
@@ -36,13 +36,10 @@ export function MeasureResponsibilities({ detail, onChanged }: { detail: Measure
     try {
       await what();
       succeeded?.();
-      await onChanged();
-      await wb.refresh();
       setStatus(done);
       return true;
     } catch (e) {
       setError(messageOf(e));
-      await onChanged();
       return false;
     } finally {
       setBusy(false);
@@ -128,7 +125,6 @@ export function MeasureResponsibilities({ detail, onChanged }: { detail: Measure
       {creating ? (
         <ActorDialog onClose={() => setCreating(false)} onSaved={async (a) => {
           setCreating(false);
-          await wb.refresh();
           setActorId(a.id);
           setStatus(`Akteur „${a.name}“ angelegt. Wählen Sie die Rolle und fügen Sie ihn hinzu.`);
         }} />

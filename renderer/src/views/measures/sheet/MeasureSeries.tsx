@@ -71,7 +71,7 @@ export function seriesText(x: BudgetSeries): string {
   return `${formatCents(x.baseCents)} jährlich ${x.firstYear}–${x.lastYear}, ${growthLabel(x.growthBp)}`;
 }
 
-export function MeasureSeries({ measure, onChanged }: { measure: Measure; onChanged: () => Promise<void> }) {
+export function MeasureSeries({ measure }: { measure: Measure }) {
   const { call } = useBackend();
   const wb = useWorkbench();
   const id = useId();
@@ -103,8 +103,6 @@ export function MeasureSeries({ measure, onChanged }: { measure: Measure; onChan
       const x = await call('series.save', { ...(editing ? { id: editing.id } : {}), measureId: measure.id, ...parsed.args });
       setStatus(`Budgetreihe ${editing ? 'gespeichert' : 'angelegt'}: ${seriesText(x)}.`);
       setEditing(null); setOpen(false);
-      await onChanged();
-      await wb.refresh();
     } catch (err) {
       setError(messageOf(err));
     } finally {
@@ -118,8 +116,6 @@ export function MeasureSeries({ measure, onChanged }: { measure: Measure; onChan
       await call('series.delete', { id: x.id });
       setDeleting(null);
       setStatus(`Budgetreihe ${x.firstYear}–${x.lastYear} gelöscht.`);
-      await onChanged();
-      await wb.refresh();
     } catch (err) {
       setDeleting(null);
       setError(messageOf(err));

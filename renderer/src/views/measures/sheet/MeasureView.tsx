@@ -6,11 +6,12 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEven
 import { ACTOR_GROUP_LABELS } from '../../../../../shared/catalogue/types.ts';
 import { MEASURE_STATUSES, MEASURE_STATUS_LABELS, QUARTERS, type MeasureStatus, type Quarter } from '../../../../../shared/domain/enums.ts';
 import { LAUFZEIT_LABELS, laufzeitOf } from '../../../../../shared/domain/period.ts';
-import type { Measure, MeasureDetail } from '../../../../../shared/domain/types.ts';
+import type { Measure } from '../../../../../shared/domain/types.ts';
 import { MEASURE_TEXT_LIMITS, TITLE_MAX, type MeasurePatch } from '../../../../../shared/domain/schemas.ts';
 import { lengthMessage, SaveStateText, SelectField, TextField, useAutoSave } from '../../../forms/fields.tsx';
 import { clearPending, setPending, usePending } from '../../../forms/pending.ts';
 import { useBackend } from '../../../backend/useBackend.tsx';
+import { usePlanData } from '../../../data/usePlanData.ts';
 import { ConfirmDialog, Dialog } from '../../../components/Dialog.tsx';
 import { ErrorAlert } from '../../../components/Messages.tsx';
 import { baustelleLabel, messageOf, parseYear } from '../../../lib/format.ts';
@@ -54,26 +55,10 @@ function draftLaufzeit(d: Draft) {
 const FORM_ID = 'measure-sheet-form';
 
 export function MeasureView({ id, baustelleId }: { id?: string; baustelleId?: string }) {
-  const { call } = useBackend();
   const wb = useWorkbench();
-  const [detail, setDetail] = useState<MeasureDetail | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  // The sheet reads from the shared cache: any change (here, in the table, undo/redo) shows at once.
+  const { data: detail, error: loadError } = usePlanData('measures.get', { id: id ?? '' }, { enabled: id !== undefined });
   const pending = usePending();
-  const revision = wb.revision;
-
-  const reload = useCallback(async () => {
-    if (!id) return;
-    try {
-      const d = await call('measures.get', { id });
-      setDetail(d);
-      setLoadError(null);
-    } catch (e) {
-      setLoadError(messageOf(e));
-    }
-  }, [call, id]);
-  // Loads from the backend (again after every refresh of the workbench, e.g. after undo); state is set after the await.
-  // oxlint-disable-next-line react/set-state-in-effect
-  useEffect(() => { void reload(); }, [reload, revision]);
 
   if (!id) {
     const start = baustelleId && wb.index.baustellen.has(baustelleId) ? baustelleId : (wb.catalogue?.baustellen[0]?.id ?? 'B1');
@@ -105,11 +90,11 @@ export function MeasureView({ id, baustelleId }: { id?: string; baustelleId?: st
   ];
   return (
     <MeasureSheet key={m.id} measure={m} toc={<SheetToc entries={toc} dirty={pending.length > 0} />}>
-      <MeasureResponsibilities detail={detail} onChanged={reload} />
-      <MeasureMilestones detail={detail} onChanged={reload} />
-      <MeasureBudget detail={detail} onChanged={reload} />
-      <MeasureIndicators detail={detail} onChanged={reload} />
-      <MeasureDependencies detail={detail} onChanged={reload} />
+      <MeasureResponsibilities detail={detail} />
+      <MeasureMilestones detail={detail} />
+      <MeasureBudget detail={detail} />
+      <MeasureIndicators detail={detail} />
+      <MeasureDependencies detail={detail} />
       <MeasureHistory measureId={m.id} />
       <DeleteMeasure measure={m} />
     </MeasureSheet>
@@ -130,8 +115,7 @@ function MeasureSheet({ measure, children, toc }: { measure: Measure; children?:
 
   const save = useCallback(async (patch: MeasurePatch) => {
     await call('measures.update', { id: m.id, patch });
-    await wb.refresh();
-  }, [call, m.id, wb]);
+  }, [call, m.id]);
   const saveLinks = async (grundmauerIds: string[], frageIds: string[]) => {
     setLinkError(null);
     try { await save({ grundmauerIds, frageIds }); } catch (e) { setLinkError(messageOf(e)); }
@@ -351,7 +335,6 @@ function NewMeasureForm({ initial: given }: { initial: Draft }) {
       const m = await call('measures.create', { ...fields, ...(draft.code.trim() ? { code: draft.code } : {}) });
       created.current = true;
       clearPending(pendingKey);
-      await wb.refresh();
       wb.notify(`Maßnahme ${m.code} angelegt. Jetzt Zuständigkeiten, Umsetzungsschritte, Budget und Indikatoren ergänzen.`, hrefFor({ view: 'massnahme', id: m.id }));
       focusAfterCreate = m.id;
       navigate({ view: 'massnahme', id: m.id });
@@ -608,7 +591,6 @@ function DeleteMeasure({ measure }: { measure: Measure }) {
     try {
       await call('measures.delete', { id: measure.id });
       setAsking(false);
-      await wb.refresh();
       wb.notify(`Maßnahme ${measure.code} „${measure.title}“ gelöscht. „Rückgängig“ (Strg+Z) holt sie zurück.`, hrefFor({ view: 'massnahmen' }));
       navigate({ view: 'massnahmen' });
     } catch (e) {

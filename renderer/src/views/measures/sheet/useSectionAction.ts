@@ -1,12 +1,10 @@
-// One action of a Maßnahmenblatt section (save a step, an indicator, the dependencies): runs it,
-// reloads the sheet and the workbench, and reports in German. Controls stay enabled while saving
+// One action of a Maßnahmenblatt section (save a step, an indicator, the dependencies): runs it
+// (the shared cache refreshes every view by itself) and reports in German. Controls stay enabled while saving
 // (a disabled button would drop the keyboard focus); a second action waits its turn.
 import { useCallback, useRef, useState } from 'react';
 import { messageOf } from '../../../lib/format.ts';
-import { useWorkbench } from '../../../useWorkbench.tsx';
 
-export function useSectionAction(onChanged: () => Promise<void>) {
-  const wb = useWorkbench();
+export function useSectionAction() {
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const busy = useRef(false);
@@ -17,8 +15,6 @@ export function useSectionAction(onChanged: () => Promise<void>) {
     setStatus(null);
     try {
       await what();
-      await onChanged();
-      await wb.refresh();
       setStatus(done);
       return true;
     } catch (e) {
@@ -27,6 +23,6 @@ export function useSectionAction(onChanged: () => Promise<void>) {
     } finally {
       busy.current = false;
     }
-  }, [onChanged, wb]);
+  }, []);
   return { error, setError, status, setStatus, run };
 }

@@ -3,12 +3,12 @@
 // (electron/backend/cli.ts); this launcher runs it with Node's built-in type stripping and passes
 // the exit code through.
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-const [major, minor] = process.versions.node.split('.').map(Number);
-const typeStripping = major >= 24 || (major === 23 && minor >= 6) || (major === 22 && minor >= 18);
-if (!typeStripping) {
-  process.stderr.write(`Die Werkbank braucht Node.js 24 oder neuer (gefunden: ${process.versions.node}).\n`);
+const node = createRequire(import.meta.url)('../scripts/check-node.cjs');
+if (!node.isSupported()) {
+  process.stderr.write(node.message() + '\n');
   process.exit(1);
 }
 

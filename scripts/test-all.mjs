@@ -2,8 +2,15 @@
 // then one closing line "N passed, N failed" over all test cases.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+const node = createRequire(import.meta.url)('./check-node.cjs');
+if (!node.isSupported()) {
+  console.error(node.message());
+  process.exit(1);
+}
 
 const out = mkdtempSync(join(tmpdir(), 'werkbank-test-'));
 const vitestJson = join(out, 'vitest.json');
@@ -20,7 +27,9 @@ const steps = [
 let failedStep = null;
 for (const [name, cmd, args, env] of steps) {
   console.log(`\n=== ${name}`);
+  const started = Date.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`--- ${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (r.status !== 0) {
     failedStep = name;
     break;

@@ -1,35 +1,47 @@
 // The backend: one handler map implementing the contract, and one dispatcher that
 // validates every call at the boundary. Serves IPC (Electron), HTTP (dev server), CLI and tests alike.
-import { ARGS, isMethod, type Api, type Envelope, type Handlers, type Method } from '../../shared/api/contract.ts';
+import { ARGS, isMethod, READ_METHODS, type Api, type Envelope, type Handlers, type Method } from '../../shared/api/contract.ts';
+import type { Freshness } from '../../shared/api/freshness.ts';
 import { describeZodError } from '../../shared/domain/schemas.ts';
 import { AppError } from './errors.ts';
-import { buildPlanDocx, docxFileName } from './export/docx.ts';
+import { docxFileName } from './export/docx.ts';
 import { loadSnapshot } from './export/snapshot.ts';
 import { actorHandlers } from './handlers/actors.ts';
 import { budgetHandlers } from './handlers/budget.ts';
+import { seriesHandlers } from './handlers/series.ts';
 import { bulkHandlers } from './handlers/bulk.ts';
 import { frageHandlers } from './handlers/fragen.ts';
 import { overviewHandlers } from './handlers/overview.ts';
 import { sheetHandlers } from './handlers/sheet.ts';
 import { viewHandlers } from './handlers/views.ts';
 import { vorlageHandlers } from './handlers/vorlage.ts';
+import { documentHandlers } from './handlers/documents.ts';
+import { cancelExports, runExportJob } from './handlers/export-jobs.ts';
 import { exchangeHandlers } from './handlers/exchange.ts';
 import { measureHandlers } from './handlers/measures.ts';
 import { planHandlers } from './handlers/plan.ts';
 import { priorityHandlers } from './handlers/priorities.ts';
 import { backupHandlers } from './handlers/backups.ts';
+import { roundHandlers } from './handlers/rounds.ts';
 import { syncHandlers } from './handlers/sync.ts';
+import { monitoringHandlers } from './handlers/monitoring.ts';
 import { afterEachCall } from './safety/hooks.ts';
+import { freshnessAfter, freshnessMark } from './changes/freshness.ts';
 import type { Session } from './session.ts';
+
+/** The session behind each handler map, so dispatch can say what a call changed (changes/freshness.ts)
+ * and refuse writes while the open plan is read-only (someone else writes it). */
+const sessions = new WeakMap<Handlers, Session>();
 
 export function createHandlers(s: Session): Handlers {
   // afterEachCall: write-back of network plans and the 15-minute backup (electron/backend/safety).
-  return afterEachCall(s, {
+  const handlers = afterEachCall(s, {
     ...planHandlers(s),
     ...backupHandlers(s),
     ...measureHandlers(s),
     ...actorHandlers(s),
     ...budgetHandlers(s),
+    ...seriesHandlers(s),
     ...sheetHandlers(s),
     ...frageHandlers(s),
     ...bulkHandlers(s),
@@ -37,14 +49,20 @@ export function createHandlers(s: Session): Handlers {
     ...viewHandlers(s),
     ...priorityHandlers(s),
     ...vorlageHandlers(s),
+    ...documentHandlers(s),
+    'export.cancel': () => ({ cancelled: cancelExports() }),
     ...exchangeHandlers(s),
+    ...roundHandlers(s),
     ...syncHandlers(s),
+    ...monitoringHandlers(s),
     'export.docx': async () => {
       const snap = loadSnapshot(s);
-      const bytes = await buildPlanDocx(snap);
+      const bytes = await runExportJob({ kind: 'plan', snap });
       return { fileName: docxFileName(snap), base64: Buffer.from(bytes).toString('base64') };
     },
   } satisfies Handlers);
+  sessions.set(handlers, s);
+  return handlers;
 }
 
 function sqliteMessage(e: { code?: string; message?: string }): AppError | null {
@@ -69,14 +87,33 @@ export function toApiError(e: unknown): { code: string; message: string } {
 
 export async function dispatch(handlers: Handlers, method: unknown, rawArgs: unknown): Promise<Envelope<unknown>> {
   if (!isMethod(method)) return { ok: false, error: { code: 'unknown-method', message: 'Unbekannte Funktion.' } };
+  // One check for every method that may change the plan, before anything else: a read-only plan says so.
+  const session = sessions.get(handlers);
+  const readOnly = READ_METHODS.has(method) ? null : session?.readOnly?.message ?? null;
+  if (readOnly) return { ok: false, error: { code: 'read-only-plan', message: `${readOnly} Änderungen sind nicht möglich; mit „Als Kopie speichern“ entsteht eine eigene Datei zum Bearbeiten.` } };
   const parsed = ARGS[method].safeParse(rawArgs ?? {});
   if (!parsed.success) return { ok: false, error: { code: 'invalid', message: describeZodError(parsed.error) } };
+  const mark = session ? freshnessMark(session) : null;
+  let result: Envelope<unknown>;
   try {
     const handler = handlers[method] as (a: unknown) => unknown;
     const value = await handler(parsed.data);
-    return { ok: true, value: value ?? null };
+    result = { ok: true, value: value ?? null };
   } catch (e) {
-    return { ok: false, error: toApiError(e) };
+    result = { ok: false, error: toApiError(e) };
+  }
+  // Every response says the plan's revision and what the call changed, derived here for all handlers alike.
+  const fresh: Freshness | null = session && mark ? safeFreshness(session, mark, method, !result.ok) : null;
+  return fresh ? { ...result, ...fresh } : result;
+}
+
+function safeFreshness(s: Session, mark: ReturnType<typeof freshnessMark>, method: Method, failed: boolean): Freshness | null {
+  try {
+    return freshnessAfter(s, mark, method, failed);
+  } catch (e) {
+    // The answer stands; the caller reloads everything rather than trusting a partial list.
+    console.error('[backend] freshness', e);
+    return { revision: 0, touched: ['*'] };
   }
 }
 

@@ -3,26 +3,31 @@
 //   check   checks a plan file without writing to it
 //   export  writes the committee document (DOCX)
 //   sync    syncs a plan file with the shared plan on the Kreis's PostgreSQL
+//   merge   takes over the changes of a copy of the plan (field by field; Konflikte kept, listed)
 // Exit codes: 0 in order, 1 a problem was found, 2 the call itself was wrong.
-import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   ACTOR_KINDS, BUDGET_STATES, COST_KINDS, FUNDING_KINDS, MAX_YEAR, MEASURE_STATUSES, MEASURE_STATUS_LABELS, MIN_YEAR,
   ROLES, type MeasureStatus,
 } from '../../shared/domain/enums.ts';
 import { LATEST_VERSION } from './db/migrations/index.ts';
-import { checkPlanFile, type Db } from './db/open.ts';
+import { checkPlanFile, hasHotJournal, HOT_JOURNAL_MESSAGE, openForCheck, type CheckConnection } from './db/open.ts';
+import { expandSeries } from '../../shared/domain/series.ts';
 import { AppError } from './errors.ts';
 import { buildPlanDocx } from './export/docx.ts';
 import { loadSnapshot } from './export/snapshot.ts';
 import { exportVorlage } from './handlers/vorlage.ts';
+import { exportBericht } from './export/bericht.ts';
 import { createDemo } from './handlers/plan.ts';
+import { generatePlan } from './synthetic.ts';
 import { Session } from './session.ts';
 import { serverSchema } from '../../shared/domain/sync.ts';
 import { syncWithServer } from './sync/pg.ts';
+import { mergeCopy } from './sync/merge.ts';
+import { describeWriteError, writeFileAtomicSync } from './safety/atomic.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEM = 1;
@@ -34,6 +39,9 @@ Aufruf:
   werkbank demo <datei.wirplan>
       legt den Demoplan „Landkreis Musterland“ in einer neuen Datei an
       (eine vorhandene Datei wird nie überschrieben)
+  werkbank generate <datei.wirplan> --size S|M|L [--seed N]
+      legt einen synthetischen Plan an (S = 50, M = 500, L = 5.000 Maßnahmen mit
+      50.000 Budgetpositionen), wie ihn die Leistungsmessung verwendet
   werkbank check <datei.wirplan>
       prüft eine Plandatei, ohne sie zu verändern
   werkbank export <datei.wirplan> --docx <ausgabe.docx> [--force]
@@ -45,14 +53,25 @@ Aufruf:
       gleicht die Plandatei mit dem gemeinsamen Plan auf dem PostgreSQL-Server
       des Kreises ab (Passwort in der Umgebungsvariable PGPASSWORD oder in der
       Adresse; es wird nie ausgegeben oder in der Plandatei gespeichert)
+  werkbank merge <datei.wirplan> <kopie.wirplan>
+      übernimmt die Änderungen aus einer Kopie desselben Plans in die Plandatei;
+      ein Feld, das auf beiden Seiten verschieden geändert wurde, ist ein Konflikt
+      (beide Werte bleiben erhalten und werden aufgelistet)
+  werkbank export <datei.wirplan> --bericht <ausgabe.docx> [--stichtag JJJJ-MM-TT] [--anonym] [--force]
+      schreibt den Sachstandsbericht (Mitteilungsvorlage, zur Kenntnis) zum
+      Stichtag (ohne Angabe: heute), verglichen mit dem letzten festgeschriebenen Bericht
 
 Optionen:
   --docx <datei>       Ziel des Word-Exports
   --vorlage <datei>    Ziel der Sitzungsvorlage (Word)
+  --bericht <datei>    Ziel des Sachstandsberichts (Word)
+  --stichtag <datum>   Stichtag des Sachstandsberichts, JJJJ-MM-TT
   --anonym             Personennamen anonymisieren: nur Organisationseinheiten,
                        keine Ansprechpersonen, Kontaktdaten oder Bearbeiter:in
   --force              eine vorhandene Ausgabedatei überschreiben (nur bei export)
   --server <adresse>   PostgreSQL-Server des gemeinsamen Plans (nur bei sync)
+  --size S|M|L         Größe des synthetischen Plans (nur bei generate)
+  --seed <zahl>        Startwert des Zufallsgenerators (nur bei generate; ohne Angabe 1)
   --data-dir <ordner>  Datenordner der Werkbank, z. B. für die Liste der zuletzt
                        geöffneten Pläne (ohne Angabe: ein temporärer Ordner, die
                        Liste des Benutzers bleibt unberührt)
@@ -75,14 +94,18 @@ interface Parsed {
   docx: string | null;
   vorlage: string | null;
   anonym: boolean;
+  bericht: string | null;
+  stichtag: string | null;
   dataDir: string | null;
   force: boolean;
   help: boolean;
   server?: string;
+  size: string | null;
+  seed: string | null;
 }
 
 function parse(argv: string[]): Parsed {
-  const p: Parsed = { command: null, positionals: [], docx: null, vorlage: null, anonym: false, dataDir: null, force: false, help: false };
+  const p: Parsed = { command: null, positionals: [], docx: null, vorlage: null, anonym: false, bericht: null, stichtag: null, dataDir: null, force: false, help: false, size: null, seed: null };
   const valueOf = (name: string, i: number, inline: string | undefined): [string, number] => {
     if (inline !== undefined) {
       if (inline === '') throw new UsageError(`Bei „${name}“ fehlt die Angabe.`);
@@ -119,6 +142,15 @@ function parse(argv: string[]): Parsed {
       case '--vorlage':
         [p.vorlage, i] = valueOf(name, i, inline);
         break;
+      case '--bericht':
+        [p.bericht, i] = valueOf(name, i, inline);
+        break;
+      case '--stichtag':
+        [p.stichtag, i] = valueOf(name, i, inline);
+        if (!/^\d{4}-\d{2}-\d{2}$/u.test(p.stichtag) || !new Date(`${p.stichtag}T12:00:00Z`).toISOString().startsWith(p.stichtag)) {
+          throw new UsageError(`„--stichtag“ erwartet ein Datum im Format JJJJ-MM-TT, nicht „${p.stichtag}“.`);
+        }
+        break;
       case '--anonym':
         if (inline !== undefined) throw new UsageError('„--anonym“ erwartet keinen Wert.');
         p.anonym = true;
@@ -129,6 +161,12 @@ function parse(argv: string[]): Parsed {
       case '--server':
         [p.server, i] = valueOf(name, i, inline);
         break;
+      case '--size':
+        [p.size, i] = valueOf(name, i, inline);
+        break;
+      case '--seed':
+        [p.seed, i] = valueOf(name, i, inline);
+        break;
       default:
         throw new UsageError(`Unbekannte Option „${name}“.`);
     }
@@ -137,7 +175,7 @@ function parse(argv: string[]): Parsed {
 }
 
 function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${n.toLocaleString('de-DE')} ${n === 1 ? one : many}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -156,16 +194,19 @@ export interface PlanCheckReport {
 export function checkPlan(path: string): PlanCheckReport {
   const findings: string[] = [];
   const notes: string[] = [];
-  const file = checkPlanFile(path);
+  // Read-only and immutable: no lock, no -wal/-shm beside the file, a -journal never played back.
+  const file = checkPlanFile(path, { journal: 'ignore' });
   if (!file.ok) {
     return { ok: false, findings: [file.message], notes, summary: 'Die Datei ist keine verwendbare Plandatei.' };
   }
-  let db: Db;
+  if (hasHotJournal(path)) findings.push(HOT_JOURNAL_MESSAGE);
+  let conn: CheckConnection;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    conn = openForCheck(path);
   } catch {
     return { ok: false, findings: ['Die Plandatei kann nicht gelesen werden.'], notes, summary: 'Die Datei ist keine verwendbare Plandatei.' };
   }
+  const db = conn.db;
   const counts = { measures: 0, actors: 0, lines: 0 };
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
@@ -239,6 +280,23 @@ export function checkPlan(path: string): PlanCheckReport {
       }
     });
 
+    // Schema 6: every budget series holds exactly the years expandSeries gives; the Planungszeitraum flags lines outside it.
+    if (version >= 6) step('Die Budgetreihen und der Planungszeitraum', () => {
+      for (const x of all<{ id: string; code: string; firstYear: number; lastYear: number; baseCents: number; growthBp: number }>(
+        'SELECT s.id, m.code, s.first_year AS firstYear, s.last_year AS lastYear, s.base_cents AS baseCents, s.growth_bp AS growthBp FROM budget_series s JOIN measures m ON m.id = s.measure_id')) {
+        const want = expandSeries(x).map((y) => `${y.year}:${y.amountCents}`).join(' ');
+        const have = all<{ year: number; amount_cents: number }>('SELECT year, amount_cents FROM budget_lines WHERE series_id = ? ORDER BY year', x.id).map((l) => `${l.year}:${l.amount_cents}`).join(' ');
+        if (want !== have) findings.push(`Die Budgetreihe ${x.firstYear}–${x.lastYear} der Maßnahme ${x.code} passt nicht zu ihren Budgetpositionen.`);
+      }
+      const meta = (k: string) => (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(k) as string | undefined) || null;
+      const a = meta('period_first_year');
+      const b = meta('period_last_year');
+      if (a && b) {
+        const outside = all<{ code: string; year: number }>('SELECT DISTINCT m.code, l.year FROM budget_lines l JOIN measures m ON m.id = l.measure_id WHERE l.year < ? OR l.year > ? ORDER BY m.code, l.year', Number(a), Number(b));
+        for (const o of outside.slice(0, 50)) notes.push(`Hinweis: Maßnahme ${o.code} hat Budget für ${o.year}, außerhalb des Planungszeitraums ${a}–${b}.`);
+      }
+    });
+
     step('Die Akteure und Zuständigkeiten', () => {
       const actors = all<{ name: string; kind: string }>('SELECT name, kind FROM actors ORDER BY name');
       counts.actors = actors.length;
@@ -269,7 +327,7 @@ export function checkPlan(path: string): PlanCheckReport {
       if (!Number.isSafeInteger(total)) findings.push('Die Summe aller Budgetpositionen ist zu groß, um sie genau zu rechnen.');
     });
   } finally {
-    db.close();
+    conn.close();
   }
   const ok = findings.length === 0;
   const summary = ok
@@ -281,7 +339,9 @@ export function checkPlan(path: string): PlanCheckReport {
 // ---------------------------------------------------------------------------------------------
 // commands
 
-function withSession<T>(dataDir: string | null, fn: (s: Session) => T | Promise<T>): Promise<T> {
+function withSession<T>(dataDir: string | null, fn: (s: Session) => T | Promise<T>, privateData = false): Promise<T> {
+  // A private data folder for work on a temp copy: the copy must not enter the user's recent list.
+  if (privateData) dataDir = null;
   const temp = dataDir ? null : mkdtempSync(join(tmpdir(), 'werkbank-cli-'));
   const session = new Session({ dataDir: dataDir ? resolve(dataDir) : temp! });
   return (async () => {
@@ -301,6 +361,7 @@ function onePositional(p: Parsed, what: string): string {
 }
 
 async function cmdDemo(p: Parsed, o: Output): Promise<number> {
+  if (p.bericht !== null || p.stichtag !== null) throw new UsageError('„demo“ kennt die Optionen --bericht und --stichtag nicht.');
   if (p.docx !== null || p.vorlage !== null || p.anonym || p.force) throw new UsageError('„demo“ kennt die Optionen --docx, --vorlage, --anonym und --force nicht.');
   const file = resolve(onePositional(p, 'die neue Plandatei (z. B. musterland.wirplan)'));
   if (existsSync(file)) {
@@ -313,7 +374,25 @@ async function cmdDemo(p: Parsed, o: Output): Promise<number> {
   return EXIT_OK;
 }
 
+function cmdGenerate(p: Parsed, o: Output): number {
+  if (p.docx !== null || p.vorlage !== null || p.anonym || p.force) throw new UsageError('„generate“ kennt die Optionen --docx, --vorlage, --anonym und --force nicht.');
+  const file = resolve(onePositional(p, 'die neue Plandatei (z. B. gross.wirplan)'));
+  const size = (p.size ?? '').toUpperCase();
+  if (size !== 'S' && size !== 'M' && size !== 'L') throw new UsageError('Bitte mit „--size S“, „--size M“ oder „--size L“ die Größe des Plans angeben.');
+  const seed = p.seed === null ? 1 : Number(p.seed);
+  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff) throw new UsageError('„--seed“ erwartet eine ganze Zahl zwischen 0 und 4294967295.');
+  if (existsSync(file)) {
+    o.err(`Die Datei „${file}“ gibt es bereits; sie wird nicht überschrieben. Bitte einen anderen Namen wählen.`);
+    return EXIT_PROBLEM;
+  }
+  const r = generatePlan(file, size, seed);
+  o.out(`Synthetischer Plan (Größe ${size}, Startwert ${seed}) angelegt: ${file}`);
+  o.out(`${plural(r.spec.measures, 'Maßnahme', 'Maßnahmen')}, ${plural(r.spec.actors, 'Akteur', 'Akteure')}, ${plural(r.spec.budgetLines, 'Budgetposition', 'Budgetpositionen')} (${(r.ms / 1000).toFixed(1).replace('.', ',')} s).`);
+  return EXIT_OK;
+}
+
 function cmdCheck(p: Parsed, o: Output): number {
+  if (p.bericht !== null || p.stichtag !== null) throw new UsageError('„check“ kennt die Optionen --bericht und --stichtag nicht.');
   if (p.docx !== null || p.vorlage !== null || p.anonym || p.force) throw new UsageError('„check“ kennt die Optionen --docx, --vorlage, --anonym und --force nicht.');
   const file = resolve(onePositional(p, 'die zu prüfende Plandatei'));
   const report = checkPlan(file);
@@ -325,12 +404,15 @@ function cmdCheck(p: Parsed, o: Output): number {
 
 async function cmdExport(p: Parsed, o: Output): Promise<number> {
   const file = resolve(onePositional(p, 'die Plandatei'));
-  if (p.docx === null && p.vorlage === null) throw new UsageError('Bitte mit „--docx <ausgabe.docx>“ oder „--vorlage <ausgabe.docx>“ angeben, wohin das Word-Dokument geschrieben wird.');
-  if (p.anonym && p.vorlage === null) throw new UsageError('„--anonym“ gilt nur für die Sitzungsvorlage (--vorlage).');
+  if (p.docx === null && p.vorlage === null && p.bericht === null) throw new UsageError('Bitte mit „--docx <ausgabe.docx>“ oder „--vorlage <ausgabe.docx>“ angeben, wohin das Word-Dokument geschrieben wird.');
+  if (p.anonym && p.vorlage === null && p.bericht === null) throw new UsageError('„--anonym“ gilt nur für die Sitzungsvorlage (--vorlage) und den Sachstandsbericht (--bericht).');
+  if (p.stichtag !== null && p.bericht === null) throw new UsageError('„--stichtag“ gilt nur für den Sachstandsbericht (--bericht).');
   const targets = [
     ...(p.docx !== null ? [{ kind: 'docx' as const, out: resolve(p.docx), what: 'Word-Dokument' }] : []),
     ...(p.vorlage !== null ? [{ kind: 'vorlage' as const, out: resolve(p.vorlage), what: 'Sitzungsvorlage' }] : []),
+    ...(p.bericht !== null ? [{ kind: 'bericht' as const, out: resolve(p.bericht), what: 'Sachstandsbericht' }] : []),
   ];
+  if (new Set(targets.map((t) => t.out)).size < targets.length) throw new UsageError('Jedes Dokument braucht eine eigene Ausgabedatei.');
   if (targets.some((t) => t.out === file)) throw new UsageError('Die Ausgabedatei darf nicht die Plandatei selbst sein.');
   if (targets.length === 2 && targets[0].out === targets[1].out) throw new UsageError('Plan und Sitzungsvorlage brauchen verschiedene Ausgabedateien.');
   const check = checkPlanFile(file);
@@ -349,28 +431,71 @@ async function cmdExport(p: Parsed, o: Output): Promise<number> {
     }
   }
   const started = performance.now();
+  // The plan itself is only read (no lock, no backup, no migration, nothing beside it): the export
+  // works on a private copy taken through the immutable read-only connection.
+  const copyDir = mkdtempSync(join(tmpdir(), 'werkbank-export-'));
+  const copy = join(copyDir, 'plan.wirplan');
+  try {
+    const conn = openForCheck(file);
+    try {
+      await conn.db.backup(copy);
+    } finally {
+      conn.close();
+    }
+  } catch {
+    rmSync(copyDir, { recursive: true, force: true });
+    o.err('Die Plandatei konnte nicht gelesen werden.');
+    return EXIT_PROBLEM;
+  }
   const { docs, measures } = await withSession(p.dataDir, async (s) => {
-    s.open(file);
+    s.open(copy);
     const snap = loadSnapshot(s);
     const out: Uint8Array[] = [];
     for (const t of targets) {
+      if (t.kind === 'bericht') {
+        out.push((await exportBericht(s, { anonymise: p.anonym, ...(p.stichtag ? { stichtag: p.stichtag } : {}) })).bytes);
+        continue;
+      }
       out.push(t.kind === 'docx' ? await buildPlanDocx(snap) : (await exportVorlage(s, { anonymise: p.anonym })).bytes);
     }
     return { docs: out, measures: snap.measures.length };
-  });
+  }, true).finally(() => rmSync(copyDir, { recursive: true, force: true }));
   for (const [i, t] of targets.entries()) {
-    // Write beside the target and rename, so a failed write never leaves half a document behind.
-    const tmp = `${t.out}.${process.pid}.tmp`;
+    // Temp file beside the target, fsync, rename: a failed write (full disk) leaves the previous file intact.
     try {
-      writeFileSync(tmp, docs[i]);
-      renameSync(tmp, t.out);
-    } catch {
-      try { unlinkSync(tmp); } catch { /* nothing written */ }
-      o.err(`Das Word-Dokument konnte nicht nach „${t.out}“ geschrieben werden. Ist die Datei noch in Word geöffnet oder der Ordner schreibgeschützt?`);
+      writeFileAtomicSync(t.out, docs[i]);
+    } catch (e) {
+      o.err(`Das Word-Dokument konnte nicht nach „${t.out}“ geschrieben werden (${describeWriteError(e)}). Eine vorhandene Datei ist unverändert.`);
       return EXIT_PROBLEM;
     }
-    o.out(`${t.what}${t.kind === 'vorlage' && p.anonym ? ' (anonymisiert)' : ''} geschrieben: ${t.out} (${plural(measures, 'Maßnahme', 'Maßnahmen')}, ${Math.round(performance.now() - started)} ms).`);
+    o.out(`${t.what}${t.kind !== 'docx' && p.anonym ? ' (anonymisiert)' : ''} geschrieben: ${t.out} (${plural(measures, 'Maßnahme', 'Maßnahmen')}, ${Math.round(performance.now() - started)} ms).`);
   }
+  // The export ran on a private copy; the user's recent list (--data-dir) names the plan itself.
+  if (p.dataDir) new Session({ dataDir: resolve(p.dataDir) }).setRecentTitle(file, basename(file, '.wirplan'));
+  return EXIT_OK;
+}
+
+async function cmdMerge(p: Parsed, o: Output): Promise<number> {
+  if (p.docx !== null || p.vorlage !== null || p.anonym || p.force) throw new UsageError('„merge“ kennt die Optionen --docx, --vorlage, --anonym und --force nicht.');
+  if (p.positionals.length !== 2) throw new UsageError('Bitte die Plandatei und die Kopie angeben: werkbank merge <datei.wirplan> <kopie.wirplan>.');
+  const [file, other] = p.positionals.map((x) => resolve(x));
+  if (file === other) throw new UsageError('Plandatei und Kopie sind dieselbe Datei.');
+  for (const f of [file, other]) {
+    const check = checkPlanFile(f);
+    if (!check.ok) {
+      o.err(check.message);
+      return EXIT_PROBLEM;
+    }
+  }
+  const outcome = await withSession(p.dataDir, (s) => {
+    s.open(file);
+    if (s.readOnly) throw new AppError('read-only-plan', `${s.readOnly.message} Die Änderungen wurden nicht übernommen.`);
+    return mergeCopy(s.db, s.ctx, other, `der Kopie „${other}“`);
+  });
+  o.out(`Aus der Kopie übernommen: ${plural(outcome.changes, 'Änderung', 'Änderungen')} an ${plural(outcome.entities, 'Eintrag', 'Einträgen')}, ${plural(outcome.conflicts.length, 'Konflikt', 'Konflikte')}.`);
+  for (const c of outcome.conflicts) o.out(`Konflikt: ${c.label} – hier „${c.mine}“, in der Kopie „${c.theirs}“`);
+  for (const line of outcome.skipped) o.out(`Nicht übernommen: ${line}`);
+  if (outcome.conflicts.length > 0) o.out('Die Konflikte entscheidet die Werkbank unter „Zusammenarbeit“ (meine behalten / deren übernehmen).');
   return EXIT_OK;
 }
 
@@ -410,10 +535,12 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
     }
     switch (p.command) {
       case 'demo': return await cmdDemo(p, o);
+      case 'generate': return cmdGenerate(p, o);
       case 'check': return cmdCheck(p, o);
       case 'export': return await cmdExport(p, o);
       case 'sync': return await cmdSync(p, o);
-      default: throw new UsageError(`Unbekannter Befehl „${p.command}“. Bekannt sind: demo, check, export, sync.`);
+      case 'merge': return await cmdMerge(p, o);
+      default: throw new UsageError(`Unbekannter Befehl „${p.command}“. Bekannt sind: demo, generate, check, export, merge, sync.`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

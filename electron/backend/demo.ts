@@ -6,11 +6,13 @@ import type { Actor } from '../../shared/domain/types.ts';
 import type { Db } from './db/open.ts';
 import { insertActor, upsertResponsibility } from './repos/actors.ts';
 import { insertBudgetLine } from './repos/budget.ts';
+import { setMeta } from './repos/meta.ts';
 import { logChange, type ChangeContext } from './repos/changelog.ts';
 import { putFrageAnswer } from './repos/fragen.ts';
 import { insertMeasure } from './repos/measures.ts';
 import { putDependency, putIndicator, putMilestone } from './repos/sheet.ts';
 import { putDecision, putFrame, putScore } from './repos/priorities.ts';
+import { fillDemoMonitoring } from './demo-monitoring.ts';
 
 type ActorSeed = [key: string, name: string, kind: ActorKind, orgUnit: string, contactPerson: string];
 const ACTORS: ActorSeed[] = [
@@ -307,6 +309,10 @@ export function fillDemoPlan(db: Db, ctx: ChangeContext): void {
     }
   }
   for (const [year, amountCents, note] of FRAMES) putFrame(db, { year, amountCents, note });
+  // Planungszeitraum (schema 6): the Finanzplan years of the demo.
+  setMeta(db, 'period_first_year', '2026');
+  setMeta(db, 'period_last_year', '2030');
   for (const [code, fixed, reason] of FIXED) putDecision(db, { measureId: measureIds.get(code)!, fixed, reason });
+  fillDemoMonitoring(db, now);
   logChange(db, ctx, 'plan', 'demo', 'create', 'Demoplan „Landkreis Musterland“ angelegt', undefined, undefined);
 }

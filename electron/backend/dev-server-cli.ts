@@ -25,11 +25,19 @@ if (!existsSync(join(staticDir, 'index.html'))) {
 }
 const session = new Session({ dataDir: resolve(values['data-dir']!) });
 if (values.plan) session.open(values.plan);
-else openInitial(session);
-const server = await startDevServer({ handlers: createHandlers(session), staticDir, port: Number(values.port) });
-console.log(`Zusammenhalt-Werkbank läuft auf ${server.url}`);
-console.log(`Plan: ${session.path}`);
-if (values.open) console.log('Im Browser öffnen (Strg+Klick): ' + server.url);
+else await openInitial(session);
+let server: Awaited<ReturnType<typeof startDevServer>>;
+try {
+  server = await startDevServer({ handlers: createHandlers(session), staticDir, port: Number(values.port) });
+} catch (e) {
+  session.close();
+  const busy = (e as { code?: string }).code === 'EADDRINUSE';
+  console.error(busy
+    ? `Port ${values.port} ist belegt (läuft die Werkbank schon?). Anderen Port wählen: WERKBANK_PORT=5179 npm start`
+    : `Die Werkbank konnte nicht starten: ${(e as Error).message}`);
+  process.exit(1);
+}
+console.log(`${values.open ? 'Im Browser öffnen' : 'Zusammenhalt-Werkbank läuft auf'}: ${server.url}  (Plan: ${session.path})`);
 
 const stop = async () => {
   await server.close();

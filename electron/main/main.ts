@@ -1,15 +1,17 @@
 // Electron's own code stays thin: lifecycle, window, menu, dialogs, IPC wiring, hardening.
 // All plan logic lives in electron/backend, which runs the same under plain Node.
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session as electronSession, shell, type MenuItemConstructorOptions } from 'electron';
-import { writeFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createHandlers, dispatch } from '../backend/backend.ts';
 import { openInitial } from '../backend/handlers/plan.ts';
 import { Session } from '../backend/session.ts';
+import { describeWriteError, writeFileAtomic } from '../backend/safety/atomic.ts';
 import type { HostEvents } from '../../shared/api/contract.ts';
 import { safeStorage } from 'electron';
 import { withStoredCredentials } from './credentials.ts';
+import type { PlanInfo } from '../../shared/domain/types.ts';
+import { planPathFromArgv, planPathFromOpenFile } from './open-args.ts';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isTrustedSender, resolveAppPath, windowOptions } from './security.ts';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -17,10 +19,42 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 // German date pickers, file buttons and spell-check language whatever the Windows display language.
 app.commandLine.appendSwitch('lang', 'de-DE');
 
-if (!app.requestSingleInstanceLock()) app.quit();
+// One instance per user: a second start (a double-clicked .wirplan) hands its command line to the
+// running one (`second-instance` below) and ends here, before any window, session or lock file.
+const hasInstanceLock = app.requestSingleInstanceLock();
+if (!hasInstanceLock) app.quit();
 
 const rendererDir = join(__dirname, '..', 'dist', 'renderer');
 let win: BrowserWindow | null = null;
+
+// A plan the operating system asked us to open: at the first start from argv (Windows, Linux) or
+// open-file (macOS, which may arrive before 'ready'); later from second-instance or open-file.
+let pendingPlanPath: string | null = planPathFromArgv(process.argv, process.cwd());
+let openPlanPath: ((path: string) => Promise<void>) | null = null;
+
+function focusWindow(): void {
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
+function askToOpen(path: string | null): void {
+  focusWindow();
+  if (!path) return;
+  if (openPlanPath) void openPlanPath(path);
+  else pendingPlanPath = path;
+}
+
+app.on('open-file', (event, path) => {
+  const plan = planPathFromOpenFile(path);
+  if (!plan) return;
+  event.preventDefault();
+  askToOpen(plan);
+});
+app.on('second-instance', (_event, argv, workingDirectory) => {
+  askToOpen(planPathFromArgv(argv, workingDirectory));
+});
 
 function send<E extends keyof HostEvents>(event: E, payload: HostEvents[E]): void {
   win?.webContents.send('event', event, payload);
@@ -63,17 +97,27 @@ function buildMenu(): void {
 async function main(): Promise<void> {
   await app.whenReady();
   const planSession = new Session({ dataDir: app.getPath('userData') });
-  try {
-    openInitial(planSession);
-  } catch (e) {
-    console.error('[main] could not open a plan at start', e);
-  }
   // Server passwords for sync.run: remembered only where the OS really encrypts them.
   const handlers = withStoredCredentials(createHandlers(planSession), join(app.getPath('userData'), 'server-credentials.json'), {
     available: () => safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
     encrypt: (plain) => safeStorage.encryptString(plain),
     decrypt: (data) => safeStorage.decryptString(data),
   });
+  // The file the system asked for, else the last plan (or the demo plan).
+  const requested = pendingPlanPath;
+  pendingPlanPath = null;
+  let startMessage: string | null = null;
+  if (requested) {
+    const r = await dispatch(handlers, 'plan.open', { path: requested });
+    if (!r.ok) startMessage = `„${requested}“ konnte nicht geöffnet werden: ${r.error.message}`;
+  }
+  if (!planSession.isOpen) {
+    try {
+      await openInitial(planSession);
+    } catch (e) {
+      console.error('[main] could not open a plan at start', e);
+    }
+  }
 
   // Serve the renderer from app://werkbank/ with path checks and a strict CSP.
   protocol.handle(APP_SCHEME, async (request) => {
@@ -112,14 +156,36 @@ async function main(): Promise<void> {
     const ext = fileName.split('.').pop() ?? '';
     const r = await dialog.showSaveDialog(win, { title: 'Speichern', defaultPath: fileName, filters: [{ name: ext.toUpperCase(), extensions: [ext] }] });
     if (r.canceled || !r.filePath) return false;
-    await writeFile(r.filePath, Buffer.from(base64, 'base64'));
+    // Temp file beside the target, fsync, rename: a full disk leaves the previous file intact.
+    try {
+      await writeFileAtomic(r.filePath, Buffer.from(base64, 'base64'));
+    } catch (e) {
+      await dialog.showMessageBox(win, { type: 'error', title: 'Speichern fehlgeschlagen', message: `Die Datei konnte nicht gespeichert werden (${describeWriteError(e)}). Eine vorhandene Datei ist unverändert.` });
+      return false;
+    }
     return true;
   });
 
   buildMenu();
-  win = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs')));
+  // The options come from windowOptions(); the hardening flags are repeated literally so the
+  // Electronegativity scan (scripts/electronegativity.mjs) sees them here.
+  const options = windowOptions(join(__dirname, 'preload.cjs'));
+  win = new BrowserWindow({
+    ...options,
+    webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
+  });
   win.webContents.on('will-navigate', (e) => e.preventDefault());
   win.webContents.on('will-attach-webview', (e) => e.preventDefault());
+  // The renderer holds back the close while a field has unsaved input (beforeunload, forms/LeaveGuard);
+  // Electron would then keep the window open silently, so ask: close anyway, or stay and save.
+  win.webContents.on('will-prevent-unload', (e) => {
+    const choice = dialog.showMessageBoxSync(win!, {
+      type: 'question', buttons: ['Zurück zur Eingabe', 'Schließen ohne zu speichern'], defaultId: 0, cancelId: 0, noLink: true,
+      title: 'Eingaben nicht gespeichert', message: 'Einige Eingaben sind noch nicht gespeichert.',
+      detail: 'Gültige Eingaben werden gerade gespeichert. Was nicht gespeichert werden kann (z. B. ein zu langer Titel), geht beim Schließen verloren.',
+    });
+    if (choice === 1) e.preventDefault(); // preventDefault here lets the window close after all
+  });
   win.webContents.setWindowOpenHandler(({ url }) => {
     // Links to the web open in the user's browser only for https and mailto; nothing opens inside the app.
     if (url.startsWith('https://') || url.startsWith('mailto:')) void shell.openExternal(url);
@@ -128,16 +194,22 @@ async function main(): Promise<void> {
   win.once('ready-to-show', () => win?.show());
   await win.loadURL(`${APP_ORIGIN}/index.html`);
 
-  app.on('second-instance', () => {
-    if (win) {
-      if (win.isMinimized()) win.restore();
-      win.focus();
-    }
-  });
+  openPlanPath = async (path) => {
+    const r = await dispatch(handlers, 'plan.open', { path });
+    if (r.ok) send('plan.changed', { path: (r.value as PlanInfo).path });
+    else if (win) await dialog.showMessageBox(win, { type: 'error', title: 'Plan öffnen', message: `„${path}“ konnte nicht geöffnet werden: ${r.error.message}` });
+  };
+  if (startMessage) void dialog.showMessageBox(win, { type: 'error', title: 'Plan öffnen', message: startMessage });
+  // A request that came in while the window was loading.
+  if (pendingPlanPath) {
+    const p = pendingPlanPath;
+    pendingPlanPath = null;
+    void openPlanPath(p);
+  }
   app.on('window-all-closed', () => {
     planSession.close();
     app.quit();
   });
 }
 
-void main();
+if (hasInstanceLock) void main();

@@ -5,25 +5,32 @@ import { FileMenu } from './components/FileMenu.tsx';
 import { ErrorAlert, StatusLine } from './components/Messages.tsx';
 import { currentHash, hrefFor, useRoute, type Route, type ViewName } from './lib/useRoute.ts';
 import { useWorkbench, WorkbenchProvider } from './useWorkbench.tsx';
-import { ActorsView } from './views/ActorsView.tsx';
-import { CatalogueView } from './views/CatalogueView.tsx';
-import { ExportView } from './views/ExportView.tsx';
-import { FinanceView } from './views/FinanceView.tsx';
-import { MeasuresView } from './views/MeasuresView.tsx';
-import { MeasureView } from './views/MeasureView.tsx';
-import { PlanView } from './views/PlanView.tsx';
+import { ActorsView } from './views/people/ActorsView.tsx';
+import { CatalogueView } from './views/catalogue/CatalogueView.tsx';
+import { ExportView } from './views/documents/ExportView.tsx';
+import { FinanceView } from './views/money/FinanceView.tsx';
+import { MeasuresView } from './views/measures/MeasuresView.tsx';
+import { MeasureView } from './views/measures/sheet/MeasureView.tsx';
+import { PlanView } from './views/plan/PlanView.tsx';
 import { requestHeadingFocus, ViewHeading } from './components/ViewHeading.tsx';
 import { UndoRedo } from './components/UndoRedo.tsx';
-import { ActorLoadView } from './views/ActorLoadView.tsx';
-import { CoverageView } from './views/CoverageView.tsx';
-import { FragenView } from './views/FragenView.tsx';
-import { HistoryView } from './views/HistoryView.tsx';
-import { MatrixView } from './views/MatrixView.tsx';
-import { TimelineView } from './views/TimelineView.tsx';
-import { FinanzplanView } from './views/priorities/FinanzplanView.tsx';
+import { ActorLoadView } from './views/people/ActorLoadView.tsx';
+import { CoverageView } from './views/catalogue/CoverageView.tsx';
+import { FragenView } from './views/catalogue/FragenView.tsx';
+import { HistoryView } from './views/history/HistoryView.tsx';
+import { MatrixView } from './views/people/MatrixView.tsx';
+import { TimelineView } from './views/measures/TimelineView.tsx';
+import { FinanzplanView } from './views/money/FinanzplanView.tsx';
 import { OptimierungView } from './views/priorities/OptimierungView.tsx';
 import { PrioritiesView } from './views/priorities/PrioritiesView.tsx';
 import { SzenarienView } from './views/priorities/SzenarienView.tsx';
+import { LeaveGuard } from './forms/LeaveGuard.tsx';
+import { SaveNote } from './forms/SaveNote.tsx';
+import { SkipToTable } from './forms/SkipToTable.tsx';
+import { CollaborationView } from './views/collaboration/CollaborationView.tsx';
+import { FortschreibungView } from './views/monitoring/FortschreibungView.tsx';
+import { SteuerungView } from './views/monitoring/SteuerungView.tsx';
+import { UmsetzungMeasureView } from './views/monitoring/UmsetzungMeasureView.tsx';
 
 const NAV: { view: ViewName; label: string; also?: ViewName[] }[] = [
   { view: 'plan', label: 'Plan' },
@@ -40,7 +47,9 @@ const NAV: { view: ViewName; label: string; also?: ViewName[] }[] = [
   { view: 'finanzplan', label: 'Finanzplan' },
   { view: 'optimierung', label: 'Optimierung' },
   { view: 'szenarien', label: 'Szenarien' },
+  { view: 'umsetzung', label: 'Umsetzung', also: ['umsetzung-massnahme', 'fortschreibung'] },
   { view: 'protokoll', label: 'Protokoll' },
+  { view: 'zusammenarbeit', label: 'Zusammenarbeit' },
   { view: 'export', label: 'Export' },
 ];
 
@@ -50,6 +59,8 @@ const DOC_TITLES: Record<ViewName, string> = {
   auslastung: 'Auslastung der Akteure', matrix: 'Zuständigkeitsmatrix', abdeckung: 'Abdeckung', fragen: 'Fragen-Werkstatt',
   zeitplan: 'Zeitplan', protokoll: 'Änderungsprotokoll',
   prioritaeten: 'Prioritäten', finanzplan: 'Finanzplan', optimierung: 'Optimierung', szenarien: 'Szenarien',
+  zusammenarbeit: 'Zusammenarbeit',
+  umsetzung: 'Umsetzung', 'umsetzung-massnahme': 'Umsetzung einer Maßnahme', fortschreibung: 'Fortschreibung',
 };
 
 export function App() {
@@ -82,6 +93,7 @@ function Shell() {
       <a className="skip-link" href="#main-heading" onClick={(e) => { e.preventDefault(); document.getElementById('main-heading')?.focus(); }}>
         Zum Inhalt springen
       </a>
+      <SkipToTable />
       <header className="app-header">
         <div className="brand" aria-hidden="true">ZW</div>
         <div className="plan-title">
@@ -111,16 +123,22 @@ function Shell() {
               );
             })}
           </ul>
-          <p className="nav-note">Änderungen werden sofort in der Plandatei gespeichert.</p>
+          <SaveNote />
         </nav>
         <main id="main" className="app-main">
           <ErrorAlert message={wb.loadError} />
+          {info?.readOnly ? (
+            <p role="status" className="notice read-only-banner">
+              <strong>{info.readOnly.message}</strong> Änderungen sind nicht möglich; mit „Plan speichern unter“ entsteht eine eigene Kopie zum Bearbeiten.
+            </p>
+          ) : null}
           <StatusLine className="notice">{wb.notice && wb.notice.hash === currentHash() ? wb.notice.text : null}</StatusLine>
           <ErrorBoundary key={key}>
             <View route={route} />
           </ErrorBoundary>
         </main>
       </div>
+      <LeaveGuard />
     </div>
   );
 }
@@ -155,5 +173,9 @@ function View({ route }: { route: Route }) {
     case 'finanzplan': return <FinanzplanView />;
     case 'optimierung': return <OptimierungView />;
     case 'szenarien': return <SzenarienView />;
+    case 'zusammenarbeit': return <CollaborationView />;
+    case 'umsetzung': return <SteuerungView />;
+    case 'umsetzung-massnahme': return <UmsetzungMeasureView key={route.id} id={route.id} />;
+    case 'fortschreibung': return <FortschreibungView />;
   }
 }

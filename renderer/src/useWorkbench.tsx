@@ -1,12 +1,15 @@
-// The plan the window shows: plan info, its catalogue and the lists every view needs.
-// Views change data through useBackend() and then call refresh(); a plan of a few hundred
-// measures reloads in milliseconds, and one source of truth keeps all views consistent.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+// The plan the window shows: plan info, its catalogue and the lists every view needs — all read
+// from the one server-state cache (renderer/src/data/), which keeps them fresh after any call. What
+// is not server state lives here: the notice of the status line.
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Catalogue } from '../../shared/catalogue/types.ts';
 import type { Actor, MeasureRow, PlanInfo, RecentPlan, Responsibility, Totals } from '../../shared/domain/types.ts';
-import { useBackend } from './backend/useBackend.tsx';
+import { useBackend, useDataRevisions } from './backend/useBackend.tsx';
+import { usePlanData, usePlanInfo } from './data/usePlanData.ts';
 import { indexCatalogue, messageOf, type CatalogueIndex } from './lib/format.ts';
 import { currentHash } from './lib/useRoute.ts';
+import { useQuery } from '@tanstack/react-query';
+import { queryKey } from './data/cache.ts';
 
 export interface Notice { text: string; hash: string }
 
@@ -21,10 +24,7 @@ export interface WorkbenchState {
   totals: Totals | null;
   recent: RecentPlan[];
   loadError: string | null;
-  /**
-   * Grows after every successful refresh(). Views that load their own data from the backend (a measure's
-   * sheet, overviews, history) list it as an effect dependency, so they reload whenever the lists do.
-   */
+  /** Grows with every change of plan data the window saw (for effects that load outside the cache). */
   revision: number;
   /**
    * Grows when plan data changed other than by the view's own edit: undo/redo, another plan opened or
@@ -34,72 +34,55 @@ export interface WorkbenchState {
 }
 
 export interface RefreshOptions {
-  /** The change did not come from the view's own edit (undo/redo): forms drop their drafts. */
+  /** The change did not come from the view's own edit: forms drop their drafts. */
   external?: boolean;
 }
 
 export interface Workbench extends WorkbenchState {
+  /**
+   * Compatibility only: reloads everything. Not needed after useBackend().call(), whose responses keep
+   * every view fresh by themselves.
+   */
   refresh: (opts?: RefreshOptions) => Promise<void>;
   /** A success message shown in the status line of the view with this hash (default: the current one). */
   notify: (text: string, hash?: string) => void;
   notice: Notice | null;
 }
 
-const EMPTY: WorkbenchState = {
-  loaded: false, info: null, catalogue: null, index: indexCatalogue(null), measures: [], actors: [],
-  responsibilities: [], totals: null, recent: [], loadError: null, revision: 0, externalRevision: 0,
-};
-
 const WorkbenchContext = createContext<Workbench | null>(null);
+const NO_MEASURES: MeasureRow[] = [];
+const NO_ACTORS: Actor[] = [];
+const NO_RESPONSIBILITIES: Responsibility[] = [];
+const NO_RECENT: RecentPlan[] = [];
 
 export function WorkbenchProvider({ children }: { children: ReactNode }) {
-  const { call, transport } = useBackend();
-  const [state, setState] = useState<WorkbenchState>(EMPTY);
+  const { invalidateAll, read } = useBackend();
+  const { revision, externalRevision } = useDataRevisions();
   const [notice, setNotice] = useState<Notice | null>(null);
-  const seq = useRef(0);
-  const catalogueOf = useRef<{ path: string; catalogue: Catalogue } | null>(null);
-  // Monotonic, also across "no plan open", so an effect keyed on them always sees a new value.
-  const revisions = useRef({ revision: 0, external: 0, path: null as string | null });
+  const infoQ = usePlanInfo();
+  const recentQ = useQuery({ queryKey: queryKey('plan.recent', {}), queryFn: () => read('plan.recent', {}) });
+  const catalogue = usePlanData('catalogue.get', {});
+  const measures = usePlanData('measures.list', {});
+  const actors = usePlanData('actors.list', {});
+  const responsibilities = usePlanData('responsibilities.list', {});
+  const totals = usePlanData('budget.totals', {});
+  const cat = catalogue.data;
+  const index = useMemo(() => indexCatalogue(cat), [cat]);
 
-  const refresh = useCallback(async (opts?: RefreshOptions) => {
-    const mine = ++seq.current;
-    if (opts?.external === true) revisions.current.external += 1;
-    try {
-      const [info, recent] = await Promise.all([call('plan.info', {}), call('plan.recent', {})]);
-      if ((info?.path ?? null) !== revisions.current.path) {
-        revisions.current.path = info?.path ?? null;
-        revisions.current.external += 1;
-      }
-      if (!info) {
-        if (mine === seq.current) setState({ ...EMPTY, loaded: true, recent, revision: ++revisions.current.revision, externalRevision: revisions.current.external });
-        return;
-      }
-      const needCatalogue = catalogueOf.current?.path !== info.path;
-      const [catalogue, measures, actors, responsibilities, totals] = await Promise.all([
-        needCatalogue ? call('catalogue.get', {}) : Promise.resolve(catalogueOf.current!.catalogue),
-        call('measures.list', {}), call('actors.list', {}), call('responsibilities.list', {}), call('budget.totals', {}),
-      ]);
-      catalogueOf.current = { path: info.path, catalogue };
-      if (mine !== seq.current) return;
-      setState((prev) => ({
-        loaded: true, info, catalogue, index: prev.catalogue === catalogue ? prev.index : indexCatalogue(catalogue),
-        measures, actors, responsibilities, totals, recent, loadError: null,
-        revision: ++revisions.current.revision, externalRevision: revisions.current.external,
-      }));
-    } catch (e) {
-      if (mine === seq.current) setState((prev) => ({ ...prev, loaded: true, loadError: messageOf(e) }));
-    }
-  }, [call]);
-
-  // Loading the plan from the backend is synchronising with an external system; state is set after the await.
-  // oxlint-disable-next-line react/set-state-in-effect
-  useEffect(() => { void refresh(); }, [refresh]);
-  // The desktop host may switch plans itself (menu, second instance opening a file).
-  useEffect(() => transport.on('plan.changed', () => { void refresh({ external: true }); }), [transport, refresh]);
-
+  const refresh = useCallback((opts?: RefreshOptions) => invalidateAll(opts), [invalidateAll]);
   const notify = useCallback((text: string, hash?: string) => setNotice({ text, hash: hash ?? currentHash() }), []);
 
-  const value = useMemo<Workbench>(() => ({ ...state, refresh, notify, notice }), [state, refresh, notify, notice]);
+  const info = infoQ.data ?? null;
+  const lists = [catalogue, measures, actors, responsibilities, totals];
+  const listError = lists.find((l) => l.error)?.error ?? null;
+  const loaded = infoQ.isFetched && (info === null || lists.every((l) => l.data !== null) || listError !== null || infoQ.isError);
+  const loadError = infoQ.error ? messageOf(infoQ.error) : listError;
+
+  const value = useMemo<Workbench>(() => ({
+    loaded, info, catalogue: cat, index,
+    measures: measures.data ?? NO_MEASURES, actors: actors.data ?? NO_ACTORS, responsibilities: responsibilities.data ?? NO_RESPONSIBILITIES,
+    totals: totals.data, recent: recentQ.data ?? NO_RECENT, loadError, revision, externalRevision, refresh, notify, notice,
+  }), [loaded, info, cat, index, measures.data, actors.data, responsibilities.data, totals.data, recentQ.data, loadError, revision, externalRevision, refresh, notify, notice]);
   return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
 }
 

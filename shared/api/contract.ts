@@ -3,6 +3,9 @@
 // resolves to a JSON result. Errors travel as { code, message } with a German
 // message for the planner.
 import { z } from 'zod';
+import { seriesSaveSchema, type BudgetSeries } from '../domain/series.ts';
+import { checkPlanPeriod, planPeriodArgs } from '../domain/plan-period.ts';
+import type { Freshness } from './freshness.ts';
 import type { Catalogue } from '../catalogue/types.ts';
 import {
   actorCreateSchema, actorPatchSchema, budgetCreateSchema, budgetPatchSchema, idSchema, measureCreateSchema,
@@ -15,6 +18,7 @@ import {
 import type {
   Actor, BudgetLine, Measure, MeasureDetail, MeasureRow, PlanInfo, RecentPlan, Responsibility, Totals,
 } from '../domain/types.ts';
+import type { CleanCopyResult } from '../domain/types.ts';
 import type {
   ActorLoadReport, Coverage, FrageStatus, HistoryStatus, HistoryStep, Indicator, JsonValue, Milestone, SavedView, Timeline,
   UndoResult,
@@ -32,7 +36,20 @@ import {
   type Finanzplan, type FramesResult, type OptimiserMeasure, type OptimiserRun, type PlanCriterion, type PrioritiesResult, type Scenario,
   type ScenarioComparison, type ScenarioSettings, type WhatIfResult,
 } from '../domain/priorities.ts';
+import {
+  raterAddSchema, roundApplySchema, roundCreateSchema, roundUpdateSchema, sheetFileSchema, type RaterInfo, type RoundAggregate, type RoundApplyResult,
+  type RoundDetail, type RoundSummary, type SheetCheck, type SheetImportResult,
+} from '../domain/rounds.ts';
 import { serverSchema, type ConflictView, type CopyPreview, type MergeOutcome, type SyncResult, type SyncStatus } from '../domain/sync.ts';
+import {
+  actualSaveSchema, ampelOverrideSchema, berichtExportSchema, berichtFestschreibenSchema, fortschreibungPreviewSchema, fortschreibungSchema,
+  istImportSchema, measurementSaveSchema, milestoneDoneSchema, stichtagArgsSchema, type Actual, type IstImportReport, type AmpelOverride, type BerichtInfo, type FortschreibungPreview,
+  type Measurement, type MonitoringMeasure, type PredecessorInfo, type SteuerungOverview,
+} from '../domain/monitoring.ts';
+import {
+  documentSettingsSchema, measureHaushaltSchema, type DocumentSettings, type MeasureHaushalt,
+} from '../domain/vorlage.ts';
+import type { AnonymFinding } from '../domain/anonymise.ts';
 
 const none = z.object({}).strict();
 
@@ -43,10 +60,18 @@ export const ARGS = {
   'plan.forgetRecent': z.object({ path: z.string().min(1).max(4096) }),
   'plan.new': z.object({ path: planPathSchema, title: z.string().max(200).optional(), landkreis: z.string().max(200).optional() }),
   'plan.createDemo': z.object({ path: planPathSchema }),
-  'plan.open': z.object({ path: planPathSchema }),
+  'plan.open': z.object({ path: planPathSchema, journal: z.enum(['refuse', 'keep-aside']).optional() }),
   'plan.saveAs': z.object({ path: planPathSchema }),
+  /** Stops the check of a plan.open in progress (the open then fails with "abgebrochen"); false when none runs. */
+  'plan.cancelOpen': none,
+  /**
+   * A plan file the open gate refused (foreign schema, planted history, timeout): copies only the
+   * known tables' valid rows into a new plan file beside it and opens that; the original stays untouched.
+   */
+  'plan.openCleanCopy': z.object({ path: planPathSchema }),
   'plan.close': none,
-  'plan.update': z.object({ title: z.string().trim().min(1, { error: 'Bitte einen Plantitel angeben.' }).max(200).optional(), landkreis: z.string().trim().max(200).optional() }),
+  'plan.update': z.object({ title: z.string().trim().min(1, { error: 'Bitte einen Plantitel angeben.' }).max(200, { error: 'Titel des Plans: höchstens 200 Zeichen. Es wird nichts abgeschnitten; bitte kürzen.' }).optional(), landkreis: z.string().trim().max(200, { error: 'Landkreis: höchstens 200 Zeichen.' }).optional(),
+    ...planPeriodArgs }).superRefine(checkPlanPeriod),
   /** Backups of the open plan, newest first. */
   'plan.backups': none,
   /** Backups of any plan file, without opening it (offered when a plan fails to open). */
@@ -58,6 +83,8 @@ export const ARGS = {
 
   'measures.list': none,
   'measures.get': z.object({ id: idSchema }),
+  /** The rows of measures.list for these ids (those that exist): how the UI patches one row instead of reloading the list. */
+  'measures.rows': z.object({ ids: z.array(idSchema).max(1_000) }),
   'measures.create': measureCreateSchema,
   'measures.adopt': z.object({ grundmauerId: idSchema }),
   'measures.update': z.object({ id: idSchema, patch: measurePatchSchema }),
@@ -77,6 +104,11 @@ export const ARGS = {
   'budget.delete': z.object({ id: idSchema }),
   'budget.totals': none,
 
+  // Multi-year budget series (schema 6): one entry, stored with the per-year lines it generates.
+  'series.list': z.object({ measureId: idSchema.optional() }),
+  'series.save': seriesSaveSchema,
+  'series.delete': z.object({ id: idSchema }),
+
   'export.docx': z.object({}).strict(),
 
   // ---- Committee documents, decision snapshots, XLSX exchange (schema 4) ----
@@ -91,6 +123,19 @@ export const ARGS = {
   'vorlage.settings.get': vorlageSettingsGetSchema,
   /** Saves Kopf, Beratungsfolge, Beschlussvorschlag (null = drawn from the plan) and Sachverhalt for this plan (one undo step). */
   'vorlage.settings.save': vorlageSettingsSchema,
+
+  // ---- council-grade documents (issue 13)
+  /** What an anonymised export of the Vorlage with these options removes from free text (e-mail, phone, web addresses, names). */
+  'vorlage.anonymise.preview': vorlageExportSchema,
+  /** Stops the running document export (export.vorlage / export.docx); that call then fails with „Export abgebrochen“. */
+  'export.cancel': none,
+  /** The plan's settings for documents: adopted budget years, gender form. */
+  'documents.settings.get': none,
+  'documents.settings.save': documentSettingsSchema,
+  /** Folgekosten and Stellen (VZÄ per year, Entgeltgruppe) of every measure that has any. */
+  'measures.haushalt.list': none,
+  /** Sets Folgekosten and Stellen of one measure (an empty entry removes it); one undo step. */
+  'measures.haushalt.set': measureHaushaltSchema,
   /** "Stand festschreiben": freezes measures, costs per year, rank, verantwortliche Stelle, period and status (one undo step). */
   'snapshots.create': snapshotCreateSchema,
   /** Festgeschriebene Stände, newest Sitzungsdatum first. */
@@ -195,6 +240,29 @@ export const ARGS = {
   /** a, b: scenario ids or "arbeitsstand"; both are optimised and compared. */
   'scenarios.compare': scenarioCompareSchema,
 
+  // ---- Beteiligungsrunde (schema 9). Writes are undo steps. ----
+  'rounds.list': none,
+  /** A round with its frozen criteria and measure list and its raters (returned or not). */
+  'rounds.get': z.object({ id: idSchema }),
+  /** New round over all measures and the plan's criteria as they are now (frozen into the round). */
+  'rounds.create': roundCreateSchema,
+  /** Rename, or close ('abgeschlossen': no more sheets are read in) / reopen. */
+  'rounds.update': roundUpdateSchema,
+  /** Deletes the round with its raters and their scores (one undo step). */
+  'rounds.delete': z.object({ id: idSchema }),
+  'rounds.addRater': raterAddSchema,
+  /** Removes a rater and their scores. */
+  'rounds.removeRater': z.object({ id: idSchema }),
+  /** The Bewertungsbogen of one rater as XLSX. */
+  'rounds.exportSheet': z.object({ raterId: idSchema }),
+  /** Checks a returned sheet (plan, round, rater, checksum, measure list, values 0–10). Writes nothing. */
+  'rounds.checkSheet': sheetFileSchema,
+  /** Imports a returned sheet, all or nothing; the rater's earlier scores are replaced (one undo step). Code 'sheet-invalid' when it fails the check. */
+  'rounds.importSheet': sheetFileSchema,
+  /** Median, quartiles, min–max and count per measure × criterion, overall and by group; the Verhandlungsagenda. */
+  'rounds.aggregate': z.object({ id: idSchema }),
+  /** Writes the chosen aggregate (rounded half up) as the score of the Nutzwertanalyse; one undo step. */
+  'rounds.applyToScores': roundApplySchema,
   // Merge of plan copies and the shared plan on PostgreSQL (issue 15).
   /** What a copy of this plan would bring: n changes, the conflicts with both values; changes nothing. */
   'sync.copyPreview': z.object({ path: planPathSchema }),
@@ -205,6 +273,36 @@ export const ARGS = {
   'sync.status': none,
   /** Push local changes, pull the others'; credentials only for this call, never stored in the plan. */
   'sync.run': z.object({ server: serverSchema }),
+  // ---- Umsetzung and Monitoring (schema 8). Writes are undo steps like all plan data. ----
+  /** Steuerungsgruppe: per measure Ampel, Soll/Ist, Fördermittel, late steps, changes since the last festgeschriebene Bericht; per Baustelle and actor. Stichtag default: today. */
+  'monitoring.overview': stichtagArgsSchema,
+  /** One measure's Umsetzung: budget lines with Ist/Abruf, indicators with Messwerte and progress, milestones with dates, Ampel with reasons. */
+  'monitoring.measure': z.object({ measureId: idSchema }).extend(stichtagArgsSchema.shape).strict(),
+  /** Records Ist (spent) or Abruf (Fördermittel drawn) of a budget line for a year (and quarter); the same line/kind/year/quarter again replaces it. */
+  'actuals.save': actualSaveSchema,
+  'actuals.delete': z.object({ id: idSchema }),
+  /** Messwert of an Erfolgsindikator: date, value, source, note. */
+  'measurements.save': measurementSaveSchema,
+  'measurements.delete': z.object({ id: idSchema }),
+  /** Marks an Umsetzungsschritt done on a date (default today) or open again. */
+  'milestones.setDone': milestoneDoneSchema,
+  /** Sets the Ampel of a measure by hand (a reason is required) or, with ampel null, returns to the derived one. */
+  'ampel.override': ampelOverrideSchema,
+  /** Festgeschriebene Sachstandsberichte, newest Stichtag first. */
+  'bericht.list': none,
+  /** "Bericht festschreiben": freezes the plan (a decision snapshot) and the Umsetzung at the Stichtag, for "Änderungen seit dem letzten Bericht". */
+  'bericht.festschreiben': berichtFestschreibenSchema,
+  'bericht.delete': z.object({ id: idSchema }),
+  /** Sachstandsbericht (Mitteilungsvorlage, zur Kenntnis) as DOCX. */
+  'export.bericht': berichtExportSchema,
+  /** What a Fortschreibung would carry over, with suggestions, and the suggested title and period. */
+  'fortschreibung.preview': fortschreibungPreviewSchema,
+  /** Starts the next planning period as a new plan file (ids and history kept, linked to this plan) and opens it. */
+  'fortschreibung.create': fortschreibungSchema,
+  /** The plan this one continues (Fortschreibung), or null. */
+  'plan.predecessor': none,
+  /** Ist from a Kämmerei workbook/CSV: apply false checks every row (writes nothing); apply true takes all rows as one undo step or refuses (code 'import-invalid'). */
+  'actuals.import': istImportSchema,
 } as const;
 
 export interface ApiResults {
@@ -215,6 +313,8 @@ export interface ApiResults {
   'plan.createDemo': PlanInfo;
   'plan.open': PlanInfo;
   'plan.saveAs': PlanInfo;
+  'plan.cancelOpen': boolean;
+  'plan.openCleanCopy': CleanCopyResult;
   'plan.close': null;
   'plan.update': PlanInfo;
   'plan.backups': BackupInfo[];
@@ -225,6 +325,7 @@ export interface ApiResults {
 
   'measures.list': MeasureRow[];
   'measures.get': MeasureDetail;
+  'measures.rows': MeasureRow[];
   'measures.create': Measure;
   'measures.adopt': Measure;
   'measures.update': Measure;
@@ -244,11 +345,22 @@ export interface ApiResults {
   'budget.delete': null;
   'budget.totals': Totals;
 
+  'series.list': BudgetSeries[];
+  'series.save': BudgetSeries;
+  'series.delete': null;
+
   'export.docx': { fileName: string; base64: string };
 
   'export.vorlage': { fileName: string; base64: string };
   'vorlage.settings.get': VorlageSettingsInfo;
   'vorlage.settings.save': { settings: VorlageSettings; updatedAt: string };
+
+  'vorlage.anonymise.preview': { findings: AnonymFinding[] };
+  'export.cancel': { cancelled: boolean };
+  'documents.settings.get': DocumentSettings;
+  'documents.settings.save': DocumentSettings;
+  'measures.haushalt.list': MeasureHaushalt[];
+  'measures.haushalt.set': MeasureHaushalt | null;
   'snapshots.create': SnapshotInfo;
   'snapshots.list': SnapshotInfo[];
   'snapshots.delete': null;
@@ -305,12 +417,40 @@ export interface ApiResults {
   'scenarios.apply': ScenarioSettings;
   'scenarios.compare': ScenarioComparison;
 
+  'rounds.list': RoundSummary[];
+  'rounds.get': RoundDetail;
+  'rounds.create': RoundDetail;
+  'rounds.update': RoundDetail;
+  'rounds.delete': null;
+  'rounds.addRater': RaterInfo;
+  'rounds.removeRater': null;
+  'rounds.exportSheet': { fileName: string; base64: string };
+  'rounds.checkSheet': SheetCheck;
+  'rounds.importSheet': SheetImportResult;
+  'rounds.aggregate': RoundAggregate;
+  'rounds.applyToScores': RoundApplyResult;
   'sync.copyPreview': CopyPreview;
   'sync.copyMerge': MergeOutcome;
   'sync.conflicts': ConflictView[];
   'sync.resolve': ConflictView[];
   'sync.status': SyncStatus;
   'sync.run': SyncResult;
+  'monitoring.overview': SteuerungOverview;
+  'monitoring.measure': MonitoringMeasure;
+  'actuals.save': Actual;
+  'actuals.delete': null;
+  'measurements.save': Measurement;
+  'measurements.delete': null;
+  'milestones.setDone': Milestone & { doneOn: string | null };
+  'ampel.override': AmpelOverride | null;
+  'bericht.list': BerichtInfo[];
+  'bericht.festschreiben': BerichtInfo;
+  'bericht.delete': null;
+  'export.bericht': { fileName: string; base64: string };
+  'fortschreibung.preview': FortschreibungPreview;
+  'fortschreibung.create': { path: string; carried: number; closed: number; predecessor: PredecessorInfo };
+  'plan.predecessor': PredecessorInfo | null;
+  'actuals.import': IstImportReport;
 }
 
 export type Method = keyof typeof ARGS & keyof ApiResults;
@@ -324,6 +464,25 @@ export const METHODS = Object.keys(ARGS) as Method[];
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.hasOwn(ARGS, name);
 }
+
+/**
+ * Methods that never change the open plan: all that a plan opened read-only (someone else writes it)
+ * may call. Besides reads, the session's own file actions (open another plan, save a copy, close),
+ * which write no byte of the open plan. Everything not listed here is refused centrally in dispatch,
+ * so a new method is safe by default.
+ */
+export const READ_METHODS: ReadonlySet<Method> = new Set<Method>([
+  'plan.info', 'plan.recent', 'plan.forgetRecent', 'plan.new', 'plan.createDemo', 'plan.open', 'plan.saveAs', 'plan.close',
+  'plan.backups', 'plan.backupsFor', 'plan.restore',
+  'catalogue.get', 'measures.list', 'measures.get', 'actors.list', 'responsibilities.list', 'budget.totals',
+  'export.docx', 'export.vorlage', 'vorlage.settings.get', 'snapshots.list', 'snapshots.diff', 'export.xlsx',
+  'import.preview', 'import.validate', 'fragen.list', 'actors.load', 'coverage.get', 'timeline.get',
+  'history.list', 'history.status', 'views.list', 'prefs.get',
+  'criteria.list', 'priorities.get', 'frames.get', 'finance.plan', 'optimiser.run', 'optimiser.explain', 'optimiser.whatIf',
+  'scenarios.list', 'scenarios.compare',
+  'rounds.list', 'rounds.get', 'rounds.exportSheet', 'rounds.checkSheet', 'rounds.aggregate',
+  'sync.copyPreview', 'sync.conflicts', 'sync.status',
+]);
 
 export interface ApiError { code: string; message: string }
 
@@ -343,7 +502,8 @@ export interface BackupInfo {
   /** Checked: a plan file that opens. */
   ok: boolean;
 }
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+/** Every response; while a plan is open it also says the plan's revision and what the call changed (freshness.ts). */
+export type Envelope<T> = ({ ok: true; value: T } | { ok: false; error: ApiError }) & Partial<Freshness>;
 
 /** Events the host pushes to the renderer (menu commands, plan switched). */
 export interface HostEvents {

@@ -25,9 +25,19 @@ export const centsSchema = z.number({ error: 'Der Betrag muss eine Zahl sein.' }
   .min(0, { error: 'Der Betrag darf nicht negativ sein.' })
   .max(100_000_000_000_00, { error: 'Der Betrag ist unrealistisch hoch (über 100 Mrd. €).' });
 
+/** Longest measure title; longer input is refused with a message, never cut. */
+export const TITLE_MAX = 200;
+/** Limits of the measure's text fields (the Maßnahmenblatt shows a counter near them). */
+export const MEASURE_TEXT_LIMITS = { description: 20_000, goal: 5_000, need: 5_000, ausgangslage: 20_000, risks: 20_000, notes: 20_000 } as const;
+
+const tooLong = (label: string, max: number) => (iss: { input?: unknown }) => {
+  const n = typeof iss.input === 'string' ? [...iss.input].length : 0;
+  return `${label}: höchstens ${max.toLocaleString('de-DE')} Zeichen (eingegeben: ${n.toLocaleString('de-DE')}). Es wird nichts abgeschnitten; bitte kürzen.`;
+};
+
 export const measureFields = z.object({
   code: requiredText(20, 'eine Nummer (z. B. M-2.03)').regex(/^[\p{L}\p{N}][\p{L}\p{N}.\-/ ]*$/u, { error: 'Die Nummer darf nur Buchstaben, Ziffern, Punkt, Bindestrich und Schrägstrich enthalten.' }),
-  title: requiredText(200, 'einen Titel'),
+  title: z.string({ error: 'Titel: Text erwartet.' }).trim().min(1, { error: 'Bitte einen Titel angeben.' }).max(TITLE_MAX, { error: tooLong('Titel', TITLE_MAX) }),
   description: text(20_000, 'Beschreibung'),
   goal: text(5_000, 'Ziel'),
   need: text(5_000, 'Bedarf'),

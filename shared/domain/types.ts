@@ -68,6 +68,8 @@ export interface BudgetLine {
   foerderquoteBp: number | null;
   state: BudgetState;
   note: string;
+  /** Set when the line is one year of a multi-year series (shared/domain/series.ts); edited through the series. */
+  seriesId?: string | null;
 }
 
 export interface MeasureDetail {
@@ -105,6 +107,19 @@ export interface PlanInfo {
   measureCount: number;
   actorCount: number;
   createdAt: string;
+  /** Planungszeitraum (first and last year), or null while not set. */
+  periodFirstYear?: number | null;
+  periodLastYear?: number | null;
+  /** Opened to read only, because someone else is writing the plan (their lock); null when this window writes. */
+  readOnly: ReadOnlyInfo | null;
+}
+
+/** Who writes a plan that this window only reads; message: "Nur lesen – geöffnet von … auf … seit …". */
+export interface ReadOnlyInfo {
+  user: string | null;
+  machine: string | null;
+  since: string | null;
+  message: string;
 }
 
 export interface RecentPlan {
@@ -112,6 +127,19 @@ export interface RecentPlan {
   title: string;
   openedAt: string;
   exists: boolean;
+  /** Why the last attempt to open it failed (German); such a plan is not reopened at start. */
+  failed?: string;
+  failedAt?: string;
+}
+
+/** What „Als bereinigte Kopie öffnen“ made: the new plan, and what it left out. */
+export interface CleanCopyResult {
+  info: PlanInfo;
+  /** The new file (beside the original, which stays untouched). */
+  path: string;
+  copiedRows: number;
+  /** One German line per table with rows left out, and per schema object not carried over. */
+  dropped: string[];
 }
 
 // ---- Maßnahmenblatt, Fragen, overviews, history, views (schema version 2) ----
@@ -251,6 +279,8 @@ export interface HistoryChange {
   entityId: string;
   action: string;
   summary: string;
+  /** Field by field, old → new (German labels, money formatted); from the row's before/after images. */
+  fields?: { label: string; before: string; after: string }[];
 }
 
 /** One step of the Änderungsprotokoll: what one user action changed (one undo step). */

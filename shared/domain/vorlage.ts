@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { MEASURE_STATUSES, type MeasureStatus } from './enums.ts';
 import { idSchema } from './schemas.ts';
+import { genderFormSchema, type GenderForm } from './wording.ts';
 
 export const VORLAGEARTEN = ['beschlussvorlage', 'informationsvorlage'] as const;
 export type Vorlageart = (typeof VORLAGEARTEN)[number];
@@ -49,11 +50,61 @@ export const beratungSchema = z.object({
   gremium: z.string({ error: 'Gremium: Text erwartet.' }).trim().min(1, { error: 'Bitte in jeder Zeile der Beratungsfolge ein Gremium angeben.' }).max(200, { error: 'Gremium: höchstens 200 Zeichen.' }),
   sitzungsdatum: isoDateSchema,
   zustaendigkeit: z.enum(ZUSTAENDIGKEITEN, { error: 'Unbekannte Zuständigkeit (Vorberatung, Entscheidung oder Kenntnisnahme).' }),
+  /** Öffentliche oder nichtöffentliche Sitzung; missing = as the Vorlage (Kopf). */
+  oeffentlich: z.boolean({ error: 'Öffentlich: ja oder nein erwartet.' }).optional(),
 });
 export type Beratung = z.infer<typeof beratungSchema>;
 
 const beschlussSchema = z.array(text(5_000, 'Punkt des Beschlussvorschlags').refine((s) => s.trim() !== '', { error: 'Ein Punkt des Beschlussvorschlags ist leer.' }))
   .max(20, { error: 'Höchstens 20 Punkte im Beschlussvorschlag.' });
+
+// ---- Vorlagenprofil: which sections, their headings, their order (each Kreis's Geschäftsordnung)
+
+export const VORLAGE_SECTIONS = [
+  'beratungsfolge', 'beschlussvorschlag', 'sachverhalt', 'aenderungen', 'finanzen', 'stellenplan', 'klima', 'gleichstellung', 'inklusion', 'anlagen',
+] as const;
+export type VorlageSectionId = (typeof VORLAGE_SECTIONS)[number];
+/** Sections whose text the planner writes (the others are drawn from the plan). */
+export const TEXT_SECTIONS: readonly VorlageSectionId[] = ['klima', 'gleichstellung', 'inklusion'];
+export const SECTION_DEFAULTS: Record<VorlageSectionId, { heading: string; enabled: boolean; what: string }> = {
+  beratungsfolge: { heading: 'Beratungsfolge', enabled: true, what: 'Gremien, Sitzungstermine, Zuständigkeit' },
+  beschlussvorschlag: { heading: 'Beschlussvorschlag', enabled: true, what: 'die Beschlusspunkte' },
+  sachverhalt: { heading: 'Sachverhalt / Begründung', enabled: true, what: 'eigener Text, Grundlage, Inhalt, Priorisierung, frühere Beschlüsse' },
+  aenderungen: { heading: 'Änderungen seit dem letzten Beschluss', enabled: true, what: 'nur wenn ein festgeschriebener Stand gewählt ist' },
+  finanzen: { heading: 'Finanzielle Auswirkungen', enabled: true, what: 'Haushaltsrahmen, Deckung, Ergebnis- und Finanzhaushalt, Förderung, Folgekosten' },
+  stellenplan: { heading: 'Auswirkungen auf den Stellenplan', enabled: true, what: 'VZÄ je Maßnahme und Jahr' },
+  klima: { heading: 'Klimarelevanz', enabled: false, what: 'eigener Text' },
+  gleichstellung: { heading: 'Auswirkungen auf die Gleichstellung', enabled: false, what: 'eigener Text' },
+  inklusion: { heading: 'Inklusion und Barrierefreiheit', enabled: false, what: 'eigener Text' },
+  anlagen: { heading: 'Anlagen', enabled: true, what: 'Liste der Anlagen' },
+};
+
+export const vorlageSectionSchema = z.object({
+  id: z.enum(VORLAGE_SECTIONS, { error: 'Unbekannter Abschnitt der Vorlage.' }),
+  heading: z.string({ error: 'Überschrift: Text erwartet.' }).trim().min(1, { error: 'Bitte jedem Abschnitt eine Überschrift geben.' }).max(200, { error: 'Überschrift: höchstens 200 Zeichen.' }),
+  enabled: z.boolean({ error: 'Abschnitt aufnehmen: ja oder nein erwartet.' }),
+  /** The planner's text (only for the text sections). */
+  text: text(20_000, 'Text des Abschnitts').default(''),
+});
+export type VorlageSection = z.infer<typeof vorlageSectionSchema>;
+
+export const vorlageProfilSchema = z.object({
+  sections: z.array(vorlageSectionSchema).max(VORLAGE_SECTIONS.length, { error: 'Zu viele Abschnitte.' })
+    .refine((l) => new Set(l.map((x) => x.id)).size === l.length, { error: 'Jeder Abschnitt darf nur einmal vorkommen.' }),
+});
+export type VorlageProfil = z.infer<typeof vorlageProfilSchema>;
+
+/** The default profile: every section in the usual order; the three text sections off. */
+export function defaultProfil(): VorlageProfil {
+  return { sections: VORLAGE_SECTIONS.map((id) => ({ id, heading: SECTION_DEFAULTS[id].heading, enabled: SECTION_DEFAULTS[id].enabled, text: '' })) };
+}
+
+/** A saved profile completed with sections added in later versions (appended, with their defaults). */
+export function completeProfil(p: VorlageProfil | null | undefined): VorlageProfil {
+  const given = p?.sections ?? [];
+  const seen = new Set(given.map((x) => x.id));
+  return { sections: [...given, ...defaultProfil().sections.filter((x) => !seen.has(x.id))] };
+}
 
 /** What is remembered per plan (table vorlage_settings). */
 export const vorlageSettingsSchema = z.object({
@@ -63,6 +114,10 @@ export const vorlageSettingsSchema = z.object({
   beschlussvorschlag: beschlussSchema.nullable(),
   /** Own text at the start of Sachverhalt/Begründung (Anlass); may be empty. */
   sachverhalt: text(20_000, 'Sachverhalt'),
+  /** Sections, headings and order; missing = the default profile. */
+  profil: vorlageProfilSchema.optional(),
+  /** The planner's Deckungsvorschlag when the frame is exceeded; empty = drawn from the optimiser and the Festlegungen. */
+  deckung: text(5_000, 'Deckungsvorschlag').optional(),
 });
 export type VorlageSettings = z.infer<typeof vorlageSettingsSchema>;
 
@@ -99,6 +154,8 @@ export const vorlageExportSchema = z.object({
   beratungsfolge: z.array(beratungSchema).max(20, { error: 'Höchstens 20 Zeilen in der Beratungsfolge.' }).optional(),
   beschlussvorschlag: beschlussSchema.optional(),
   sachverhalt: text(20_000, 'Sachverhalt').optional(),
+  profil: vorlageProfilSchema.optional(),
+  deckung: text(5_000, 'Deckungsvorschlag').optional(),
   /** Adds "Änderungen seit <Stand>" against this decision snapshot. */
   changesSince: idSchema.optional(),
   /** Also remember Kopf, Beratungsfolge, Beschlussvorschlag and Sachverhalt as the plan's Vorlage settings (one undo step). */
@@ -228,4 +285,45 @@ export interface SnapshotDiff {
   totals: { beforeCents: number; afterCents: number; deltaCents: number; byYear: SnapshotCostChange[] };
   /** One German sentence, e.g. „Seit „Beschluss Kreistag“ (12.03.2026): 1 Maßnahme neu, 2 geändert, keine entfallen.“ */
   summary: string;
+}
+
+// ---- Plan settings for documents (stored in meta 'document-settings')
+
+export const documentSettingsSchema = z.object({
+  /** Budget years whose Haushalt is already adopted; null = every year up to the current one. */
+  adoptedYears: z.array(z.int({ error: 'Haushaltsjahr: ganze Zahl erwartet.' }).min(2000, { error: 'Haushaltsjahr ab 2000.' }).max(2100, { error: 'Haushaltsjahr bis 2100.' }))
+    .max(100, { error: 'Höchstens 100 Haushaltsjahre.' }).nullable(),
+  /** One gender form throughout every document. */
+  genderForm: genderFormSchema,
+}).strict();
+export type DocumentSettings = z.infer<typeof documentSettingsSchema>;
+export const DEFAULT_DOCUMENT_SETTINGS: DocumentSettings = { adoptedYears: null, genderForm: 'doppelpunkt' satisfies GenderForm };
+
+/** The adopted years in effect: the setting, or every year up to the year of `now`. */
+export function adoptedYearsOf(s: DocumentSettings, years: readonly number[], nowIso: string): Set<number> {
+  if (s.adoptedYears) return new Set(s.adoptedYears);
+  const current = Number(nowIso.slice(0, 4)) || new Date().getUTCFullYear();
+  return new Set(years.filter((y) => y <= current));
+}
+
+// ---- Folgekosten and Stellen per measure (table measure_haushalt, schema 7)
+
+export const measureHaushaltSchema = z.object({
+  measureId: idSchema,
+  /** Recurring cost per year after the measure or its funding ends, in cents; 0 = none. */
+  folgekostenCents: z.int({ error: 'Folgekosten: ganze Cent erwartet.' }).min(0, { error: 'Folgekosten dürfen nicht negativ sein.' }).max(100_000_000_000, { error: 'Folgekosten: Betrag zu groß.' }),
+  /** From which year the Folgekosten arise; null = not yet known. */
+  folgekostenAb: z.int({ error: 'Jahr: ganze Zahl erwartet.' }).min(2000, { error: 'Jahr ab 2000.' }).max(2100, { error: 'Jahr bis 2100.' }).nullable(),
+  /** Entgeltgruppe of the staff (e.g. "E 9b TVöD"); may be empty. */
+  entgeltgruppe: text(40, 'Entgeltgruppe'),
+  /** Year → VZÄ in hundredths (150 = 1,5 VZÄ). */
+  vzae: z.record(z.string().regex(/^\d{4}$/u, { error: 'Jahr: vier Ziffern erwartet.' }), z.int().min(0, { error: 'VZÄ dürfen nicht negativ sein.' }).max(100_000, { error: 'VZÄ: Wert zu groß.' }))
+    .refine((r) => Object.keys(r).length <= 60, { error: 'Höchstens 60 Jahre.' }),
+}).strict();
+export type MeasureHaushalt = z.infer<typeof measureHaushaltSchema>;
+
+/** "1,5 VZÄ" from hundredths. */
+export function formatVzae(h: number): string {
+  const s = (h / 100).toFixed(2).replace(/0+$/u, '').replace(/\.$/u, '').replace('.', ',');
+  return `${s}\u00a0VZÄ`;
 }

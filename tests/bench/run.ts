@@ -8,6 +8,7 @@
 //
 // Medians of several runs (7 for fast steps, 3 for slow ones), p50/p95 over 200 edits.
 // Figures depend on the machine: compare ratios, not milliseconds, across machines.
+import { benchHistory, benchSeries } from './forms-bench.ts';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import Database from 'better-sqlite3';
 import { createClient, createHandlers } from '../../electron/backend/backend.ts';
 import { Session } from '../../electron/backend/session.ts';
 import { PLAN_SIZES, type PlanSize } from '../../electron/backend/synthetic.ts';
+import { benchVorlage } from './steps.ts';
 import {
   benchCreate, benchDocx, benchEdit, benchEditHttp, benchList, benchListHttp, benchOpen, benchOptimiser, benchTotals, benchXlsx,
   type BenchContext, type BenchRow, type Timing,
@@ -150,7 +152,10 @@ try {
     add(await benchEdit(ctx));
     add(await benchEditHttp(ctx));
     add(await benchDocx(ctx, { isolate: size === 'L' }));
+    add(await benchVorlage(ctx));
     add(await benchXlsx(ctx));
+    add(await benchSeries(ctx));
+    add(await benchHistory(ctx));
     if (size === 'L') {
       const m = process.memoryUsage();
       const line = `Memory after L: RSS ${(m.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(m.heapUsed / 2 ** 20).toFixed(0)} MiB of ${(m.heapTotal / 2 ** 20).toFixed(0)} MiB, external ${(m.external / 2 ** 20).toFixed(0)} MiB`;
@@ -184,6 +189,16 @@ try {
   } catch (e) {
     rows.push({ size: '–', step: 'sync with PostgreSQL', ours: null, floor: null, note: `not run: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` });
     console.log(`  not run: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  console.log('');
+
+  console.log('Umsetzung (tests/bench/monitoring-bench.ts)');
+  const { runMonitoringBench } = await import('./monitoring-bench.ts');
+  for (const size of sizes) {
+    for (const r of await runMonitoringBench({ size, dir, ui: size === 'L' && !values['no-ui'], runs: RUNS.slow })) {
+      rows.push(r);
+      console.log(`  ${r.size}  ${r.step.padEnd(62)} ${fmt(r.ours).padEnd(28)} ${r.note ?? ''}`);
+    }
   }
   console.log('');
 

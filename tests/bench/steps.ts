@@ -531,3 +531,38 @@ export async function benchOptimiser(opts: { measureCounts?: number[]; runs?: nu
     return [{ size, step, ours: null, floor: null, note: `n/a: ${(e instanceof Error ? e.message : String(e)).slice(0, 120)}` }];
   }
 }
+
+/**
+ * The Sitzungsvorlage (export.vorlage: Vorlage, Anlage 1 overview, Anlage 2 one Maßnahmenblatt per
+ * measure, Anlage 3) in its own process (tests/bench/export-child.ts): one run, with its peak RSS.
+ */
+export async function benchVorlage(ctx: BenchContext): Promise<BenchRow> {
+  const step = 'DOCX Sitzungsvorlage (export.vorlage, Vorlage + Anlagen 1–3)';
+  const path = planPath(ctx);
+  ctx.session.close();
+  try {
+    const r = await new Promise<DocxRuns>((ok, fail) => {
+      const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', join(import.meta.dirname, 'export-child.ts'), path, 'vorlage'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
+      child.stderr.on('data', (c: Buffer) => { err += c.toString(); });
+      const timer = setTimeout(() => child.kill('SIGKILL'), DOCX_CHILD_TIMEOUT_MS);
+      child.on('close', (code, signal) => {
+        clearTimeout(timer);
+        const last = out.trim().split('\n').at(-1) ?? '';
+        if (code === 0 && last.startsWith('{')) {
+          const j = JSON.parse(last) as { ms: number; bytes: number; rssMiB: number };
+          return ok({ ms: [j.ms], bytes: j.bytes, rssMiB: j.rssMiB });
+        }
+        if (signal === 'SIGKILL') return fail(new Error(`no result within ${DOCX_CHILD_TIMEOUT_MS / 1000} s`));
+        fail(new Error(err.split('\n').find((l) => /^\w*Error\b/u.test(l.trim()))?.trim() ?? `child exited with ${code ?? signal}`));
+      });
+    });
+    return { size: ctx.size, step, ours: med(r.ms), floor: null, note: `${(r.bytes / 1024).toFixed(0)} KiB; own process, one run, peak RSS ${r.rssMiB.toFixed(0)} MiB` };
+  } catch (e) {
+    return naRow(ctx, step, e);
+  } finally {
+    await ctx.api['plan.open']({ path });
+  }
+}

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createHandlers } from '../../electron/backend/backend.ts';
+import { createClient, createHandlers } from '../../electron/backend/backend.ts';
 import { startDevServer, type DevServer } from '../../electron/backend/dev-server.ts';
 import { Session } from '../../electron/backend/session.ts';
 import { generatePlan } from '../../electron/backend/synthetic.ts';
@@ -36,6 +36,8 @@ const STEPS = {
   filterFull: 'UI: filter from full list → rows',
   clear: 'UI: clear filter → all rows back',
   scroll: 'UI: blank rows while scrolling',
+  edit: 'UI: edit → visible',
+  editBytes: 'UI: bytes transferred per edit',
 };
 
 function na(reason: string): BenchRow[] {
@@ -82,7 +84,20 @@ const INIT_SCRIPT = `(() => {
   const cells = (r) => [...r.querySelectorAll('td, th, [role="cell"], [role="gridcell"], [role="rowheader"]')];
   const codeOf = (r) => { const c = cells(r).find((c) => CODE.test((c.textContent || '').trim())); return c ? c.textContent.trim() : null; };
   const rowsOf = () => [...document.querySelectorAll('table tbody tr, [role="table"] [role="row"], [role="grid"] [role="row"]')].filter((r) => codeOf(r) !== null);
-  window.__wb = { rowsOf, codeOf, firstRowsAt: null, since: 0 };
+  window.__wb = { rowsOf, codeOf, firstRowsAt: null, since: 0, inflight: 0, bytes: 0, responses: 0, calls: [] };
+  // Backend calls in flight and the bytes of their responses (the edit → visible figure waits for all).
+  const origFetch = window.fetch.bind(window);
+  window.fetch = async (...a) => {
+    window.__wb.inflight++;
+    try {
+      const r = await origFetch(...a);
+      const buf = await r.clone().arrayBuffer();
+      window.__wb.bytes += buf.byteLength;
+      window.__wb.calls.push(String(a[0]).split('/api/').pop() + ' ' + buf.byteLength);
+      window.__wb.responses++;
+      return r;
+    } finally { window.__wb.inflight--; }
+  };
   const seen = () => {
     if (window.__wb.firstRowsAt !== null) return;
     if (rowsOf().length > 0) {
@@ -94,7 +109,8 @@ const INIT_SCRIPT = `(() => {
   new MutationObserver(seen).observe(document, { childList: true, subtree: true, characterData: true });
 })();`;
 
-interface PageHelpers { __wb: { rowsOf: () => Element[]; codeOf: (r: Element) => string | null; firstRowsAt: number | null; since: number; done?: Promise<number> } }
+interface EditFigure { ms: number; bytes: number; calls: number; which: string[] }
+interface PageHelpers { __wb: { rowsOf: () => Element[]; codeOf: (r: Element) => string | null; firstRowsAt: number | null; since: number; done?: Promise<number>; edited?: Promise<EditFigure>; inflight: number; bytes: number; responses: number; calls: string[] } }
 
 type Page = import('playwright-core').Page;
 
@@ -239,7 +255,8 @@ export async function runUiBench(opts: UiBenchOptions): Promise<BenchRow[]> {
   try {
     session.open(planPath);
     const total = (session.db.prepare('SELECT COUNT(*) AS n FROM measures').get() as { n: number }).n;
-    server = await startDevServer({ handlers: createHandlers(session), staticDir: built.dir });
+    const handlers = createHandlers(session);
+    server = await startDevServer({ handlers, staticDir: built.dir });
     browser = await playwright.chromium.launch({ executablePath, args: LAUNCH_ARGS });
     const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 1440, height: 900 } });
     await context.addInitScript(INIT_SCRIPT);
@@ -306,7 +323,65 @@ export async function runUiBench(opts: UiBenchOptions): Promise<BenchRow[]> {
       );
     }
 
-    // 3. Scrolling: blank rows seen in the viewport during a scripted scroll (one big step per frame).
+    // 3. One inline edit (status of the first row): from the Enter that commits it until the cell shows
+    //    the new value and every backend call it caused has answered; bytes of those responses.
+    try {
+      const editMs: number[] = [];
+      const editBytes: number[] = [];
+      const editCalls: number[] = [];
+      for (let i = 0; i < Math.max(runs, 5) * 4; i++) {
+        const code = await p.evaluate(() => { const w = (window as unknown as PageHelpers).__wb; return w.codeOf(w.rowsOf()[0]!); });
+        if (!code) break;
+        const cell = p.locator('tbody tr').filter({ has: p.getByRole('link', { name: code, exact: true }) }).locator('[data-col="status"]');
+        const current = (await cell.innerText()).trim();
+        const target = current === 'Idee' ? { value: 'zurueckgestellt', label: 'zurückgestellt' } : { value: 'idee', label: 'Idee' };
+        await cell.click();
+        const select = p.getByLabel(`Status von ${code}`);
+        await select.selectOption(target.value);
+        await p.evaluate(({ code: c, label }) => {
+          const w = (window as unknown as PageHelpers).__wb;
+          w.edited = new Promise<EditFigure>((ok, fail) => {
+            const onKey = (e: KeyboardEvent) => {
+              if (e.key !== 'Enter') return;
+              document.removeEventListener('keydown', onKey, true);
+              const t0 = e.timeStamp;
+              const b0 = w.bytes; const r0 = w.responses; const c0 = w.calls.length;
+              const limit = performance.now() + 60_000;
+              const check = () => {
+                const row = w.rowsOf().find((r) => w.codeOf(r) === c);
+                const text = row?.querySelector('[data-col="status"]')?.textContent?.trim();
+                if (text === label && w.inflight === 0 && w.responses > r0) {
+                  return ok({ ms: performance.now() - t0, bytes: w.bytes - b0, calls: w.responses - r0, which: w.calls.slice(c0) });
+                }
+                if (performance.now() > limit) return fail(new Error('edit not visible within 60 s'));
+                requestAnimationFrame(check);
+              };
+              requestAnimationFrame(check);
+            };
+            document.addEventListener('keydown', onKey, true);
+          });
+        }, { code, label: target.label });
+        await select.press('Enter');
+        const f = await p.evaluate(() => (window as unknown as PageHelpers).__wb.edited!);
+        editMs.push(f.ms); editBytes.push(f.bytes); editCalls.push(f.calls);
+        if (i < 2) log(`edit ${i + 1}: ${decodeURIComponent(f.which.join(', '))}`);
+      }
+      const sorted = [...editMs].sort((a, b) => a - b);
+      const q = (f: number) => sorted[Math.min(sorted.length - 1, Math.floor(f * sorted.length))] ?? 0;
+      const meanBytes = Math.round(editBytes.reduce((a, b) => a + b, 0) / Math.max(1, editBytes.length));
+      const meanCalls = editCalls.reduce((a, b) => a + b, 0) / Math.max(1, editCalls.length);
+      log(`edit → visible: ${sorted.map((x) => x.toFixed(0)).join(', ')} ms; bytes ${editBytes.join(', ')}`);
+      rows.push(
+        { size: SIZE, step: STEPS.edit, ours: { kind: 'median', ms: median(editMs), runs: editMs.length }, floor: null,
+          note: `status of one row in the table of ${total} measures, Enter → cell shows it and all calls answered; p50 ${q(0.5).toFixed(0)} ms, p95 ${q(0.95).toFixed(0)} ms (target < 50 ms)` },
+        { size: SIZE, step: STEPS.editBytes, ours: null, floor: null, display: `${(meanBytes / 1024).toFixed(1)} KiB`,
+          note: `mean response bytes per edit over ${editBytes.length} edits (${meanCalls.toFixed(1)} calls: the write, the patched row, the queries that depend on it); the full list is ${(Buffer.byteLength(JSON.stringify(await createClient(handlers)['measures.list']({}))) / 1024).toFixed(0)} KiB` },
+      );
+    } catch (e) {
+      rows.push({ size: SIZE, step: STEPS.edit, ours: null, floor: null, note: `n/a: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` });
+    }
+
+    // 4. Scrolling: blank rows seen in the viewport during a scripted scroll (one big step per frame).
     const s = await scrollProbe(p);
     rows.push({
       size: SIZE, step: STEPS.scroll, ours: null, floor: null, display: `${s.blankRows} blank rows`,

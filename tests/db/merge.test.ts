@@ -132,9 +132,9 @@ describe('merge of plan copies', () => {
     const s = await setup();
     const m = await s.a.api['measures.create']({ title: 'Alt', baustelleId: s.baustelleId });
     s.a.session.close();
-    // Make it a plan of schema 5: no change table, no plan id.
+    // Make it a plan of schema 9 (before the sync migration): no change table, no plan id.
     const db = new Database(s.a.path);
-    db.exec("DROP TABLE sync_changes; DROP TABLE sync_state; DROP TABLE sync_conflicts; DELETE FROM meta WHERE key = 'plan_id'; PRAGMA user_version = 5;");
+    db.exec("DROP TABLE sync_changes; DROP TABLE sync_state; DROP TABLE sync_conflicts; DELETE FROM meta WHERE key = 'plan_id'; PRAGMA user_version = 9;");
     db.close();
     copyFileSync(s.a.path, s.bPath);
     s.a.session.open(s.a.path);

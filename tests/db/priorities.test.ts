@@ -193,7 +193,8 @@ describe('Haushaltsrahmen and Finanzplan', () => {
     t = await openTestPlan({ demo: true });
     const { api, path } = t;
     const f0 = await api['frames.get']({});
-    expect(f0.years).toEqual([2026, 2027, 2028, 2029]);
+    // The demo's Planungszeitraum 2026–2030 (schema 6) adds 2030, although nothing is planned for it yet.
+    expect(f0.years).toEqual([2026, 2027, 2028, 2029, 2030]);
     expect(f0.frames.map((f) => [f.year, f.amountCents])).toEqual([[2026, 23_000_000], [2027, 33_000_000], [2028, 36_000_000], [2029, 30_000_000]]);
     expect(f0.eigenanteilByYear).toEqual({ 2026: 25_840_000, 2027: 45_600_000, 2028: 40_250_000, 2029: 29_500_000 });
     const f1 = await api['frames.set']({ frames: [{ year: 2027, amountCents: 40_000_000 }, { year: 2029, amountCents: null }, { year: 2030, amountCents: 1_000_000, note: 'Ausblick' }] });
@@ -237,7 +238,7 @@ describe('Haushaltsrahmen and Finanzplan', () => {
     // 2026: 60.000 € at 60 % → 36.000 € Fördermittel, 24.000 € + 25.000 € Kreishaushalt = 49.000 € Eigenanteil.
     expect(welcome.byYear['2026']).toEqual({ totalCents: 8_500_000, foerdermittelCents: 3_600_000, drittmittelCents: 0, eigenmittelDritterCents: 0, eigenanteilCents: 4_900_000 });
     // Warnings: Eigenanteil above the frame in 2026–2028, open Förderanträge.
-    expect(fp.perYear.map((y) => [y.year, y.frameCents, y.leftCents])).toEqual([[2026, 23_000_000, -2_840_000], [2027, 33_000_000, -12_600_000], [2028, 36_000_000, -4_250_000], [2029, 30_000_000, 500_000]]);
+    expect(fp.perYear.map((y) => [y.year, y.frameCents, y.leftCents])).toEqual([[2026, 23_000_000, -2_840_000], [2027, 33_000_000, -12_600_000], [2028, 36_000_000, -4_250_000], [2029, 30_000_000, 500_000], [2030, null, null]]); // 2030: in the Planungszeitraum, no frame yet
     expect(fp.warnings.filter((w) => w.code === 'rahmen-ueberschritten').map((w) => w.message)).toEqual([
       expect.stringMatching(/^2026: Der Eigenanteil aller Maßnahmen \(258\.400,00 €\) übersteigt den Haushaltsrahmen \(230\.000,00 €\) um 28\.400,00 €\./u),
       expect.stringMatching(/^2027: /u), expect.stringMatching(/^2028: /u),

@@ -264,13 +264,13 @@ describe('overviews of the demo plan, checked by hand', () => {
     expect(c.fundedRule).toMatch(/bewilligten Budgetposition/);
   });
 
-  it('timeline: quarters Q1/2025 … Q4/2029, measures by start with milestones placed', async () => {
+  it('timeline: quarters Q1/2025 … Q4/2030 (the Planungszeitraum 2026–2030 reaches to 2030), measures by start with milestones placed', async () => {
     t = await openTestPlan({ demo: true });
     const { api } = t;
     const tl = await api['timeline.get']({});
-    expect(tl.quarters).toHaveLength(20);
+    expect(tl.quarters).toHaveLength(24);
     expect(tl.quarters[0]).toEqual({ year: 2025, quarter: 1, label: 'Q1/2025' });
-    expect(tl.quarters.at(-1)!.label).toBe('Q4/2029');
+    expect(tl.quarters.at(-1)!.label).toBe('Q4/2030');
     expect(tl.rows.map((r) => r.code).slice(0, 2)).toEqual(['M-6.02', 'M-2.01']);
     const m201 = tl.rows.find((r) => r.code === 'M-2.01')!;
     expect(m201).toMatchObject({ startIndex: 2, endIndex: 7, laufzeit: 'kurz' });

@@ -145,7 +145,7 @@ describe('Vorlage settings', () => {
     const first = await api['vorlage.settings.get']({});
     expect(first.saved).toBeNull();
     expect(first.defaults.kopf).toMatchObject({ vorlageart: 'beschlussvorlage', oeffentlich: true, federfuehrung: 'Stabsstelle Integration und Teilhabe', produkt: '31.10.01', bearbeiter: '' });
-    expect(first.defaults.beratungsfolge.map((b) => `${b.gremium}/${b.zustaendigkeit}`)).toEqual(['Ausschuss für Soziales und Integration/vorberatung', 'Kreisausschuss/vorberatung', 'Kreistag/entscheidung']);
+    expect(first.defaults.beratungsfolge.map((b) => `${b.gremium}/${b.zustaendigkeit}`)).toEqual(['Ausschuss für Soziales und Integration/vorberatung', 'Kreistag/entscheidung']);
     expect(first.effective).toEqual(first.defaults);
 
     const settings = {

@@ -1,7 +1,7 @@
 // Reading office documents in tests: zip parts with node:zlib, and DOCX → PDF → text with LibreOffice.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 
 /** The entries of a zip file (stored or deflated), read with node:zlib only. */
@@ -41,12 +41,12 @@ export const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8'
 
 export interface Rendered { pdf: string; layout: string; plain: string; pages: number; ms: number; pageTexts: string[] }
 
-/** DOCX → PDF with LibreOffice (own profile, so parallel runs don't collide) → text. */
-export function render(docxPath: string, outDir: string): Rendered {
+/** DOCX → PDF with LibreOffice (own profile, so parallel runs don't collide) → text. `env`: e.g. a FONTCONFIG_FILE. */
+export function render(docxPath: string, outDir: string, env?: NodeJS.ProcessEnv): Rendered {
   const profile = `/tmp/lo-profile-${randomUUID()}`;
   const started = performance.now();
   try {
-    const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, docxPath], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, docxPath], { encoding: 'utf8', timeout: 120_000, env: env ? { ...process.env, ...env } : process.env });
     if (r.status !== 0) throw new Error(`soffice failed: ${r.status} ${r.stderr}`);
   } finally {
     rmSync(profile, { recursive: true, force: true });
@@ -60,5 +60,26 @@ export function render(docxPath: string, outDir: string): Rendered {
   return { pdf, layout, plain, pages, ms, pageTexts: layout.split('\f') };
 }
 
+/**
+ * Text with the no-break spaces the writer puts into amounts, percentages and "Anlage 1" (U+00A0,
+ * U+202F) as plain spaces, so an expected value written with ordinary spaces can be found in XML or
+ * PDF text. Only these two characters change; everything else must match exactly.
+ */
+export const plainSpaces = (s: string) => s.replace(/[\u00a0\u202f]/gu, ' ');
+
 /** Text with every run of white space (line breaks of wrapped cells, NBSP) as one space. */
 export const flat = (s: string) => s.replace(/[\s\u00a0\u202f]+/gu, ' ');
+
+/** A fontconfig file that knows only the DejaVu fonts: Arial (and every other family) renders as DejaVu Sans. */
+export function dejavuOnlyFontconfig(dir: string): string {
+  const path = `${dir}/fonts-dejavu-only.conf`;
+  writeFileSync(path, `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <dir>/usr/share/fonts/truetype/dejavu</dir>
+  <cachedir>${dir}/fc-cache</cachedir>
+  <match target="pattern"><test name="family"><string>Arial</string></test><edit name="family" mode="assign" binding="strong"><string>DejaVu Sans</string></edit></match>
+</fontconfig>
+`);
+  return path;
+}

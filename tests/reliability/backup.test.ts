@@ -151,9 +151,12 @@ describe('backups', () => {
     await b.ok('plan.restore', { backupId: bk.id });
     expect(readLock(path)?.token).toBe(token);
     const other = backend({ dataDir: join(dir, 'other') });
-    const r = await other.call('plan.open', { path });
+    // The other session may read, never write.
+    expect((await other.ok<{ readOnly: unknown }>('plan.open', { path })).readOnly).not.toBeNull();
+    const r = await other.call('measures.create', { title: 'Dazwischen', baustelleId: 'B1' });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.code).toBe('locked');
+    if (!r.ok) expect(r.error.code).toBe('read-only-plan');
+    other.session.close();
   });
 
   it('a plan that no longer opens names its latest good backup; it can be listed and restored without an open plan', async () => {

@@ -7,7 +7,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lockPathFor, readLock } from '../../electron/backend/safety/lock.ts';
-import type { MeasureRow } from '../../shared/domain/types.ts';
+import type { MeasureRow, PlanInfo } from '../../shared/domain/types.ts';
 import { spawnHelper, type Child } from './helpers/child.ts';
 import { backend, makePlanFile, sha256File, tempDir, type Backend } from './helpers/plans.ts';
 
@@ -33,7 +33,7 @@ function child(script: string, args: string[]): Child {
   return c;
 }
 
-const SINCE = /\(seit \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr\)\.$/u;
+const SINCE = / seit \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr\.$/u;
 
 describe('one writer per plan', () => {
   it('writes a lock file naming user, machine, process and time; removes it on close', async () => {
@@ -47,7 +47,7 @@ describe('one writer per plan', () => {
     expect(existsSync(lockPathFor(path))).toBe(false);
   });
 
-  it('refuses a second session at once, naming who has the plan open and since when', async () => {
+  it('a second session gets the plan read-only at once, naming who has it open and since when', async () => {
     const { dir, make } = setup();
     const path = await makePlanFile(dir);
     const a = make('a', 'alice');
@@ -55,35 +55,34 @@ describe('one writer per plan', () => {
     await a.ok('plan.open', { path });
     const before = sha256File(path);
     const t0 = performance.now();
-    const r = await b.call('plan.open', { path });
+    const info = await b.ok<PlanInfo>('plan.open', { path });
     expect(performance.now() - t0).toBeLessThan(1_000);
+    expect(info.readOnly?.message).toMatch(new RegExp(`^Nur lesen – geöffnet von alice auf ${hostname().replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')} seit `, 'u'));
+    expect(info.readOnly?.message).toMatch(SINCE);
+    // Writes are refused with the writer named.
+    const r = await b.call('measures.create', { title: 'Von Bob', baustelleId: 'B1' });
     expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.error.code).toBe('locked');
-    expect(r.error.message).toMatch(new RegExp(`^Der Plan wird gerade von alice auf ${hostname().replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')} bearbeitet `, 'u'));
-    expect(r.error.message).toMatch(SINCE);
-    // The refused session touched nothing: same file, same lock.
+    if (!r.ok) expect(r.error.code).toBe('read-only-plan');
+    // The reading session touched nothing: same file, same lock.
     expect(sha256File(path)).toBe(before);
     expect(readLock(path)?.user).toBe('alice');
-    expect(b.session.isOpen).toBe(false);
     await a.ok('plan.close');
-    // Once alice closed, bob gets it.
-    await b.ok('plan.open', { path });
+    // Once alice closed, bob gets it to write by opening again.
+    expect((await b.ok<PlanInfo>('plan.open', { path })).readOnly).toBeNull();
     expect(readLock(path)?.user).toBe('bob');
   });
 
-  it('refuses a second app (another process) within a second; takes over once that app has crashed', async () => {
+  it('a second app (another process) gives read-only within a second; its lock is taken over once that app has crashed', async () => {
     const { dir, make } = setup();
     const path = await makePlanFile(dir);
     const other = child('hold-plan.ts', [join(dir, 'data-child'), path, 'kollegin']);
     await other.waitFor(/^ready$/u);
     const me = make('me', 'ich');
     const t0 = performance.now();
-    const r = await me.call('plan.open', { path });
+    const ro = await me.ok<PlanInfo>('plan.open', { path });
     const ms = performance.now() - t0;
     expect(ms).toBeLessThan(1_000);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toMatch(/^Der Plan wird gerade von kollegin auf .+ bearbeitet \(seit .+ Uhr\)\.$/u);
+    expect(ro.readOnly?.message).toMatch(/^Nur lesen – geöffnet von kollegin auf .+ seit .+ Uhr\.$/u);
     other.proc.kill('SIGKILL');
     await other.exited;
     // Same machine, process gone: a stale lock, taken over.
@@ -93,14 +92,13 @@ describe('one writer per plan', () => {
     expect((await me.ok<MeasureRow[]>('measures.list')).length).toBeGreaterThan(0);
   });
 
-  it('never takes over a lock from another machine (it cannot see whether that app still runs)', async () => {
+  it('never takes over a lock from another machine (it cannot see whether that app still runs): read-only', async () => {
     const { dir, make } = setup();
     const path = await makePlanFile(dir);
     const foreign = JSON.stringify({ user: 'mueller', machine: 'KREIS-PC-0815', pid: 999_999, since: '2026-03-02T07:30:00.000Z', token: 'x' });
     writeFileSync(lockPathFor(path), foreign);
-    const r = await make('a').call('plan.open', { path });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toMatch(/^Der Plan wird gerade von mueller auf KREIS-PC-0815 bearbeitet \(seit .+ Uhr\)\.$/u);
+    const info = await make('a').ok<PlanInfo>('plan.open', { path });
+    expect(info.readOnly?.message).toMatch(/^Nur lesen – geöffnet von mueller auf KREIS-PC-0815 seit .+ Uhr\.$/u);
     expect(readFileSync(lockPathFor(path), 'utf8')).toBe(foreign);
   });
 
@@ -121,9 +119,9 @@ describe('one writer per plan', () => {
     const path = await makePlanFile(dir);
     writeFileSync(lockPathFor(path), '');
     const b = make('b');
-    const r = await b.call('plan.open', { path });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.code).toBe('locked');
+    const ro = await b.ok<PlanInfo>('plan.open', { path });
+    expect(ro.readOnly?.message).toBe('Nur lesen – der Plan ist gerade in einem anderen Fenster oder von einer anderen Person geöffnet.');
+    expect(readFileSync(lockPathFor(path), 'utf8')).toBe('');
     const old = new Date(Date.now() - 60_000);
     utimesSync(lockPathFor(path), old, old);
     await b.ok('plan.open', { path });

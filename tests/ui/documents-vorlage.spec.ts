@@ -31,15 +31,15 @@ test('Sitzungsvorlage: Kopf, Beratungsfolge and selection from the UI reach the 
   // The Beschlussvorschlag drawn from the plan follows the selection.
   await expect(page.getByLabel('Punkt 1', { exact: true })).toHaveValue(new RegExp(`mit den ${wanted} in Anlage 1 aufgeführten Maßnahmen`, 'u'));
 
-  // Beratungsfolge by keyboard: add a row, type, move it up one place.
+  // Beratungsfolge by keyboard (the demo's default has two rows: Fachausschuss, Kreistag): add a row, type, move it up one place.
   await page.getByRole('button', { name: 'Beratung hinzufügen' }).click();
-  await expect(page.getByLabel('Gremium, Zeile 4')).toBeFocused();
+  await expect(page.getByLabel('Gremium, Zeile 3')).toBeFocused();
   await page.keyboard.type('Jugendhilfeausschuss');
-  await page.getByLabel('Sitzungsdatum, Zeile 4').fill('2026-03-12');
-  await page.getByRole('button', { name: 'Zeile 4 (Jugendhilfeausschuss) nach oben' }).focus();
+  await page.getByLabel('Sitzungsdatum, Zeile 3').fill('2026-03-12');
+  await page.getByRole('button', { name: 'Zeile 3 (Jugendhilfeausschuss) nach oben' }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByLabel('Gremium, Zeile 3')).toHaveValue('Jugendhilfeausschuss');
-  await expect(page.getByRole('button', { name: 'Zeile 3 (Jugendhilfeausschuss) nach oben' })).toBeFocused();
+  await expect(page.getByLabel('Gremium, Zeile 2')).toHaveValue('Jugendhilfeausschuss');
+  await expect(page.getByRole('button', { name: 'Zeile 2 (Jugendhilfeausschuss) nach oben' })).toBeFocused();
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Erstellen', exact: true }).click();
@@ -57,8 +57,8 @@ test('Sitzungsvorlage: Kopf, Beratungsfolge and selection from the UI reach the 
   // Remembered: after a reload the page starts from what was used.
   await page.reload();
   await expect(page.getByLabel('Vorlagennummer')).toHaveValue('KT/2026/042');
-  await expect(page.getByLabel('Gremium, Zeile 3')).toHaveValue('Jugendhilfeausschuss');
-  await expect(page.getByLabel('Sitzungsdatum, Zeile 3')).toHaveValue('2026-03-12');
+  await expect(page.getByLabel('Gremium, Zeile 2')).toHaveValue('Jugendhilfeausschuss');
+  await expect(page.getByLabel('Sitzungsdatum, Zeile 2')).toHaveValue('2026-03-12');
   await expect(page.getByRole('radio', { name: 'nach Status' })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: /^beschlossen \(/u })).toBeChecked();
   await expect(count).toHaveText(`${wanted} Maßnahmen ausgewählt`);

@@ -75,9 +75,9 @@ test('a planner creates a measure, is stopped by wrong input, assigns responsibi
   expect(scalar(workbench, 'SELECT COUNT(*) FROM responsibilities WHERE measure_id = ?', measureId)).toBe(2);
 
   // Now the status can move beyond "Idee".
-  await form.getByLabel('Status', { exact: true }).selectOption({ label: 'in Planung' });
-  await form.getByRole('button', { name: 'Speichern', exact: true }).click();
-  await expect(form.getByRole('status')).toHaveText('Maßnahme M-2.03 gespeichert.');
+  const sheet = page.locator('form.measure-form');
+  await sheet.getByLabel('Status', { exact: true }).selectOption({ label: 'in Planung' });
+  await expect(page.locator('.auto-field', { has: page.getByLabel('Status', { exact: true }) }).getByRole('status')).toHaveText('✓ gespeichert');
   expect(scalar<string>(workbench, 'SELECT status FROM measures WHERE id = ?', measureId)).toBe('in-planung');
 
   // Budget: wrong amounts and years change nothing.

@@ -17,8 +17,8 @@ test('a planner starts, edits the plan properties, creates a plan, reopens the d
   // Plan-Eigenschaften: saved into the plan file.
   const props = page.getByRole('region', { name: 'Plan-Eigenschaften' });
   await props.getByLabel('Landkreis').fill('Landkreis Musterland (Süd)');
-  await props.getByRole('button', { name: 'Eigenschaften speichern' }).click();
-  await expect(props.getByRole('status')).toHaveText('Plan-Eigenschaften gespeichert.');
+  await props.getByLabel('Landkreis').press('Enter');
+  await expect(page.locator('.auto-field', { has: page.getByLabel('Landkreis', { exact: true }) }).getByRole('status')).toHaveText('✓ gespeichert');
   await expect(header).toContainText('Landkreis Musterland (Süd)');
   expect(scalar<string>(workbench, "SELECT value FROM meta WHERE key = 'landkreis'")).toBe('Landkreis Musterland (Süd)');
 

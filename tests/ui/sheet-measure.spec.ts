@@ -11,16 +11,21 @@ test('a planner fills the Maßnahmenblatt: steps, indicators, dependencies (a cy
   const form = page.locator('form.measure-form');
   const toc = page.getByRole('navigation', { name: 'Abschnitte der Maßnahme' });
 
-  // Laufzeit is derived from Beginn/Ende, also while typing; the TOC marks unsaved changes and can save.
+  // Laufzeit is derived from Beginn/Ende as saved; the TOC marks unsaved input and can save it.
   const laufzeit = form.getByTestId('laufzeit');
   await expect(laufzeit).toHaveText('kurzfristig (bis 3 Jahre)');
   await expect(page.locator('.sheet-lead')).toContainText('Laufzeit: kurzfristig (bis 3 Jahre)');
-  await form.getByRole('group', { name: 'Ende' }).getByLabel('Jahr').fill('2031');
+  const endYear = form.getByRole('group', { name: /^Ende/u }).getByLabel('Jahr');
+  const originalEnd = await endYear.inputValue();
+  await endYear.fill('2031');
+  await expect(toc.getByRole('button', { name: 'Jetzt speichern' })).toBeVisible();
+  await toc.getByRole('button', { name: 'Jetzt speichern' }).click();
   await expect(laufzeit).toHaveText('mittelfristig (über 3 bis 7 Jahre)');
-  await expect(toc.getByRole('button', { name: 'Änderungen speichern' })).toBeVisible();
-  await form.getByRole('button', { name: 'Änderungen verwerfen' }).click();
+  await expect(toc.getByRole('button', { name: 'Jetzt speichern' })).toHaveCount(0);
+  expect(scalar(workbench, 'SELECT end_year FROM measures WHERE id = ?', id)).toBe(2031);
+  await endYear.fill(originalEnd);
+  await endYear.press('Enter');
   await expect(laufzeit).toHaveText('kurzfristig (bis 3 Jahre)');
-  await expect(toc.getByRole('button', { name: 'Änderungen speichern' })).toHaveCount(0);
 
   // The TOC jumps to a section and puts the focus on its heading.
   await toc.getByRole('button', { name: /^Umsetzungsschritte/u }).click();

@@ -16,12 +16,14 @@ test('2,000 measures: a window of rows in the DOM, the end reachable, filters na
     .sort((a, b) => a.localeCompare(b, 'de', { numeric: true }));
   const total = codes.length;
   expect(total).toBe(12 + EXTRA);
+  // Counts are written as German numbers („2.012 Maßnahmen“).
+  const shown = total.toLocaleString('de-DE');
 
   await page.reload();
   await openView(page, 'Maßnahmen');
   const table = page.getByRole('table', { name: /Maßnahmen des Plans/u });
   const rows = table.locator('tbody tr');
-  await expect(page.getByRole('status').filter({ hasText: `${total} Maßnahmen` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `${shown} Maßnahmen` })).toBeVisible();
   await expect(table).toHaveAttribute('aria-rowcount', String(total + 2));
   await expect(rows.first()).toHaveAttribute('aria-rowindex', '2');
   await expect(rows.first()).toContainText(codes[0]);
@@ -47,7 +49,7 @@ test('2,000 measures: a window of rows in the DOM, the end reachable, filters na
   const search = page.getByLabel('Suche', { exact: true });
   const started = Date.now();
   await search.fill('Prüfmaßnahme 19');
-  await expect(page.getByRole('status').filter({ hasText: `100 von ${total} Maßnahmen angezeigt` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `100 von ${shown} Maßnahmen angezeigt` })).toBeVisible();
   const ms = Date.now() - started;
   expect(ms, 'search over 2,012 measures').toBeLessThan(2_000);
   await expect(table).toHaveAttribute('aria-rowcount', '102');
@@ -58,7 +60,7 @@ test('2,000 measures: a window of rows in the DOM, the end reachable, filters na
   const b3 = inPlan(workbench, (db) => db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM((SELECT SUM(amount_cents) FROM budget_lines l WHERE l.measure_id = m.id)), 0) AS cents
     FROM measures m WHERE m.baustelle_id = 'B3'`).get() as { n: number; cents: number });
   await page.getByLabel('Baustelle', { exact: true }).selectOption('B3');
-  await expect(page.getByRole('status').filter({ hasText: `${b3.n} von ${total} Maßnahmen angezeigt` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `${b3.n} von ${shown} Maßnahmen angezeigt` })).toBeVisible();
   await expect(table).toHaveAttribute('aria-rowcount', String(b3.n + 2));
   await expect(table.locator('tfoot td').last()).toHaveText(tableEuro(b3.cents));
   await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });

@@ -126,7 +126,10 @@ test('the timeline shows a bar per dated measure with its steps, as a table, and
   expect(q3).toBeGreaterThanOrEqual(0);
   const now = new Date();
   const late = 2026 * 4 + 2 < now.getFullYear() * 4 + Math.floor(now.getMonth() / 3); // Q3/2026 before the current quarter
-  await expect(m501.locator('td').nth(1 + q3)).toHaveText(late ? '!Umsetzungsschritt Befragung abgeschlossen, überfällig' : '◇Umsetzungsschritt Befragung abgeschlossen, offen');
+  // The demo marks this step done (with its day, for the Sachstandsbericht); the marker follows the data.
+  const done = scalar(workbench, "SELECT done FROM milestones s JOIN measures m ON m.id = s.measure_id WHERE m.code = 'M-5.01' AND s.title = 'Befragung abgeschlossen'") === 1;
+  await expect(m501.locator('td').nth(1 + q3)).toHaveText(done ? '◆Umsetzungsschritt Befragung abgeschlossen, erledigt'
+    : late ? '!Umsetzungsschritt Befragung abgeschlossen, überfällig' : '◇Umsetzungsschritt Befragung abgeschlossen, offen');
   await audit(page, 'views-zeitplan');
 
   // Filters: Baustelle, Status, verantwortlich.

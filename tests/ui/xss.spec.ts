@@ -24,7 +24,7 @@ test('XSS payloads in every text field of a measure, an actor and a Frage answer
   const fields = ['Ziel', 'Ausgangslage', 'Beschreibung', 'Bedarf', 'Hemmnisse / Risiken', 'Notizen'];
   await form.getByLabel(/^Titel/u).fill(`Titel ${PAYLOADS[0]}`);
   for (const [i, label] of fields.entries()) await form.getByLabel(label, { exact: true }).fill(`${label}: ${PAYLOADS[i % PAYLOADS.length]}`);
-  await form.getByRole('button', { name: 'Speichern' }).first().click();
+  await form.getByLabel('Notizen', { exact: true }).press('Control+Enter'); // each field saved when left; the last with Strg+Enter
   await expect.poll(() => scalar<string>(workbench, "SELECT title FROM measures WHERE code = 'M-1.01'")).toBe(`Titel ${PAYLOADS[0]}`);
   expect(scalar<string>(workbench, "SELECT goal FROM measures WHERE code = 'M-1.01'")).toBe(`Ziel: ${PAYLOADS[0]}`);
 

@@ -8,7 +8,7 @@ import {
   type INumberingOptions, type IStylesOptions, type ParagraphChild,
 } from 'docx';
 import {
-  ACCENT, BODY_SIZE, escapeXml, FONT, safeText, TABLE_PARAGRAPH_STYLES,
+  ACCENT, BODY_SIZE, CELL_MARGIN, escapeXml, FONT, safeText, TABLE_PARAGRAPH_STYLES, TABLE_SIZE, textWidthTwips,
   type ParaOpts, type RunStyle, para, runs,
 } from './docx.ts';
 
@@ -24,9 +24,11 @@ export function documentStyles(): IStylesOptions {
         paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
       },
       title: { run: { font: FONT, size: 40, bold: true, color: ACCENT }, paragraph: { spacing: { after: 200, line: 240, lineRule: LineRuleType.AUTO } } },
-      heading1: { run: { font: FONT, size: 28, bold: true, color: ACCENT }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true } },
-      heading2: { run: { font: FONT, size: 24, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 100 }, keepNext: true, keepLines: true } },
-      heading3: { run: { font: FONT, size: 21, bold: true, color: '262626' }, paragraph: { spacing: { before: 120, after: 40 }, keepNext: true, keepLines: true } },
+      heading1: { run: { font: FONT, size: 28, bold: true, color: ACCENT }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true, outlineLevel: 0 } },
+      heading2: { run: { font: FONT, size: 24, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 100 }, keepNext: true, keepLines: true, outlineLevel: 1 } },
+      heading3: { run: { font: FONT, size: 21, bold: true, color: '262626' }, paragraph: { spacing: { before: 120, after: 40 }, keepNext: true, keepLines: true, outlineLevel: 2 } },
+      // Unused levels too: every heading style carries its outline level (bookmarks in a PDF made from the file).
+      heading4: { paragraph: { outlineLevel: 3 } }, heading5: { paragraph: { outlineLevel: 4 } }, heading6: { paragraph: { outlineLevel: 5 } },
       hyperlink: { run: { color: '0B5394', underline: {} } },
       listParagraph: { run: { font: FONT, size: BODY_SIZE } },
     },
@@ -51,6 +53,8 @@ export function documentStyles(): IStylesOptions {
 // Numbered lists (real docx numbering, never typed "1.")
 
 export const NUMBERED = 'nummeriert';
+/** Bullet points in a paragraph style of our own (docx's `bullet` option adds a second w:pStyle). */
+export const BULLETS = 'aufzaehlung';
 
 export function numberingConfig(): INumberingOptions {
   return {
@@ -60,8 +64,25 @@ export function numberingConfig(): INumberingOptions {
         level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT,
         style: { paragraph: { indent: { left: 567, hanging: 567 } } },
       }],
+    }, {
+      reference: BULLETS,
+      levels: [{
+        level: 0, format: LevelFormat.BULLET, text: '\u2022', alignment: AlignmentType.LEFT,
+        style: { paragraph: { indent: { left: 360, hanging: 360 } } },
+      }],
     }],
   };
+}
+
+/**
+ * A bullet point in the given paragraph style: exactly one w:pStyle (the style), the bullet from
+ * numbering.xml. Needs numberingConfig() in the document.
+ */
+export function bulletIn(style: string, children: ParagraphChild[], o: { after?: number; keepNext?: boolean } = {}): Paragraph {
+  return new Paragraph({
+    style, children, numbering: { reference: BULLETS, level: 0 }, keepNext: o.keepNext,
+    spacing: o.after !== undefined ? { after: o.after } : undefined,
+  });
 }
 
 /** One point of a numbered list; `instance` starts a new count (each list its own instance). */
@@ -93,6 +114,15 @@ export function safeLinkTarget(raw: string): string | null {
     return null;
   }
   return null;
+}
+
+/** The text holds something linkify would make a link of. */
+export function hasLink(value: string): boolean {
+  for (const m of safeText(value).matchAll(LINK)) {
+    const found = m[0].replace(TRAILING, '');
+    if (safeLinkTarget(found)) return true;
+  }
+  return false;
 }
 
 /** Runs for user text in which https and e-mail addresses become links (the rest stays text). */
@@ -160,4 +190,32 @@ export function coreXmlFor(meta: CoreMeta, takenAt: string): string {
     + `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>`
     + `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>`
     + '</cp:coreProperties>';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Money tables that keep every amount on one line
+
+/** The longest word of a header label (a header may wrap between words, never inside one). */
+function longestWord(s: string): string {
+  return s.split(/[\s/-]+/u).reduce((a, b) => (b.length > a.length ? b : a), '');
+}
+
+/**
+ * Column widths (twips) for a table of leading text columns and money columns: each money column as
+ * wide as its widest amount (bold, under every font that stands in for Arial, see textWidthTwips)
+ * plus the cell margins and a reserve; the first leading column takes the rest, at least `minFirst`.
+ * `lead` are the fixed widths of further leading columns (after the first). When the table does not
+ * fit `total` at the table size, the next smaller size is tried.
+ */
+export function moneyColumns(total: number, minFirst: number, lead: number[], headers: string[], columns: string[][], sizes = [TABLE_SIZE, 16, 15, 14]): { widths: number[]; size: number } {
+  const pad = CELL_MARGIN.left + CELL_MARGIN.right + 80;
+  let last: { widths: number[]; size: number } | null = null;
+  for (const size of sizes) {
+    const money = columns.map((col, i) => Math.max(...col.map((v) => textWidthTwips(v, size)), textWidthTwips(longestWord(headers[i] ?? ''), size)) + pad);
+    const scaledLead = lead.map((w) => Math.round(w * size / TABLE_SIZE));
+    const first = total - money.reduce((a, b) => a + b, 0) - scaledLead.reduce((a, b) => a + b, 0);
+    last = { widths: [Math.max(first, minFirst), ...scaledLead, ...money], size };
+    if (first >= minFirst) return last;
+  }
+  return last!;
 }

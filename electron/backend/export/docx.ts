@@ -15,6 +15,9 @@ import { formatCents, sumCents } from '../../../shared/domain/money.ts';
 import { formatPeriod } from '../../../shared/domain/period.ts';
 import type { BudgetLine, MeasureRow } from '../../../shared/domain/types.ts';
 import { AppError } from '../errors.ts';
+import { zipSync } from 'fflate';
+import { FALLBACK_ADVANCE, MAX_ADVANCE } from './font-metrics.ts';
+import { genitiveOfKreis } from '../../../shared/domain/wording.ts';
 import type { PlanSnapshot } from './snapshot.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -34,6 +37,16 @@ export function safeText(value: unknown): string {
     .replace(/\t/gu, ' ')
     .replace(ILLEGAL_CHARS, '')
     .normalize('NFC');
+}
+
+// A line must not break inside "1.234,56 €", "12 %", "Nr. 5", "Anlage 1", "§ 3" or "Q1/2026 – Q4/2027".
+const KEEP_BEFORE_UNIT = /(\d) (€|%|VZÄ|Mio\.|Tsd\.)/gu;
+const KEEP_AFTER_WORD = /(^|[\s(„‚])(Nr\.|Anlage|Baustelle|Rang|Schritt|§|Abs\.|S\.|Q[1-4]\/\d{4}) (\d|–)/gu;
+
+/** Text with no-break spaces where a line must not break (amounts, percentages, numbers with their noun). */
+export function keepTogether(s: string): string {
+  if (!s.includes(' ')) return s;
+  return s.replace(KEEP_BEFORE_UNIT, '$1\u00a0$2').replace(KEEP_AFTER_WORD, '$1$2\u00a0$3');
 }
 
 export function escapeXml(s: string): string {
@@ -71,7 +84,7 @@ export function runs(text: string, style: RunStyle = {}): TextRun[] {
   if (style.italics) props.italics = true;
   if (style.size !== undefined) props.size = style.size;
   if (style.color !== undefined) props.color = style.color;
-  const safe = safeText(text);
+  const safe = keepTogether(safeText(text));
   if (!safe.includes('\n')) return [new TextRun({ text: safe, ...props })];
   return safe.split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...props }));
 }
@@ -103,8 +116,9 @@ export function para(children: ParagraphChild[], o: ParaOpts = {}): Paragraph {
   });
 }
 
-export function text(s: string, style: RunStyle = {}, o: ParaOpts = {}): Paragraph {
-  return para(runs(s, style), o);
+export function text(s: string, style: RunStyle = {}, o: ParaOpts = {}): Block {
+  if (o.quote || o.bullet || o.alignment || o.heading) return para(runs(s, style), o);
+  return rawPara(s, style, { keepNext: o.keepNext, pageBreakBefore: o.pageBreakBefore, before: o.before, after: o.after });
 }
 
 /** "Label: value" with a bold label; an empty value shows a dash. */
@@ -155,62 +169,152 @@ export function cellStyle(c: CellSpec): string {
 
 /** The text lines of a cell: safe text, an empty value shown as a dash. */
 export function cellLines(c: CellSpec): string[] {
-  const v = safeText(c.text);
+  const v = keepTogether(safeText(c.text));
   return (v === '' ? DASH : v).split('\n');
 }
 
-type XmlTree = Record<string, unknown>;
-const attr = (name: string, attrs: Record<string, string | number>): XmlTree => ({ [name]: { _attr: attrs } });
-const empty = (name: string): XmlTree => ({ [name]: {} });
-const border = (name: string): XmlTree => attr(name, { 'w:val': GRID.style, 'w:color': GRID.color, 'w:sz': GRID.size });
-const margin = (name: string, w: number): XmlTree => attr(name, { 'w:type': 'dxa', 'w:w': w });
+// Text and attribute values escaped exactly as docx's serializer escapes them.
+const XML_ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const escText = (s: string) => s.replace(/[&<>"']/gu, (c) => XML_ESC[c]);
 
-function cellTree(c: CellSpec): XmlTree {
-  const tcPr: XmlTree[] = [attr('w:tcW', { 'w:type': 'dxa', 'w:w': c.width })];
-  if (c.span && c.span > 1) tcPr.push(attr('w:gridSpan', { 'w:val': c.span }));
-  if (c.fill) tcPr.push(attr('w:shd', { 'w:fill': c.fill, 'w:color': 'auto', 'w:val': 'clear' }));
+const BORDERS = ['w:top', 'w:left', 'w:bottom', 'w:right', 'w:insideH', 'w:insideV']
+  .map((n) => `<${n} w:val="${GRID.style}" w:color="${GRID.color}" w:sz="${GRID.size}"/>`).join('');
+const CELL_MAR = `<w:tblCellMar><w:top w:type="dxa" w:w="${CELL_MARGIN.top}"/><w:left w:type="dxa" w:w="${CELL_MARGIN.left}"/><w:bottom w:type="dxa" w:w="${CELL_MARGIN.bottom}"/><w:right w:type="dxa" w:w="${CELL_MARGIN.right}"/></w:tblCellMar>`;
+
+function cellXml(c: CellSpec, out: string[]): void {
+  let tcPr = `<w:tcPr><w:tcW w:type="dxa" w:w="${c.width}"/>`;
+  if (c.span && c.span > 1) tcPr += `<w:gridSpan w:val="${c.span}"/>`;
+  if (c.fill) tcPr += `<w:shd w:fill="${escText(c.fill)}" w:color="auto" w:val="clear"/>`;
+  tcPr += '</w:tcPr>';
   const size = c.size === undefined || c.size === TABLE_SIZE ? undefined : c.size;
-  const rPr: XmlTree[] = [];
-  if (c.bold) rPr.push(empty('w:b'), empty('w:bCs'));
-  if (size !== undefined) rPr.push(attr('w:sz', { 'w:val': size }), attr('w:szCs', { 'w:val': size }));
-  const runs = cellLines(c).map((line, i) => {
-    const parts: XmlTree[] = [];
-    if (rPr.length) parts.push({ 'w:rPr': rPr });
-    if (i > 0) parts.push(empty('w:br'));
-    parts.push({ 'w:t': [{ _attr: { 'xml:space': 'preserve' } }, line] });
-    return { 'w:r': parts };
-  });
-  return { 'w:tc': [{ 'w:tcPr': tcPr }, { 'w:p': [{ 'w:pPr': [attr('w:pStyle', { 'w:val': cellStyle(c) })] }, ...runs] }] };
+  let rPr = '';
+  if (c.bold) rPr += '<w:b/><w:bCs/>';
+  if (size !== undefined) rPr += `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>`;
+  if (rPr) rPr = `<w:rPr>${rPr}</w:rPr>`;
+  let x = `<w:tc>${tcPr}<w:p><w:pPr><w:pStyle w:val="${cellStyle(c)}"/></w:pPr>`;
+  const lines = cellLines(c);
+  for (let i = 0; i < lines.length; i++) x += `<w:r>${rPr}${i > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${escText(lines[i])}</w:t></w:r>`;
+  out.push(`${x}</w:p></w:tc>`);
+}
+
+/** The WordprocessingML of a table: what docx's own Table writes for these options, as a string. */
+export function tableXml(widths: number[], rows: RowSpec[]): string {
+  const out: string[] = [
+    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${widths.reduce((a, b) => a + b, 0)}"/><w:tblBorders>${BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>${CELL_MAR}</w:tblPr>`,
+    `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
+  ];
+  for (const r of rows) {
+    out.push(r.header ? '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>' : '<w:tr><w:trPr><w:cantSplit/></w:trPr>');
+    for (const c of r.cells) cellXml(c, out);
+    out.push('</w:tr>');
+  }
+  out.push('</w:tbl>');
+  return out.join('');
+}
+
+// Tables go into document.xml as finished strings: docx places a marker element for each, and
+// packDocx puts the table's XML in its place. Building and walking docx's object tree for tens of
+// thousands of cells (and its garbage) was most of an L plan's export time.
+const RAW = new Map<number, string>();
+let rawSeq = 0;
+const MARKER = /<wbraw id="(\d+)"\/>/gu;
+
+/** A block of finished WordprocessingML (a table, a plain paragraph), put in place by packDocx. */
+export class RawXml extends FileChild {
+  private readonly id: number;
+
+  constructor(xml: string) {
+    super('w:p');
+    this.id = ++rawSeq;
+    RAW.set(this.id, xml);
+  }
+
+  override prepForXml(): Record<string, unknown> {
+    return { wbraw: { _attr: { id: this.id } } };
+  }
+
+  /** Frees the XML when the document is not packed (e.g. an export that failed). */
+  dispose(): void {
+    RAW.delete(this.id);
+  }
 }
 
 /** A table with a fixed grid, thin grey borders and the table text styles. See the note above. */
-export class FastTable extends FileChild {
-  private readonly tree: XmlTree;
-
+export class FastTable extends RawXml {
   constructor(widths: number[], rows: RowSpec[]) {
-    super('w:tbl');
-    const tblPr = {
-      'w:tblPr': [
-        attr('w:tblW', { 'w:type': 'dxa', 'w:w': widths.reduce((a, b) => a + b, 0) }),
-        { 'w:tblBorders': ['w:top', 'w:left', 'w:bottom', 'w:right', 'w:insideH', 'w:insideV'].map(border) },
-        attr('w:tblLayout', { 'w:type': 'fixed' }),
-        { 'w:tblCellMar': [margin('w:top', CELL_MARGIN.top), margin('w:left', CELL_MARGIN.left), margin('w:bottom', CELL_MARGIN.bottom), margin('w:right', CELL_MARGIN.right)] },
-      ],
-    };
-    const grid = { 'w:tblGrid': widths.map((w) => attr('w:gridCol', { 'w:w': w })) };
-    const trs = rows.map((r) => ({
-      'w:tr': [{ 'w:trPr': r.header ? [empty('w:cantSplit'), empty('w:tblHeader')] : [empty('w:cantSplit')] }, ...r.cells.map(cellTree)],
-    }));
-    this.tree = { 'w:tbl': [tblPr, grid, ...trs] };
-  }
-
-  override prepForXml(): XmlTree {
-    return this.tree;
+    super(tableXml(widths, rows));
   }
 }
 
+export interface RawParaOpts { style?: string; keepNext?: boolean; keepLines?: boolean; pageBreakBefore?: boolean; before?: number; after?: number }
+
+/** Runs of one text (lines joined by breaks), as docx writes TextRuns with these properties. */
+export function runsXml(value: string, style: RunStyle = {}): string {
+  let rPr = '';
+  if (style.bold) rPr += '<w:b/><w:bCs/>';
+  if (style.italics) rPr += '<w:i/><w:iCs/>';
+  if (style.color !== undefined) rPr += `<w:color w:val="${escText(style.color)}"/>`;
+  if (style.size !== undefined) rPr += `<w:sz w:val="${style.size}"/><w:szCs w:val="${style.size}"/>`;
+  if (rPr) rPr = `<w:rPr>${rPr}</w:rPr>`;
+  const lines = keepTogether(safeText(value)).split('\n');
+  let x = '';
+  for (let i = 0; i < lines.length; i++) x += `<w:r>${rPr}${i > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${escText(lines[i])}</w:t></w:r>`;
+  return x;
+}
+
+/**
+ * A plain paragraph (a paragraph style, keep/page options, spacing; text without links or fields)
+ * as finished XML: what docx's Paragraph writes for these options, without its object tree.
+ */
+export function rawPara(value: string, style: RunStyle = {}, o: RawParaOpts = {}): RawXml {
+  let pPr = '';
+  if (o.style) pPr += `<w:pStyle w:val="${escText(o.style)}"/>`;
+  if (o.keepNext) pPr += '<w:keepNext/>';
+  if (o.keepLines) pPr += '<w:keepLines/>';
+  if (o.pageBreakBefore) pPr += '<w:pageBreakBefore/>';
+  if (o.before !== undefined || o.after !== undefined) {
+    pPr += `<w:spacing${o.after !== undefined ? ` w:after="${o.after}"` : ''}${o.before !== undefined ? ` w:before="${o.before}"` : ''}/>`;
+  }
+  return new RawXml(`<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${runsXml(value, style)}</w:p>`);
+}
+
+/**
+ * Packs a docx Document like Packer.toBuffer, with the XML of every FastTable put in place of its
+ * marker, the parts zipped with fflate (docx's own zip library). The document part is assembled
+ * from pieces into one byte array, never one huge string.
+ */
+export function packDocx(doc: Document, overrides: { path: string; data: string }[] = []): Uint8Array {
+  const compiler = (Packer as unknown as { compiler: { compile(d: Document, p: undefined, o: { path: string; data: string }[]): Map<string, string | Uint8Array> } }).compiler;
+  const files = compiler.compile(doc, undefined, overrides);
+  const enc = new TextEncoder();
+  const zipInput: Record<string, Uint8Array> = {};
+  for (const [path, data] of files) {
+    if (typeof data !== 'string') { zipInput[path] = data; continue; }
+    if (!data.includes('<wbraw ')) { zipInput[path] = enc.encode(data); continue; }
+    const pieces: Uint8Array[] = [];
+    let last = 0;
+    let total = 0;
+    const add = (s: string) => { const b = enc.encode(s); pieces.push(b); total += b.length; };
+    for (const m of data.matchAll(MARKER)) {
+      add(data.slice(last, m.index));
+      const id = Number(m[1]);
+      const xml = RAW.get(id);
+      if (xml === undefined) throw new AppError('export-failed', 'Eine Tabelle des Dokuments fehlt; der Export wurde abgebrochen.');
+      RAW.delete(id);
+      add(xml);
+      last = m.index + m[0].length;
+    }
+    add(data.slice(last));
+    const all = new Uint8Array(total);
+    let at = 0;
+    for (const b of pieces) { all.set(b, at); at += b.length; }
+    zipInput[path] = all;
+  }
+  return zipSync(zipInput);
+}
+
 /** What a section body is made of. */
-export type Block = Paragraph | FastTable;
+export type Block = Paragraph | RawXml;
 
 export function cell(value: string, width: number, o: Omit<CellSpec, 'text' | 'width'> = {}): CellSpec {
   return { text: value, width, ...o };
@@ -224,12 +328,13 @@ export function headerRow(labels: string[], widths: number[], rightFrom: number,
   return { header: true, cells: labels.map((l, i) => cell(l, widths[i], { bold: true, fill: HEAD_FILL, right: i >= rightFrom, size, keep: keepNext })) };
 }
 
-// Average advance widths of Arial glyphs in em, for sizing the money columns so amounts never wrap.
-const NARROW = new Set([...'.,: ;|!iIl\'']);
+// The widest advance width of each glyph over the fonts that stand in for Arial (Liberation Sans,
+// DejaVu Sans, Carlito; regular and bold; see font-metrics.ts), so a column sized with this keeps
+// its content on one line whichever of them the reader's office suite uses.
 export function textWidthTwips(s: string, halfPoints: number): number {
   let em = 0;
-  for (const ch of s) em += NARROW.has(ch) ? 0.278 : ch === '−' ? 0.584 : /[A-ZÄÖÜMW]/u.test(ch) ? 0.722 : 0.556;
-  return Math.ceil(em * (halfPoints / 2) * 20);
+  for (const ch of s) em += MAX_ADVANCE[ch] ?? FALLBACK_ADVANCE;
+  return Math.ceil((em / 1000) * (halfPoints / 2) * 20);
 }
 
 export function germanDate(iso: string, style: 'long' | 'medium'): string {
@@ -302,7 +407,7 @@ function footer(ctx: Ctx, width: number): Footer {
   });
 }
 
-function titlePage(ctx: Ctx): Paragraph[] {
+function titlePage(ctx: Ctx): Block[] {
   const { snap } = ctx;
   const t = snap.totals;
   const years = t.years.length ? (t.years.length === 1 ? ` (${t.years[0]})` : ` (${t.years[0]}–${t.years.at(-1)})`) : '';
@@ -478,7 +583,7 @@ function budgetTable(ctx: Ctx, m: MeasureRow): Block[] {
   return [text('Budgetpositionen', { bold: true }, { keepNext: true, before: 120, after: 60 }), table(widths, rows)];
 }
 
-function itemList(ctx: Ctx, label: string, ids: string[], home: string): Paragraph[] {
+function itemList(ctx: Ctx, label: string, ids: string[], home: string): Block[] {
   const found = ids.map((id) => ctx.items.get(id)).filter((i): i is CatalogueItem => i !== undefined);
   if (found.length === 0) return [];
   return [
@@ -620,7 +725,7 @@ export async function buildPlanDocx(snap: PlanSnapshot): Promise<Uint8Array> {
   const meta = {
     title,
     subject: `Maßnahmenplan zur Stärkung des gesellschaftlichen Zusammenhalts${landkreis ? ` – ${landkreis}` : ''}`,
-    description: `Maßnahmenplan${landkreis ? ` des ${landkreis}` : ''}, Stand ${ctx.stand}, gegliedert nach den sieben Baustellen des Impulspapiers „${safeText(snap.catalogue.source.title)}“ (${safeText(snap.catalogue.source.publisher)}, ${snap.catalogue.source.year}).`,
+    description: `Maßnahmenplan${landkreis ? ` ${genitiveOfKreis(landkreis)}` : ''}, Stand ${ctx.stand}, gegliedert nach den sieben Baustellen des Impulspapiers „${safeText(snap.catalogue.source.title)}“ (${safeText(snap.catalogue.source.publisher)}, ${snap.catalogue.source.year}).`,
     keywords: 'Zusammenhalt; Maßnahmenplan; Kreistag; Impulspapier; ländliche Räume',
   };
 
@@ -650,17 +755,18 @@ export async function buildPlanDocx(snap: PlanSnapshot): Promise<Uint8Array> {
           paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
         },
         title: { run: { font: FONT, size: 48, bold: true, color: ACCENT }, paragraph: { spacing: { after: 240, line: 240, lineRule: LineRuleType.AUTO } } },
-        heading1: { run: { font: FONT, size: 32, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 160 }, keepNext: true, keepLines: true } },
-        heading2: { run: { font: FONT, size: 26, bold: true, color: ACCENT }, paragraph: { spacing: { before: 320, after: 100 }, keepNext: true, keepLines: true } },
-        heading3: { run: { font: FONT, size: 22, bold: true, color: ACCENT }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, keepLines: true } },
+        heading1: { run: { font: FONT, size: 32, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 160 }, keepNext: true, keepLines: true, outlineLevel: 0 } },
+        heading2: { run: { font: FONT, size: 26, bold: true, color: ACCENT }, paragraph: { spacing: { before: 320, after: 100 }, keepNext: true, keepLines: true, outlineLevel: 1 } },
+        heading3: { run: { font: FONT, size: 22, bold: true, color: ACCENT }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, keepLines: true, outlineLevel: 2 } },
+        // Unused levels too: every heading style carries its outline level (bookmarks in a PDF made from the file).
+        heading4: { paragraph: { outlineLevel: 3 } }, heading5: { paragraph: { outlineLevel: 4 } }, heading6: { paragraph: { outlineLevel: 5 } },
         listParagraph: { run: { font: FONT, size: BODY_SIZE } },
       },
       paragraphStyles: [...TABLE_PARAGRAPH_STYLES],
     },
     sections,
   });
-  const bytes = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: coreXml(ctx, meta) }]);
-  return fixZipTimes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), snap.takenAt);
+  return fixZipTimes(packDocx(doc, [{ path: 'docProps/core.xml', data: coreXml(ctx, meta) }]), snap.takenAt);
 }
 
 export function docxFileName(snap: PlanSnapshot): string {

@@ -5,7 +5,7 @@ import { listActors, listResponsibilities } from '../repos/actors.ts';
 import { computeTotals, listBudgetLines } from '../repos/budget.ts';
 import { readCatalogue } from '../repos/catalogue.ts';
 import { listMeasureRows } from '../repos/measures.ts';
-import { planInfo } from '../handlers/plan.ts';
+import { planInfo } from '../rules/plan-info.ts';
 import type { Session } from '../session.ts';
 
 export interface PlanSnapshot {

@@ -14,7 +14,7 @@
 // metadata name the program, never the user. Free text of measures (Ziel, Beschreibung, …) is
 // printed as written: the planner is told so on the document and in the export dialog.
 import {
-  AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, PageOrientation, Paragraph, TabStopType, TextRun,
+  AlignmentType, Document, Footer, Header, HeadingLevel, PageNumber, PageOrientation, Paragraph, TabStopType, TextRun,
   type ISectionOptions,
 } from 'docx';
 import type { Baustelle, CatalogueItem } from '../../../shared/catalogue/types.ts';
@@ -32,16 +32,26 @@ import {
   VORLAGEART_LABELS, ZUSTAENDIGKEIT_LABELS, type Beratung, type MeasureSelection, type SnapshotDiff, type VorlageParts,
   type VorlageSettings, type Vorlageart,
 } from '../../../shared/domain/vorlage.ts';
+import { makeRedactor, personNames, type AnonymFinding } from '../../../shared/domain/anonymise.ts';
+import { proposeDeckung, yearBudgets, type DeferralCandidate, type DeckungProposal, type YearBudget } from '../../../shared/domain/haushalt.ts';
+import type { BudgetFrame } from '../../../shared/domain/priorities.ts';
+import {
+  adoptedYearsOf, formatVzae, TEXT_SECTIONS, type DocumentSettings, type MeasureHaushalt, type SnapshotInfo,
+  type VorlageProfil, type VorlageSectionId,
+} from '../../../shared/domain/vorlage.ts';
+import { count, genitiveOfKreis, inGenderForm, inner, statusCount, term } from '../../../shared/domain/wording.ts';
+import type { MeasureStatus } from '../../../shared/domain/enums.ts';
 import { AppError } from '../errors.ts';
+import type { Decision } from '../repos/priorities.ts';
 import type { PriorityInfo } from '../repos/priority.ts';
 import type { Dependency } from '../repos/sheet.ts';
 import { costChart } from './chart.ts';
 import {
-  coreXmlFor, documentStyles, image, linkify, linkPara, numbered, numberingConfig,
+  bulletIn, coreXmlFor, documentStyles, hasLink, image, linkify, linkPara, moneyColumns, numbered, numberingConfig,
 } from './docx-parts.ts';
 import {
   A4, type Block, cell, CELL_MARGIN, DASH, FastTable, financing, fixZipTimes, germanDate, headerRow, LANDSCAPE_MARGIN,
-  LANDSCAPE_WIDTH, para, PORTRAIT_MARGIN, PORTRAIT_WIDTH, type RowSpec, runs, safeText, SUM_FILL, TABLE_SIZE, text,
+  LANDSCAPE_WIDTH, packDocx, para, rawPara, PORTRAIT_MARGIN, PORTRAIT_WIDTH, type RowSpec, runs, safeText, SUM_FILL, TABLE_SIZE, text,
   textWidthTwips,
 } from './docx.ts';
 import type { PlanSnapshot } from './snapshot.ts';
@@ -53,6 +63,16 @@ export interface VorlageData {
   dependencies: Dependency[];
   /** Nutzwertanalyse over all measures of the plan; null without scores. */
   priority: PriorityInfo | null;
+  /** Folgekosten and Stellen per measure (only measures that have any). */
+  haushalt: MeasureHaushalt[];
+  frames: BudgetFrame[];
+  /** Festlegungen of the planner (fixed in / out, with reason). */
+  decisions: Decision[];
+  /** Festgeschriebene Stände with each measure's status at the time (oldest first). */
+  snapshots: { info: SnapshotInfo; statuses: Record<string, MeasureStatus> }[];
+  docSettings: DocumentSettings;
+  /** Measures the optimiser leaves out and why, when it was run for the Deckungsvorschlag; null = not run. */
+  optimiserOut: { measureId: string; reason: string }[] | null;
 }
 
 export interface ResolvedVorlage {
@@ -61,15 +81,13 @@ export interface ResolvedVorlage {
   anonymise: boolean;
   settings: VorlageSettings & { beschlussvorschlag: string[] };
   changes: SnapshotDiff | null;
+  /** Sections, headings and order (the saved profile completed with the defaults). */
+  profil: VorlageProfil;
 }
 
 const GROUP_FILL = 'E4EAF2';
 const IMPULSPAPIER_SHORT = 'Das ‚gemeinsame Wir‘ in ländlichen Räumen';
 
-/** Text set inside „…“: its own „…“ become ‚…‘ (German nested quotation marks). */
-function inner(s: string): string {
-  return s.replaceAll('„', '‚').replaceAll('“', '‘');
-}
 
 /** "den Maßnahmenplan „X“", or the title itself when it already says Maßnahmenplan. */
 function planNoun(title: string): string {
@@ -159,12 +177,22 @@ export function defaultSettings(data: VorlageData, measures: readonly MeasureRow
   const produkt = mostCommon(snap.budgetLines.filter((l) => ids.has(l.measureId) && l.fundingKind === 'kreishaushalt').map((l) => l.produkt));
   const title = safeText(snap.info.title).trim() || 'Maßnahmenplan';
 
-  const committees = snap.actors.filter((a) => a.kind === 'kreistag' && a.name.trim() !== '' && !/^kreistag$/iu.test(a.name.trim()))
-    .map((a) => a.name.replace(/^Kreistag\s*[–-]\s*/u, '').trim()).filter(Boolean).sort((a, b) => a.localeCompare(b, 'de'));
+  // The committees the planner put on these measures (Kreistag actors with a role on one of them),
+  // most involved first, at most five to the Vorberatung; then the Kreistag decides. No committee
+  // is assumed that the plan does not name.
+  const involvement = new Map<string, number>();
+  for (const x of snap.responsibilities) {
+    if (!ids.has(x.measureId)) continue;
+    const a = actors.get(x.actorId);
+    if (!a || a.kind !== 'kreistag' || a.name.trim() === '' || /^kreistag$/iu.test(a.name.trim())) continue;
+    const g = a.name.replace(/^Kreistag\s*[–-]\s*/u, '').trim();
+    if (g) involvement.set(g, (involvement.get(g) ?? 0) + 1);
+  }
+  const committees = [...involvement].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'de')).slice(0, 5).map(([g]) => g)
+    .sort((a, b) => a.localeCompare(b, 'de'));
   const beratungsfolge: Beratung[] = vorlageart === 'beschlussvorlage'
     ? [
       ...committees.map((g) => ({ gremium: g, sitzungsdatum: '', zustaendigkeit: 'vorberatung' as const })),
-      { gremium: 'Kreisausschuss', sitzungsdatum: '', zustaendigkeit: 'vorberatung' },
       { gremium: 'Kreistag', sitzungsdatum: '', zustaendigkeit: 'entscheidung' },
     ]
     : [...(committees.length ? committees : ['Kreistag']).map((g) => ({ gremium: g, sitzungsdatum: '', zustaendigkeit: 'kenntnisnahme' as const }))];
@@ -184,27 +212,77 @@ function inBaustellen(k: number): string {
   return `in ${k} der sieben Baustellen`;
 }
 
+const DECIDED: ReadonlySet<MeasureStatus> = new Set(['beschlossen', 'in-umsetzung', 'abgeschlossen']);
+
+/**
+ * Measures already beschlossen (status beschlossen or later), each with the earliest festgeschriebene
+ * Stand in which it had that status; null when the decision was never festgeschrieben.
+ */
+export function earlierDecisions(data: VorlageData, measures: readonly MeasureRow[]): Map<string, SnapshotInfo | null> {
+  const out = new Map<string, SnapshotInfo | null>();
+  const ordered = [...data.snapshots].sort((a, b) => a.info.date.localeCompare(b.info.date) || a.info.createdAt.localeCompare(b.info.createdAt));
+  for (const m of measures) {
+    if (!DECIDED.has(m.status)) continue;
+    const first = ordered.find((x) => DECIDED.has(x.statuses[m.id] as MeasureStatus));
+    out.set(m.id, first?.info ?? null);
+  }
+  return out;
+}
+
+/** "beschlossen am 12.03.2026 (Kreistag, Stand „Beschluss Kreistag“)" or "bereits beschlossen". */
+export function decisionCitation(info: SnapshotInfo | null): string {
+  if (!info) return 'bereits beschlossen (Beschluss nicht festgeschrieben)';
+  const where = [info.gremium.trim(), `Stand „${inner(info.name)}“`].filter(Boolean).join(', ');
+  return `beschlossen am ${germanDateOf(info.date)} (${where})`;
+}
+
+/** "das Haushaltsjahr 2026", "die Haushaltsjahre 2027 bis 2029", "die Haushaltsjahre 2026, 2028". */
+function yearsPhrase(years: readonly number[]): string {
+  if (years.length === 1) return `das Haushaltsjahr ${years[0]}`;
+  const contiguous = years.every((y, i) => i === 0 || y === years[i - 1] + 1);
+  return contiguous ? `die Haushaltsjahre ${years[0]} bis ${years.at(-1)}` : `die Haushaltsjahre ${years.join(', ')}`;
+}
+
 /** The default Beschlussvorschlag, drawn from the plan: numbered points, no typed numbers. */
 export function defaultBeschluss(data: VorlageData, measures: readonly MeasureRow[], vorlageart: Vorlageart, beratung: readonly Beratung[], all: boolean): string[] {
   const title = safeText(data.snap.info.title).trim() || 'Maßnahmenplan';
+  const decided = earlierDecisions(data, measures);
+  const open = measures.filter((m) => !decided.has(m.id));
   const n = measures.length;
   const k = new Set(measures.map((m) => m.baustelleId)).size;
   const decider = [...beratung].reverse().find((b) => b.zustaendigkeit === 'entscheidung')?.gremium ?? 'Kreistag';
   const reporter = beratung.find((b) => b.zustaendigkeit === 'vorberatung')?.gremium ?? decider;
-  const which = all ? `mit ${n} ${n === 1 ? 'Maßnahme' : 'Maßnahmen'}` : `mit den ${n} in Anlage 1 aufgeführten ${n === 1 ? 'Maßnahme' : 'Maßnahmen'}`;
+  const which = all ? `mit ${count(n, 'Maßnahme', 'Maßnahmen')}` : `mit den ${n} in Anlage 1 aufgeführten ${n === 1 ? 'Maßnahme' : 'Maßnahmen'}`;
   if (vorlageart === 'informationsvorlage') {
     const who = beratung[0]?.gremium ?? 'Kreistag';
     return [`${subjectOf(who)} nimmt den ${planNoun(title)} ${which} ${inBaustellen(k)} des Impulspapiers „${IMPULSPAPIER_SHORT}“ zur Kenntnis.`];
   }
-  const fin = finance(data, measures);
-  const ids = new Set(measures.map((m) => m.id));
-  const t = fin.total;
-  const years = fin.years.length === 0 ? '' : fin.years.length === 1 ? `das Haushaltsjahr ${fin.years[0]}` : `die Haushaltsjahre ${fin.years[0]} bis ${fin.years.at(-1)}`;
-  const out = [`${subjectOf(decider)} beschließt den ${planNoun(title)} ${which} ${inBaustellen(k)} des Impulspapiers „${IMPULSPAPIER_SHORT}“ (Anlagen 1 und 2).`];
+  const codes = (list: readonly MeasureRow[]) => list.map((m) => m.code).sort(compareCodes);
+  const decidedList = measures.filter((m) => decided.has(m.id));
+  let first = `${subjectOf(decider)} beschließt den ${planNoun(title)} ${which} ${inBaustellen(k)} des Impulspapiers „${IMPULSPAPIER_SHORT}“ (Anlagen 1 und 2).`;
+  if (decidedList.length > 0) {
+    const shown = codes(decidedList);
+    first += ` ${decidedList.length === 1 ? 'Die Maßnahme' : 'Die Maßnahmen'} ${shown.slice(0, 10).join(', ')}${shown.length > 10 ? ` und ${shown.length - 10} weitere` : ''} ${decidedList.length === 1 ? 'ist' : 'sind'} bereits beschlossen (siehe Sachverhalt) und ${decidedList.length === 1 ? 'wird' : 'werden'} nur nachrichtlich aufgeführt, nicht erneut beschlossen.`;
+  }
+  const out = [first];
+  const fin = finance(data, open);
+  const ids = new Set(open.map((m) => m.id));
   const order = data.priority ? 'in der Reihenfolge ihrer Priorität (Nutzwertanalyse, Anlage 3) ' : '';
-  out.push(t.totalCents > 0
-    ? `Die Verwaltung wird beauftragt, die Maßnahmen ${order}umzusetzen und die Mittel für ${years} – Gesamtkosten ${formatCents(t.totalCents)}, davon Eigenanteil des Kreises ${formatCents(t.eigenanteilCents)} – in die Entwürfe der Haushaltspläne einzustellen.`
-    : `Die Verwaltung wird beauftragt, die Maßnahmen ${order}umzusetzen.`);
+  const adopted = adoptedYearsOf(data.docSettings, fin.years, data.snap.takenAt);
+  const later = fin.years.filter((y) => !adopted.has(y) && fin.byYear[y].totalCents > 0);
+  const now = fin.years.filter((y) => adopted.has(y) && fin.byYear[y].eigenanteilCents > 0);
+  const sum = (ys: number[], get: (f: FinanceFigures) => number) => sumCents(ys.map((y) => get(fin.byYear[y])));
+  const subject = decidedList.length ? 'die noch nicht beschlossenen Maßnahmen' : 'die Maßnahmen';
+  if (open.length === 0) {
+    out.push('Die Verwaltung wird beauftragt, die Umsetzung der bereits beschlossenen Maßnahmen fortzusetzen.');
+  } else if (later.length > 0) {
+    out.push(`Die Verwaltung wird beauftragt, ${subject} ${order}umzusetzen und die Mittel für ${yearsPhrase(later)} – Kosten ${formatCents(sum(later, (f) => f.totalCents))}, davon Eigenanteil des Kreises ${formatCents(sum(later, (f) => f.eigenanteilCents))} – in die Entwürfe der Haushaltspläne einzustellen.`);
+  } else {
+    out.push(`Die Verwaltung wird beauftragt, ${subject} ${order}umzusetzen.`);
+  }
+  if (now.length > 0) {
+    out.push(`Für ${yearsPhrase(now)} (Haushalt bereits beschlossen) werden ${formatCents(sum(now, (f) => f.eigenanteilCents))} Eigenanteil des Kreises über- bzw. außerplanmäßig bereitgestellt; die Deckung ist unter „Finanzielle Auswirkungen“ dargestellt.`);
+  }
   // Fördermittel not yet applied for (state geplant) are to be applied for; the rest is already under way.
   const toApply = sumCents(data.snap.budgetLines.filter((l) => ids.has(l.measureId) && l.fundingKind === 'foerdermittel' && l.state === 'geplant')
     .map((l) => splitLine(l).foerdermittelCents));
@@ -237,6 +315,14 @@ interface Ctx {
   hasScores: boolean;
   instance: number;
   nr: string;
+  /** Measures already beschlossen → the Stand that records it (null: not festgeschrieben). */
+  decided: Map<string, SnapshotInfo | null>;
+  haushalt: Map<string, MeasureHaushalt>;
+  adopted: Set<number>;
+  /** "YYYY-Q" of the export: steps due before are overdue. */
+  nowYear: number;
+  nowQuarter: number;
+  gender: DocumentSettings['genderForm'];
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, v: V) {
@@ -254,7 +340,49 @@ function actorLabel(ctx: Ctx, a: Actor | undefined, withContact: boolean): strin
   return contact ? `${a.name}${unit} – ${contact}` : `${a.name}${unit}`;
 }
 
-function makeCtx(data: VorlageData, r: ResolvedVorlage): Ctx {
+/**
+ * The data and settings of an anonymised Vorlage: every free-text field scanned for e-mail and web
+ * addresses, phone numbers and the names of the plan's people (contact persons, Bearbeiter:in),
+ * each replaced by "[entfernt]"; the findings say what was removed and where (for the preview).
+ * Without anonymisation the input is returned unchanged and there are no findings.
+ */
+export function anonymiseVorlage(data: VorlageData, r: ResolvedVorlage): { data: VorlageData; r: ResolvedVorlage; findings: AnonymFinding[] } {
+  if (!r.anonymise) return { data, r, findings: [] };
+  const names = personNames([...data.snap.actors.map((a) => a.contactPerson), r.settings.kopf.bearbeiter]);
+  const red = makeRedactor(names);
+  const x = (text: string, where: string) => (text ? red.redact(text, where) : text);
+  const selected = new Set(selectMeasures(data.snap.measures, r.selection).map((m) => m.id));
+  const code = new Map(data.snap.measures.map((m) => [m.id, m.code]));
+  const measures = data.snap.measures.map((m) => (selected.has(m.id) ? {
+    ...m, title: x(m.title, `${m.code} Titel`), goal: x(m.goal, `${m.code} Ziel`), description: x(m.description, `${m.code} Beschreibung`),
+    need: x(m.need, `${m.code} Bedarf`), ausgangslage: x(m.ausgangslage ?? '', `${m.code} Ausgangslage`), risks: x(m.risks ?? '', `${m.code} Risiken`),
+  } : m));
+  const milestones = data.milestones.map((ms) => (selected.has(ms.measureId) ? { ...ms, title: x(ms.title, `${code.get(ms.measureId)} Umsetzungsschritt`) } : ms));
+  const indicators = data.indicators.map((i) => (selected.has(i.measureId) ? {
+    ...i, name: x(i.name, `${code.get(i.measureId)} Indikator`), baseline: x(i.baseline, `${code.get(i.measureId)} Ausgangswert`),
+    target: x(i.target, `${code.get(i.measureId)} Zielwert`), dataSource: x(i.dataSource, `${code.get(i.measureId)} Datenquelle`),
+  } : i));
+  const budgetLines = data.snap.budgetLines.map((l) => (selected.has(l.measureId) ? { ...l, programme: x(l.programme, `${code.get(l.measureId)} Förderprogramm`), note: x(l.note, `${code.get(l.measureId)} Notiz zur Budgetposition`) } : l));
+  // Actors appear by name and organisation unit only; a person's name typed there is removed too.
+  const actors = data.snap.actors.map((a) => ({ ...a, name: x(a.name, `Akteur ${a.name}`), orgUnit: x(a.orgUnit, `Akteur ${a.name}: Organisationseinheit`), contactPerson: '', contactDetails: '', notes: '' }));
+  const k = r.settings.kopf;
+  const settings = {
+    ...r.settings,
+    kopf: { ...k, bearbeiter: '', betreff: x(k.betreff, 'Betreff'), federfuehrung: x(k.federfuehrung, 'Federführung'), beteiligteAemter: k.beteiligteAemter.map((a) => x(a, 'Beteiligte Ämter')) },
+    beschlussvorschlag: r.settings.beschlussvorschlag.map((p, i) => x(p, `Beschlussvorschlag, Punkt ${i + 1}`)),
+    sachverhalt: x(r.settings.sachverhalt, 'Sachverhalt'),
+    deckung: x(r.settings.deckung ?? '', 'Deckungsvorschlag'),
+  };
+  const profil = { sections: r.profil.sections.map((sec) => ({ ...sec, heading: x(sec.heading, `Überschrift ${sec.heading}`), text: x(sec.text, sec.heading) })) };
+  return {
+    data: { ...data, snap: { ...data.snap, measures, budgetLines, actors }, milestones, indicators },
+    r: { ...r, settings, profil },
+    findings: red.findings,
+  };
+}
+
+function makeCtx(input: VorlageData, given: ResolvedVorlage): Ctx {
+  const { data, r } = anonymiseVorlage(input, given);
   const measures = selectMeasures(data.snap.measures, r.selection);
   const actors = new Map(data.snap.actors.map((a) => [a.id, a]));
   const items = new Map<string, CatalogueItem>();
@@ -298,13 +426,28 @@ function makeCtx(data: VorlageData, r: ResolvedVorlage): Ctx {
   return {
     data, r, measures, groups: orderMeasures(data, measures), fin, actors, items, baustelle, lines, roles, milestones, indicators,
     dependsOn, dependents, measureById: new Map(data.snap.measures.map((m) => [m.id, m])), hasScores: data.priority !== null, instance: 0, nr,
+    decided: earlierDecisions(data, measures), haushalt: new Map(data.haushalt.map((h) => [h.measureId, h])),
+    adopted: adoptedYearsOf(data.docSettings, fin.years, data.snap.takenAt), ...nowParts(data.snap.takenAt), gender: data.docSettings.genderForm,
   };
 }
 
-const h1 = (s: string, pageBreakBefore = false) => para(runs(s), { heading: HeadingLevel.HEADING_1, pageBreakBefore });
-const h2 = (s: string, pageBreakBefore = false) => para(runs(s), { heading: HeadingLevel.HEADING_2, pageBreakBefore });
-const h3 = (s: string) => para(runs(s), { heading: HeadingLevel.HEADING_3 });
-const note = (s: string) => new Paragraph({ style: 'Hinweis', children: runs(s) });
+function nowParts(iso: string): { nowYear: number; nowQuarter: number } {
+  const d = new Date(iso);
+  const t = Number.isNaN(d.getTime()) ? new Date(0) : d;
+  return { nowYear: t.getUTCFullYear(), nowQuarter: Math.floor(t.getUTCMonth() / 3) + 1 };
+}
+
+/** A step is overdue when its due quarter (or year) has passed and it is not done. */
+function overdue(ctx: Ctx, m: Milestone): boolean {
+  if (m.done || m.dueYear == null) return false;
+  if (m.dueYear !== ctx.nowYear) return m.dueYear < ctx.nowYear;
+  return m.dueQuarter != null && m.dueQuarter < ctx.nowQuarter;
+}
+
+const h1 = (s: string, pageBreakBefore = false) => rawPara(s, {}, { style: 'Heading1', keepLines: true, pageBreakBefore });
+const h2 = (s: string, pageBreakBefore = false) => rawPara(s, {}, { style: 'Heading2', keepLines: true, pageBreakBefore });
+const h3 = (s: string) => rawPara(s, {}, { style: 'Heading3', keepLines: true });
+const note = (s: string) => rawPara(s, {}, { style: 'Hinweis' });
 const bullet = (children: ReturnType<typeof linkify>, last: boolean) => para(children, { bullet: true, after: last ? 120 : 40 });
 
 function money(c: number): string {
@@ -336,7 +479,7 @@ function kopf(ctx: Ctx): Block[] {
     ['Datum', k.datum ? germanDate(`${k.datum}T12:00:00Z`, 'long') : DASH],
     ['Federführung', k.federfuehrung.trim() || DASH],
     ['Beteiligte Ämter', k.beteiligteAemter.map((a) => a.trim()).filter(Boolean).join('\n') || DASH],
-    ['Bearbeiter:in', ctx.r.anonymise ? 'entfällt (anonymisierte Fassung)' : k.bearbeiter.trim() || DASH],
+    [term('bearbeiter', ctx.gender), ctx.r.anonymise ? 'entfällt (anonymisierte Fassung)' : k.bearbeiter.trim() || DASH],
     ['Produkt', k.produkt.trim() || DASH],
     ['Betreff', k.betreff.trim() || DASH],
   ];
@@ -346,39 +489,44 @@ function kopf(ctx: Ctx): Block[] {
     keyValueTable(rows, 2400, PORTRAIT_WIDTH),
   ];
   if (ctx.r.anonymise) {
-    out.push(note('Anonymisierte Fassung: Namen und Kontaktdaten von Ansprechpersonen sowie der Name der Bearbeiterin oder des Bearbeiters sind entfernt; es erscheinen nur Organisationseinheiten. Freitexte der Maßnahmen sind unverändert übernommen.'));
+    out.push(note(`Anonymisierte Fassung: Namen und Kontaktdaten von Ansprechpersonen sowie der Name ${term('bearbeiterGen', ctx.gender)} sind entfernt; es erscheinen nur Organisationseinheiten. In allen Freitexten sind E-Mail- und Internetadressen, Telefonnummern und Namen von Personen durch „[entfernt]“ ersetzt.`));
   }
   return out;
 }
 
-function beratungsfolge(ctx: Ctx): Block[] {
+function beratungsfolge(ctx: Ctx, heading: string): Block[] {
   const rows = ctx.r.settings.beratungsfolge;
-  const out: Block[] = [h1('Beratungsfolge')];
+  const out: Block[] = [h1(heading)];
   if (rows.length === 0) return [...out, text('Die Beratungsfolge ist noch nicht festgelegt.')];
-  const widths = [2000, PORTRAIT_WIDTH - 2000 - 2400, 2400];
+  const pub = ctx.r.settings.kopf.oeffentlich;
+  const dateW = textWidthTwips('Sitzungsdatum', TABLE_SIZE) + CELL_MARGIN.left + CELL_MARGIN.right + 120;
+  const roleW = textWidthTwips('Kenntnisnahme', TABLE_SIZE) + CELL_MARGIN.left + CELL_MARGIN.right + 120;
+  const pubW = textWidthTwips('nichtöffentlich', TABLE_SIZE) + CELL_MARGIN.left + CELL_MARGIN.right + 120;
+  const widths = [dateW, PORTRAIT_WIDTH - dateW - roleW - pubW, roleW, pubW];
   out.push(new FastTable(widths, [
-    headerRow(['Sitzungsdatum', 'Gremium', 'Zuständigkeit'], widths, 99, TABLE_SIZE, true),
+    headerRow(['Sitzungsdatum', 'Gremium', 'Zuständigkeit', 'Sitzung'], widths, 99, TABLE_SIZE, true),
     ...rows.map((b, i): RowSpec => ({
       cells: [
         cell(b.sitzungsdatum ? germanDateOf(b.sitzungsdatum) : 'noch offen', widths[0], { keep: i < rows.length - 1 }),
         cell(b.gremium, widths[1], { keep: i < rows.length - 1 }),
         cell(ZUSTAENDIGKEIT_LABELS[b.zustaendigkeit], widths[2], { keep: i < rows.length - 1 }),
+        cell((b.oeffentlich ?? pub) ? 'öffentlich' : 'nichtöffentlich', widths[3], { keep: i < rows.length - 1 }),
       ],
     })),
   ]));
   return out;
 }
 
-function beschluss(ctx: Ctx): Block[] {
+function beschluss(ctx: Ctx, heading: string): Block[] {
   const instance = ++ctx.instance;
-  const title = ctx.r.settings.kopf.vorlageart === 'informationsvorlage' ? 'Beschlussvorschlag (Kenntnisnahme)' : 'Beschlussvorschlag';
+  const title = ctx.r.settings.kopf.vorlageart === 'informationsvorlage' ? `${heading} (Kenntnisnahme)` : heading;
   return [h1(title), ...ctx.r.settings.beschlussvorschlag.map((p) => numbered(p, instance, { style: 'Beschlusspunkt' }))];
 }
 
-function sachverhalt(ctx: Ctx): Block[] {
+function sachverhalt(ctx: Ctx, heading: string): Block[] {
   const { snap } = ctx.data;
   const src = snap.catalogue.source;
-  const out: Block[] = [h1('Sachverhalt / Begründung')];
+  const out: Block[] = [h1(heading)];
   const own = safeText(ctx.r.settings.sachverhalt).trim();
   if (own) for (const p of own.split(/\n{2,}/u)) out.push(linkPara(p.trim()));
 
@@ -397,7 +545,26 @@ function sachverhalt(ctx: Ctx): Block[] {
   const missing = snap.catalogue.baustellen.filter((b) => !ctx.groups.some((g) => g.baustelle.id === b.id));
   if (missing.length) out.push(text(`Ohne Maßnahme in dieser Vorlage: ${missing.map((b) => `Baustelle ${b.number} (${b.shortTitle})`).join(', ')}.`));
   const byStatus = MEASURE_STATUSES.map((s) => [s, ctx.measures.filter((m) => m.status === s).length] as const).filter(([, c]) => c > 0);
-  out.push(text(`Stand der Maßnahmen: ${byStatus.map(([s, c]) => `${c} ${MEASURE_STATUS_LABELS[s]}`).join(', ')}.`));
+  out.push(text(`Stand der Maßnahmen: ${byStatus.map(([s, c]) => statusCount(s, c)).join(', ')}.`));
+
+  // Earlier decisions: cited, not decided again.
+  const decided = ctx.measures.filter((m) => ctx.decided.has(m.id));
+  if (decided.length) {
+    out.push(h2('Bereits beschlossene Maßnahmen'));
+    out.push(text(`${count(decided.length, 'Maßnahme dieser Vorlage ist', 'Maßnahmen dieser Vorlage sind')} bereits beschlossen. Sie sind zur Vollständigkeit aufgeführt und nicht erneut Gegenstand des Beschlusses:`, {}, { keepNext: true }));
+    const shown = [...decided].sort((a, b) => compareCodes(a.code, b.code));
+    shown.slice(0, 30).forEach((m, i) => out.push(bullet(runs(`${m.code} ${m.title}: ${decisionCitation(ctx.decided.get(m.id) ?? null)}`), i === Math.min(shown.length, 30) - 1 && shown.length <= 30)));
+    if (shown.length > 30) out.push(bullet(runs(`… und ${shown.length - 30} weitere (siehe Anlage 2)`), true));
+  }
+
+  // Overdue Umsetzungsschritte are flagged, so the committee sees them before deciding.
+  const late = ctx.measures.flatMap((m) => (ctx.milestones.get(m.id) ?? []).filter((x) => overdue(ctx, x)).map((x) => ({ m, x })));
+  if (late.length) {
+    out.push(h2('Überfällige Umsetzungsschritte'));
+    out.push(text(`${count(late.length, 'Umsetzungsschritt ist', 'Umsetzungsschritte sind')} überfällig (Termin verstrichen, nicht erledigt):`, {}, { keepNext: true }));
+    late.slice(0, 20).forEach(({ m, x }, i) => out.push(bullet(runs(`${m.code}: „${inner(x.title)}“ – fällig ${x.dueQuarter ? `Q${x.dueQuarter}/${x.dueYear}` : x.dueYear}`), i === Math.min(late.length, 20) - 1 && late.length <= 20)));
+    if (late.length > 20) out.push(bullet(runs(`… und ${late.length - 20} weitere (siehe Maßnahmenblätter)`), true));
+  }
 
   out.push(h2('Priorisierung'));
   if (ctx.data.priority) {
@@ -409,9 +576,9 @@ function sachverhalt(ctx: Ctx): Block[] {
   return out;
 }
 
-function changesSection(ctx: Ctx, d: SnapshotDiff): Block[] {
+function changesSection(ctx: Ctx, d: SnapshotDiff, heading?: string): Block[] {
   const s = d.snapshot;
-  const out: Block[] = [h1(`Änderungen seit ${s.name} (${germanDateOf(s.date)})`)];
+  const out: Block[] = [h1(heading && heading !== 'Änderungen seit dem letzten Beschluss' ? heading : `Änderungen seit ${s.name} (${germanDateOf(s.date)})`)];
   const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
   out.push(text(`Verglichen wird der heutige Stand des Plans mit dem Stand, der ${s.gremium ? `für ${s.gremium} ` : ''}am ${germanDateOf(s.date)} festgeschrieben wurde (${n(s.measureCount, 'Maßnahme', 'Maßnahmen')}, ${formatCents(s.totalCents)}): `
     + `${n(d.added.length, 'Maßnahme ist', 'Maßnahmen sind')} neu, ${n(d.changed.length, 'ist', 'sind')} geändert, ${n(d.removed.length, 'ist', 'sind')} entfallen. `
@@ -446,31 +613,257 @@ const FIN_COLUMNS: [string, (f: FinanceFigures) => number][] = [
   ['Eigenanteil Kreis', (f) => f.eigenanteilCents],
 ];
 
-function financeSection(ctx: Ctx): Block[] {
+/** Eigenanteil per measure and year of the Vorlage's measures. */
+function ownByMeasureYear(ctx: Ctx): Map<string, Record<string, number>> {
+  const out = new Map<string, Record<string, number>>();
+  for (const [id, lines] of ctx.lines) {
+    const rec: Record<string, number> = {};
+    for (const l of lines) rec[String(l.year)] = (rec[String(l.year)] ?? 0) + splitLine(l).eigenanteilCents;
+    out.set(id, rec);
+  }
+  return out;
+}
+
+interface DeckungInfo { budgets: YearBudget[]; proposal: DeckungProposal | null; fixedOut: { m: MeasureRow; reason: string }[]; source: 'optimiser' | 'priority' | 'planner' | null }
+
+function deckungOf(ctx: Ctx): DeckungInfo {
+  const { fin } = ctx;
+  const own = Object.fromEntries(fin.years.map((y) => [String(y), fin.byYear[y].eigenanteilCents]));
+  const frames = new Map(ctx.data.frames.map((f) => [f.year, f.amountCents]));
+  const years = [...new Set([...fin.years, ...ctx.data.frames.filter((f) => fin.years.length && f.year >= fin.years[0] && f.year <= fin.years.at(-1)!).map((f) => f.year)])].sort((a, b) => a - b);
+  const budgets = yearBudgets(years, own, frames, ctx.adopted);
+  const fixed = new Map(ctx.data.decisions.map((d) => [d.measureId, d]));
+  const fixedOut = ctx.measures.filter((m) => fixed.get(m.id)?.fixed === 'out').map((m) => ({ m, reason: `Festlegung: nicht einplanen${fixed.get(m.id)!.reason.trim() ? ` – ${fixed.get(m.id)!.reason.trim()}` : ''}` }));
+  const over = budgets.some((b) => b.leftCents !== null && b.leftCents < 0);
+  if (!over) return { budgets, proposal: null, fixedOut, source: null };
+  if (ctx.r.settings.deckung?.trim()) return { budgets, proposal: null, fixedOut, source: 'planner' };
+  const ownBy = ownByMeasureYear(ctx);
+  // Never proposed for deferral: measures already beschlossen or fixed in by the planner.
+  const movable = ctx.measures.filter((m) => !ctx.decided.has(m.id) && fixed.get(m.id)?.fixed !== 'in');
+  const rank = (m: MeasureRow) => ctx.data.priority?.byMeasure.get(m.id)?.rank ?? null;
+  const worstFirst = (m: MeasureRow) => { const r = rank(m); return r === null ? -1e9 : -r; };
+  let candidates: DeferralCandidate[];
+  let source: DeckungInfo['source'];
+  if (ctx.data.optimiserOut) {
+    const out = new Map(ctx.data.optimiserOut.map((x) => [x.measureId, x.reason]));
+    candidates = movable.filter((m) => out.has(m.id)).map((m) => ({ measureId: m.id, code: m.code, ownByYear: ownBy.get(m.id) ?? {}, order: worstFirst(m), reason: `Optimierung: ${out.get(m.id)}` }));
+    source = 'optimiser';
+  } else {
+    candidates = movable.map((m) => ({ measureId: m.id, code: m.code, ownByYear: ownBy.get(m.id) ?? {}, order: worstFirst(m), reason: rank(m) === null ? 'ohne Rang in der Nutzwertanalyse' : `Rang ${rank(m)} der Nutzwertanalyse` }));
+    source = 'priority';
+  }
+  return { budgets, proposal: proposeDeckung(budgets, candidates), fixedOut, source };
+}
+
+function moneyRow(label: string, values: number[], widths: number[], size: number, o: { bold?: boolean; fill?: string; keep?: boolean; signed?: boolean } = {}): RowSpec {
+  return {
+    cells: [
+      cell(label, widths[0], { bold: o.bold, fill: o.fill, size, keep: o.keep }),
+      ...values.map((v, i) => cell(o.signed ? signed(v) : money(v), widths[i + 1], { right: true, bold: o.bold, fill: o.fill, size, keep: o.keep })),
+    ],
+  };
+}
+
+/** "+1.234,56 €" / "−1.234,56 €" / "—". */
+function signed(c: number): string {
+  return c === 0 ? DASH : c > 0 ? `+${formatCents(c)}` : formatCents(c);
+}
+
+function rahmenSection(ctx: Ctx): Block[] {
+  const d = deckungOf(ctx);
+  const out: Block[] = [h2('Haushaltsrahmen und Deckung')];
+  const withFrame = d.budgets.filter((b) => b.frameCents !== null);
+  // Über-/außerplanmäßig is the money of measures not yet beschlossen in an adopted year (what is
+  // beschlossen is in the adopted Haushalt already).
+  const ownBy = ownByMeasureYear(ctx);
+  const openOwn = (y: number) => sumCents(ctx.measures.filter((m) => !ctx.decided.has(m.id)).map((m) => ownBy.get(m.id)?.[String(y)] ?? 0));
+  const adoptedYears = d.budgets.filter((b) => b.adopted && openOwn(b.year) > 0).map((b) => ({ ...b, requestedCents: openOwn(b.year) }));
+  const laterYears = d.budgets.filter((b) => !b.adopted && b.requestedCents > 0);
+  if (withFrame.length === 0) {
+    out.push(text('Für die Haushaltsjahre dieser Vorlage ist kein Haushaltsrahmen festgelegt; die Kosten sind daher nicht gegen einen Rahmen geprüft.'));
+  }
+  const headers = ['Haushaltsjahr', 'Eigenanteil beantragt', 'Haushaltsrahmen', 'Differenz zum Rahmen'];
+  const after = d.proposal?.afterByYear;
+  if (after) headers.push('nach Deckungsvorschlag');
+  const col = (get: (b: YearBudget) => string) => d.budgets.map(get);
+  const cols = [
+    [...col((b) => money(b.requestedCents)), formatCents(sumCents(d.budgets.map((b) => b.requestedCents)))],
+    col((b) => (b.frameCents === null ? 'kein Rahmen' : formatCents(b.frameCents))),
+    col((b) => (b.leftCents === null ? DASH : signed(b.leftCents))),
+    ...(after ? [col((b) => (b.frameCents === null ? DASH : signed(b.frameCents - (after[String(b.year)] ?? 0))))] : []),
+  ];
+  const { widths, size } = moneyColumns(PORTRAIT_WIDTH, 1700, [], headers.slice(1), cols);
+  const rows: RowSpec[] = [headerRow(headers, widths, 1, size, true)];
+  for (const b of d.budgets) {
+    const label = `${b.year}${b.adopted ? ' (Haushalt beschlossen)' : ' (Entwurf)'}`;
+    rows.push({
+      cells: [
+        cell(label, widths[0], { size, keep: true }),
+        cell(money(b.requestedCents), widths[1], { right: true, size, keep: true }),
+        cell(b.frameCents === null ? 'kein Rahmen' : formatCents(b.frameCents), widths[2], { right: true, size, keep: true }),
+        cell(b.leftCents === null ? DASH : signed(b.leftCents), widths[3], { right: true, size, keep: true, bold: (b.leftCents ?? 0) < 0 }),
+        ...(after ? [cell(b.frameCents === null ? DASH : signed(b.frameCents - (after[String(b.year)] ?? 0)), widths[4], { right: true, size, keep: true })] : []),
+      ],
+    });
+  }
+  out.push(text('Eigenanteil des Kreises je Haushaltsjahr und Haushaltsrahmen', { bold: true }, { keepNext: true, after: 60 }));
+  out.push(new FastTable(widths, rows));
+  out.push(note('Differenz: + = im Rahmen frei, − = Rahmen überschritten. Eigenanteil: Kosten abzüglich Fördermittel, Drittmittel und Eigenmittel Dritter.'));
+
+  const overYears = d.budgets.filter((b) => b.leftCents !== null && b.leftCents < 0);
+  if (overYears.length) {
+    const total = sumCents(overYears.map((b) => -(b.leftCents ?? 0)));
+    out.push(text(`Der Haushaltsrahmen ist ${overYears.length === 1 ? `im Haushaltsjahr ${overYears[0].year}` : `in den Haushaltsjahren ${overYears.map((b) => b.year).join(', ')}`} um zusammen ${formatCents(total)} überschritten (${overYears.map((b) => `${b.year}: ${formatCents(-(b.leftCents ?? 0))}`).join('; ')}).`, { bold: true }, { before: 120 }));
+  } else if (withFrame.length) {
+    out.push(text('Der Eigenanteil hält in jedem Haushaltsjahr mit Rahmen den Haushaltsrahmen ein.', {}, { before: 120 }));
+  }
+  if (laterYears.length) {
+    out.push(text(`In die Entwürfe der Haushaltspläne aufzunehmen: ${laterYears.map((b) => `${b.year}: ${formatCents(b.requestedCents)}`).join('; ')} (Eigenanteil).`));
+  }
+  if (adoptedYears.length) {
+    out.push(text(`Über- bzw. außerplanmäßig (Haushalt bereits beschlossen): ${adoptedYears.map((b) => `${b.year}: ${formatCents(b.requestedCents)}`).join('; ')} (Eigenanteil der noch nicht beschlossenen Maßnahmen). Diese Mittel sind im beschlossenen Haushalt nicht veranschlagt und bedürfen einer Deckung.`));
+  }
+
+  const needsDeckung = overYears.length > 0 || adoptedYears.length > 0;
+  if (needsDeckung) {
+    out.push(h3('Deckungsvorschlag'));
+    const own = safeText(ctx.r.settings.deckung ?? '').trim();
+    if (own) {
+      for (const p of own.split(/\n{2,}/u)) out.push(linkPara(p.trim()));
+    } else if (d.proposal && d.proposal.deferred.length) {
+      const p = d.proposal;
+      out.push(text(`${d.source === 'optimiser' ? 'Nach der Optimierung (höchster Nutzwert innerhalb aller Haushaltsrahmen)' : 'Nach der Reihenfolge der Nutzwertanalyse (niedrigster Rang zuerst)'} wird vorgeschlagen, ${count(p.deferred.length, 'Maßnahme', 'Maßnahmen')} zurückzustellen${p.stillOver.length ? `; auch dann bleibt der Rahmen ${p.stillOver.join(', ')} überschritten und die Deckung ist von der Kämmerei anzugeben` : '; danach hält jedes Jahr seinen Rahmen ein'}. Bereits beschlossene und fest eingeplante Maßnahmen sind ausgenommen.`, {}, { keepNext: true }));
+      const years = d.budgets.filter((b) => b.frameCents !== null).map((b) => String(b.year));
+      const hdr = ['Maßnahme (Grund)', ...years];
+      const colsD = years.map((y) => p.deferred.map((c) => money(c.ownByYear[y] ?? 0)));
+      const lay = moneyColumns(PORTRAIT_WIDTH, 2400, [], years, colsD, [16, 15, 14]);
+      const w = lay.widths;
+      out.push(new FastTable(w, [
+        headerRow(hdr, w, 1, lay.size, true),
+        ...p.deferred.map((c, i): RowSpec => ({
+          cells: [
+            cell(`${c.code} ${ctx.measureById.get(c.measureId)?.title ?? ''}\n${c.reason}`, w[0], { size: lay.size, keep: i < p.deferred.length - 1 }),
+            ...years.map((y, j) => cell(money(c.ownByYear[y] ?? 0), w[1 + j], { right: true, size: lay.size, keep: i < p.deferred.length - 1 })),
+          ],
+        })),
+      ]));
+      if (adoptedYears.length) out.push(note('Für die über- bzw. außerplanmäßigen Mittel im beschlossenen Haushaltsjahr benennt die Kämmerei die Deckung (Minderausgaben oder Mehreinnahmen an anderer Stelle).'));
+    } else {
+      out.push(text('Die Deckung ist von der Kämmerei vor der Beschlussfassung anzugeben (Minderausgaben oder Mehreinnahmen an anderer Stelle).', { bold: true }));
+    }
+  }
+  if (d.fixedOut.length) {
+    out.push(h3('Nicht eingeplante Maßnahmen'));
+    d.fixedOut.forEach(({ m, reason }, i) => out.push(bullet(runs(`${m.code} ${m.title}: ${reason}`), i === d.fixedOut.length - 1)));
+  }
+  return out;
+}
+
+function haushaltSplitSection(ctx: Ctx): Block[] {
   const { fin } = ctx;
   const t = fin.total;
-  const out: Block[] = [h1('Finanzielle Auswirkungen')];
+  const kons = (f: FinanceFigures) => f.byCostKind.personal + f.byCostKind.sachkosten;
+  const inv = (f: FinanceFigures) => f.byCostKind.investition;
+  const headers = ['Haushaltsjahr', 'konsumtiv (Ergebnis- haushalt)', 'investiv (Finanz- haushalt)', 'Summe'];
+  const figs = [...fin.years.map((y) => fin.byYear[y]), t];
+  const cols = [figs.map((f) => formatCents(kons(f))), figs.map((f) => formatCents(inv(f))), figs.map((f) => formatCents(f.totalCents))];
+  const { widths, size } = moneyColumns(PORTRAIT_WIDTH, 1700, [], headers.slice(1), cols);
+  const rows: RowSpec[] = [headerRow(headers, widths, 1, size, true)];
+  for (const y of fin.years) rows.push(moneyRow(String(y), [kons(fin.byYear[y]), inv(fin.byYear[y]), fin.byYear[y].totalCents], widths, size, { keep: true }));
+  rows.push(moneyRow('Summe', [kons(t), inv(t), t.totalCents], widths, size, { bold: true, fill: SUM_FILL }));
+  return [
+    h2('Ergebnis- und Finanzhaushalt'),
+    text(`Konsumtiv (Personal- und Sachkosten; Aufwendungen im Ergebnishaushalt, zugleich Auszahlungen aus laufender Verwaltungstätigkeit im Finanzhaushalt): ${formatCents(kons(t))}. Investiv (Auszahlungen aus Investitionstätigkeit im Finanzhaushalt): ${formatCents(inv(t))}.`),
+    new FastTable(widths, rows),
+  ];
+}
+
+function folgekostenSection(ctx: Ctx): Block[] {
+  const list = ctx.measures.map((m) => ({ m, h: ctx.haushalt.get(m.id) })).filter((x) => (x.h?.folgekostenCents ?? 0) > 0);
+  const out: Block[] = [h2('Folgekosten')];
+  if (list.length === 0) {
+    out.push(text('Für die Maßnahmen dieser Vorlage sind keine Folgekosten nach dem Ende der Maßnahme oder ihrer Förderung angegeben.'));
+    return out;
+  }
+  const total = sumCents(list.map((x) => x.h!.folgekostenCents));
+  out.push(text(`Nach dem Ende der Maßnahme oder ihrer Förderung entstehen bei ${count(list.length, 'Maßnahme', 'Maßnahmen')} dauerhafte Folgekosten von zusammen ${formatCents(total)} jährlich, die der Kreis trägt:`, {}, { keepNext: true }));
+  const headers = ['Maßnahme', 'ab Jahr', 'Folgekosten jährlich'];
+  const lay = moneyColumns(PORTRAIT_WIDTH, 2500, [], headers.slice(1), [list.map((x) => String(x.h!.folgekostenAb ?? 'offen')), [...list.map((x) => formatCents(x.h!.folgekostenCents)), formatCents(total)]]);
+  const rows: RowSpec[] = [headerRow(headers, lay.widths, 1, lay.size, true)];
+  list.forEach(({ m, h }, i) => rows.push({
+    cells: [
+      cell(`${m.code} ${m.title}`, lay.widths[0], { size: lay.size, keep: i < list.length - 1 }),
+      cell(h!.folgekostenAb == null ? 'offen' : String(h!.folgekostenAb), lay.widths[1], { right: true, size: lay.size, keep: i < list.length - 1 }),
+      cell(formatCents(h!.folgekostenCents), lay.widths[2], { right: true, size: lay.size, keep: i < list.length - 1 }),
+    ],
+  }));
+  rows.push({ cells: [cell('Summe jährlich', lay.widths[0] + lay.widths[1], { span: 2, bold: true, fill: SUM_FILL, size: lay.size }), cell(formatCents(total), lay.widths[2], { right: true, bold: true, fill: SUM_FILL, size: lay.size })] });
+  out.push(new FastTable(lay.widths, rows));
+  return out;
+}
+
+function stellenplanSection(ctx: Ctx, heading: string): Block[] {
+  const list = ctx.measures.map((m) => ({ m, h: ctx.haushalt.get(m.id) })).filter((x) => x.h && Object.values(x.h.vzae).some((v) => v > 0));
+  const out: Block[] = [h1(heading)];
+  if (list.length === 0) {
+    out.push(text('Die Maßnahmen dieser Vorlage haben keine Auswirkungen auf den Stellenplan; zusätzliche Stellen sind nicht angegeben.'));
+    return out;
+  }
+  const years = [...new Set(list.flatMap((x) => Object.keys(x.h!.vzae)))].sort();
+  const sumYear = (y: string) => list.reduce((a, x) => a + (x.h!.vzae[y] ?? 0), 0);
+  const peak = Math.max(...years.map(sumYear));
+  out.push(text(`${count(list.length, 'Maßnahme erfordert', 'Maßnahmen erfordern')} zusätzliches Personal, höchstens ${formatVzae(peak)} in einem Jahr (${years.map((y) => `${y}: ${formatVzae(sumYear(y))}`).join('; ')}). Die Stellen sind im Stellenplan ${ctx.adopted.size ? 'des jeweiligen Haushaltsjahres' : ''} auszuweisen; die Personalkosten sind in den Budgetpositionen (Kostenart Personal) enthalten.`.replace('  ', ' '), {}, { keepNext: true }));
+  const headers = ['Maßnahme', 'Entgelt- gruppe', ...years];
+  const cols = [list.map((x) => x.h!.entgeltgruppe || DASH), ...years.map((y) => [...list.map((x) => (x.h!.vzae[y] ? formatVzae(x.h!.vzae[y]) : DASH)), formatVzae(sumYear(y))])];
+  const lay = moneyColumns(PORTRAIT_WIDTH, 2500, [], headers.slice(1), cols);
+  const rows: RowSpec[] = [headerRow(headers, lay.widths, 2, lay.size, true)];
+  list.forEach(({ m, h }, i) => rows.push({
+    cells: [
+      cell(`${m.code} ${m.title}`, lay.widths[0], { size: lay.size, keep: i < list.length - 1 }),
+      cell(h!.entgeltgruppe || DASH, lay.widths[1], { size: lay.size, keep: i < list.length - 1 }),
+      ...years.map((y, j) => cell(h!.vzae[y] ? formatVzae(h!.vzae[y]) : DASH, lay.widths[2 + j], { right: true, size: lay.size, keep: i < list.length - 1 })),
+    ],
+  }));
+  rows.push({ cells: [cell('Summe', lay.widths[0] + lay.widths[1], { span: 2, bold: true, fill: SUM_FILL, size: lay.size }), ...years.map((y, j) => cell(formatVzae(sumYear(y)), lay.widths[2 + j], { right: true, bold: true, fill: SUM_FILL, size: lay.size }))] });
+  out.push(new FastTable(lay.widths, rows));
+  out.push(note('VZÄ: Vollzeitäquivalente (1 VZÄ = eine volle Stelle).'));
+  return out;
+}
+
+/** An optional section whose text the planner writes (Klimarelevanz, Gleichstellung, Inklusion). */
+function textSection(heading: string, value: string): Block[] {
+  const v = safeText(value).trim();
+  if (!v) return [];
+  return [h1(heading), ...v.split(/\n{2,}/u).map((p) => linkPara(p.trim()))];
+}
+
+function financeSection(ctx: Ctx, heading: string): Block[] {
+  const { fin } = ctx;
+  const t = fin.total;
+  const out: Block[] = [h1(heading)];
   if (t.totalCents === 0) {
     out.push(text('Für die Maßnahmen dieser Vorlage sind keine Kosten eingeplant.'));
     return out;
   }
   const span = fin.years.length === 1 ? `im Haushaltsjahr ${fin.years[0]}` : `in den Haushaltsjahren ${fin.years[0]} bis ${fin.years.at(-1)}`;
   out.push(text(`Die ${ctx.measures.length} Maßnahmen dieser Vorlage kosten ${span} insgesamt ${formatCents(t.totalCents)}. Davon trägt der Kreis ${formatCents(t.eigenanteilCents)} als Eigenanteil; ${formatCents(t.externalCents)} kommen aus Fördermitteln, Drittmitteln und Eigenmitteln Dritter.`));
+  out.push(...rahmenSection(ctx));
+  out.push(...haushaltSplitSection(ctx));
+  out.push(h2('Eigenanteil und Fördermittel'));
   // Table by year and funding; every row and the sum row add up exactly (integer cents).
   for (const y of [...fin.years.map((yy) => fin.byYear[yy]), t]) {
     if (y.foerdermittelCents + y.drittmittelCents + y.eigenmittelDritterCents + y.eigenanteilCents !== y.totalCents) {
       throw new AppError('export-inconsistent', 'Die Aufteilung der Kosten geht nicht auf; der Export wurde abgebrochen. Bitte den Plan mit „werkbank check“ prüfen.');
     }
   }
-  const cols = FIN_COLUMNS.length + 1;
-  const moneyW = Math.max(1400, ...FIN_COLUMNS.map(([, get]) => textWidthTwips(formatCents(get(t)), TABLE_SIZE) + CELL_MARGIN.left + CELL_MARGIN.right + 60));
-  const widths = [PORTRAIT_WIDTH - moneyW * (cols - 1), ...Array.from({ length: cols - 1 }, () => moneyW)];
-  const rows: RowSpec[] = [headerRow(['Haushaltsjahr', ...FIN_COLUMNS.map(([l]) => l)], widths, 1, TABLE_SIZE, true)];
+  const figs = [...fin.years.map((y) => fin.byYear[y]), t];
+  const { widths, size: fsize } = moneyColumns(PORTRAIT_WIDTH, 1500, [], FIN_COLUMNS.map(([l]) => l), FIN_COLUMNS.map(([, get]) => figs.map((f) => formatCents(get(f)))));
+  const rows: RowSpec[] = [headerRow(['Haushaltsjahr', ...FIN_COLUMNS.map(([l]) => l)], widths, 1, fsize, true)];
   for (const y of fin.years) {
     const f = fin.byYear[y];
-    rows.push({ cells: [cell(String(y), widths[0], { keep: true }), ...FIN_COLUMNS.map(([, get], i) => cell(money(get(f)), widths[i + 1], { right: true, keep: true }))] });
+    rows.push({ cells: [cell(String(y), widths[0], { keep: true, size: fsize }), ...FIN_COLUMNS.map(([, get], i) => cell(money(get(f)), widths[i + 1], { right: true, keep: true, size: fsize }))] });
   }
-  rows.push({ cells: [cell('Summe', widths[0], { bold: true, fill: SUM_FILL }), ...FIN_COLUMNS.map(([, get], i) => cell(formatCents(get(t)), widths[i + 1], { right: true, bold: true, fill: SUM_FILL }))] });
+  rows.push({ cells: [cell('Summe', widths[0], { bold: true, fill: SUM_FILL, size: fsize }), ...FIN_COLUMNS.map(([, get], i) => cell(formatCents(get(t)), widths[i + 1], { right: true, bold: true, fill: SUM_FILL, size: fsize }))] });
   out.push(text('Kosten und Finanzierung je Haushaltsjahr', { bold: true }, { keepNext: true, after: 60 }));
   out.push(new FastTable(widths, rows));
   out.push(note('Fördermittel sind mit der Förderquote auf volle Cent abgerundet; den Rest trägt der Kreis (vorsichtige Planung). „—“: kein Betrag.'));
@@ -501,11 +894,8 @@ function financeSection(ctx: Ctx): Block[] {
     out.push(new Paragraph({ style: 'Bildunterschrift', children: runs(caption) }));
   }
   const years = fin.years.map(String);
-  const yearW = Math.max(1050, ...years.map((y) => textWidthTwips(formatCents(fin.byYear[Number(y)].totalCents), 16) + CELL_MARGIN.left + CELL_MARGIN.right + 40));
-  const sumW = Math.max(1150, textWidthTwips(formatCents(t.totalCents), 16) + CELL_MARGIN.left + CELL_MARGIN.right + 40);
-  const first = Math.max(1800, PORTRAIT_WIDTH - yearW * years.length - sumW);
-  const bw = [first, ...years.map(() => yearW), sumW];
-  const size = 16;
+  const yearCols = years.map((y) => [formatCents(fin.byYear[Number(y)].totalCents), ...ctx.groups.map((g) => money(fin.byGroupYear[g.baustelle.id]?.[Number(y)]?.totalCents ?? 0))]);
+  const { widths: bw, size } = moneyColumns(PORTRAIT_WIDTH, 1600, [], [...years, 'Summe'], [...yearCols, [formatCents(t.totalCents)]], [16, 15, 14, 13]);
   const brows: RowSpec[] = [headerRow(['Baustelle', ...years, 'Summe'], bw, 1, size, true)];
   for (const g of ctx.groups) {
     const f = fin.byGroup[g.baustelle.id];
@@ -526,12 +916,13 @@ function financeSection(ctx: Ctx): Block[] {
   });
   out.push(text('Kosten je Haushaltsjahr und Baustelle (Zahlen zum Diagramm)', { bold: true }, { keepNext: true, after: 60, before: 60 }));
   out.push(new FastTable(bw, brows));
+  out.push(...folgekostenSection(ctx));
   return out;
 }
 
-function anlagenList(ctx: Ctx): Block[] {
+function anlagenList(ctx: Ctx, heading: string): Block[] {
   const list = anlagen(ctx);
-  const out: Block[] = [h1('Anlagen')];
+  const out: Block[] = [h1(heading)];
   if (list.length === 0) return [...out, text('keine')];
   // The list stays together (and with its heading) on one page.
   list.forEach(([nr, title], i) => out.push(para(runs(`Anlage ${nr}: ${title}`), { bullet: true, after: i === list.length - 1 ? 120 : 40, keepNext: i < list.length - 1 })));
@@ -636,8 +1027,8 @@ const sheetText = (children: ReturnType<typeof linkify>) => new Paragraph({ styl
 
 function longText(label: string, value: string): Block[] {
   const v = safeText(value).trim();
-  if (!v) return [h3(label), sheetText(runs('keine Angabe', { italics: true }))];
-  return [h3(label), ...v.split(/\n{2,}/u).map((p) => sheetText(linkify(p.trim())))];
+  if (!v) return [h3(label), rawPara('keine Angabe', { italics: true }, { style: 'Blatttext' })];
+  return [h3(label), ...v.split(/\n{2,}/u).map((p) => (hasLink(p) ? sheetText(linkify(p.trim())) : rawPara(p.trim(), {}, { style: 'Blatttext' })))];
 }
 
 function measureSheet(ctx: Ctx, m: MeasureRow, first: boolean): Block[] {
@@ -658,7 +1049,7 @@ function measureSheet(ctx: Ctx, m: MeasureRow, first: boolean): Block[] {
     ['Baustelle(n)', [b ? `Baustelle ${b.number}: ${b.shortTitle}` : m.baustelleId, ...further.map((x) => `Baustelle ${x.number}: ${x.shortTitle}`)].join('\n')],
     ['Status', MEASURE_STATUS_LABELS[m.status] ?? m.status],
     ['Laufzeit', `${formatPeriod(m)}${m.laufzeit ? ` – ${LAUFZEIT_LABELS[m.laufzeit]}` : ''}`],
-    ['Federführung und Beteiligte', roleLines(ctx, m)],
+    ['Zuständigkeiten', roleLines(ctx, m)],
     ['Kosten und Finanzierung', f ? `${formatCents(f.totalCents)}\ndavon ${split}` : 'keine Kosten eingeplant'],
     ['Abhängigkeiten', deps],
   ];
@@ -697,7 +1088,7 @@ function measureSheet(ctx: Ctx, m: MeasureRow, first: boolean): Block[] {
   else {
     const total = f.totalCents;
     const amountW = Math.max(1450, textWidthTwips(formatCents(total), TABLE_SIZE) + 300);
-    const w = [700, 1250, 0, 1050, amountW];
+    const w = [700, 1150, 0, 1200, amountW]; // Stand: "beantragt", "bewilligt" on one line, also in DejaVu Sans
     w[2] = PORTRAIT_WIDTH - w.reduce((a, c) => a + c, 0);
     const keep = lines.length <= 12;
     out.push(new FastTable(w, [
@@ -718,7 +1109,8 @@ function measureSheet(ctx: Ctx, m: MeasureRow, first: boolean): Block[] {
   const ind = ctx.indicators.get(m.id) ?? [];
   if (ind.length === 0) out.push(sheetText(runs('keine Angabe', { italics: true })));
   else {
-    const w = [0, 1500, 1500, 900, 2300];
+    // Wide enough for the bold heads in DejaVu Sans too ("Ausgangswert", "Zieljahr" must not break inside the word).
+    const w = [0, 1750, 1350, 1050, 2050];
     w[0] = PORTRAIT_WIDTH - w.reduce((a, c) => a + c, 0);
     out.push(new FastTable(w, [
       headerRow(['Indikator', 'Ausgangswert', 'Zielwert', 'Zieljahr', 'Datenquelle'], w, 99, TABLE_SIZE, true),
@@ -742,13 +1134,10 @@ function measureSheet(ctx: Ctx, m: MeasureRow, first: boolean): Block[] {
   const itemBullets = (label: string, items: CatalogueItem[]) => {
     if (items.length === 0) return;
     out.push(new Paragraph({ style: 'Blatttext', keepNext: true, children: runs(label, { bold: true }) }));
-    items.forEach((i, n) => out.push(new Paragraph({
-      style: 'Blatttext', bullet: { level: 0 }, spacing: { after: n === items.length - 1 ? 80 : 20 },
-      children: [
-        ...runs(i.text),
-        new TextRun({ text: ` (${ACTOR_GROUP_LABELS[i.actorGroup] ?? i.actorGroup}${i.baustelleId === m.baustelleId ? '' : `, Baustelle ${ctx.baustelle.get(i.baustelleId)?.number ?? '?'}`})`, color: '404040' }),
-      ],
-    })));
+    items.forEach((i, n) => out.push(bulletIn('Blatttext', [
+      ...runs(inGenderForm(i.text, ctx.gender)),
+      ...runs(` (${ACTOR_GROUP_LABELS[i.actorGroup] ?? i.actorGroup}${i.baustelleId === m.baustelleId ? '' : `, Baustelle ${ctx.baustelle.get(i.baustelleId)?.number ?? '?'}`})`, { color: '404040' }),
+    ], { after: n === items.length - 1 ? 80 : 20 })));
   };
   itemBullets('Grundmauern', gm);
   itemBullets('Fragen für den gemeinsamen Weiterbau', fr);
@@ -776,7 +1165,7 @@ function anlage3(ctx: Ctx): Block[] {
     headerRow(['Kriterium', 'Beschreibung', 'Gewicht', 'KO'], cw, 2, TABLE_SIZE, true),
     ...pr.criteria.map((c, i): RowSpec => ({
       cells: [
-        cell(c.name, cw[0], { keep: i < pr.criteria.length - 1 }), cell(c.description, cw[1], { keep: i < pr.criteria.length - 1 }),
+        cell(c.name, cw[0], { keep: i < pr.criteria.length - 1 }), cell(inGenderForm(c.description, ctx.gender), cw[1], { keep: i < pr.criteria.length - 1 }),
         cell(`${c.weight} %`, cw[2], { right: true, keep: i < pr.criteria.length - 1 }), cell(c.ko ? `ja (ab ${c.koThreshold ?? 1})` : 'nein', cw[3], { right: true, keep: i < pr.criteria.length - 1 }),
       ],
     })),
@@ -835,6 +1224,20 @@ function footer(ctx: Ctx, width: number): Footer {
   });
 }
 
+/** One section of the Vorlage as the profile orders and names it. */
+function vorlageSection(ctx: Ctx, id: VorlageSectionId, heading: string, sectionText: string): Block[] {
+  switch (id) {
+    case 'beratungsfolge': return beratungsfolge(ctx, heading);
+    case 'beschlussvorschlag': return beschluss(ctx, heading);
+    case 'sachverhalt': return sachverhalt(ctx, heading);
+    case 'aenderungen': return ctx.r.changes ? changesSection(ctx, ctx.r.changes, heading) : [];
+    case 'finanzen': return financeSection(ctx, heading);
+    case 'stellenplan': return stellenplanSection(ctx, heading);
+    case 'anlagen': return anlagenList(ctx, heading);
+    default: return TEXT_SECTIONS.includes(id) ? textSection(heading, sectionText) : [];
+  }
+}
+
 export async function buildVorlageDocx(data: VorlageData, r: ResolvedVorlage): Promise<Uint8Array> {
   const ctx = makeCtx(data, r);
   const k = r.settings.kopf;
@@ -848,10 +1251,12 @@ export async function buildVorlageDocx(data: VorlageData, r: ResolvedVorlage): P
   });
   const sections: ISectionOptions[] = [];
   if (r.parts.vorlage) {
-    sections.push(section([
-      ...kopf(ctx), ...beratungsfolge(ctx), ...beschluss(ctx), ...sachverhalt(ctx),
-      ...(r.changes ? changesSection(ctx, r.changes) : []), ...financeSection(ctx), ...anlagenList(ctx),
-    ], false, null));
+    const body: Block[] = [...kopf(ctx)];
+    for (const sec of ctx.r.profil.sections) {
+      if (!sec.enabled) continue;
+      body.push(...vorlageSection(ctx, sec.id, safeText(sec.heading).trim() || sec.id, sec.text));
+    }
+    sections.push(section(body, false, null));
   } else if (r.changes) {
     sections.push(section(changesSection(ctx, r.changes), false, null));
   }
@@ -865,7 +1270,7 @@ export async function buildVorlageDocx(data: VorlageData, r: ResolvedVorlage): P
   const meta = {
     title: safeText(k.betreff).trim() || safeText(data.snap.info.title) || 'Sitzungsvorlage',
     subject: `${vorlageName(ctx)}${landkreis ? ` – ${landkreis}` : ''}`,
-    description: `${vorlageName(ctx)} (${k.oeffentlich ? 'öffentlich' : 'nichtöffentlich'}${r.anonymise ? ', anonymisiert' : ''}) zu „${inner(safeText(data.snap.info.title))}“ mit ${ctx.measures.length} Maßnahmen, gegliedert nach den sieben Baustellen des Impulspapiers „${inner(safeText(src.title))}“ (${safeText(src.publisher)}, ${src.year}).`,
+    description: `${vorlageName(ctx)}${landkreis ? ` ${genitiveOfKreis(landkreis)}` : ''} (${k.oeffentlich ? 'öffentlich' : 'nichtöffentlich'}${r.anonymise ? ', anonymisiert' : ''}) zu „${inner(safeText(data.snap.info.title))}“ mit ${ctx.measures.length} Maßnahmen, gegliedert nach den sieben Baustellen des Impulspapiers „${inner(safeText(src.title))}“ (${safeText(src.publisher)}, ${src.year}).`,
     keywords: 'Sitzungsvorlage; Kreistag; Maßnahmenplan; Zusammenhalt; Impulspapier',
     creator: 'Zusammenhalt-Werkbank',
   };
@@ -873,8 +1278,7 @@ export async function buildVorlageDocx(data: VorlageData, r: ResolvedVorlage): P
     title: meta.title, subject: meta.subject, creator: meta.creator, description: meta.description, keywords: meta.keywords,
     lastModifiedBy: meta.creator, styles: documentStyles(), numbering: numberingConfig(), sections,
   });
-  const bytes = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: coreXmlFor(meta, data.snap.takenAt) }]);
-  return fixZipTimes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), data.snap.takenAt);
+  return fixZipTimes(packDocx(doc, [{ path: 'docProps/core.xml', data: coreXmlFor(meta, data.snap.takenAt) }]), data.snap.takenAt);
 }
 
 /** "Sitzungsvorlage VO-2026-045.docx": safe on every file system. */

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Handlers } from '../../../shared/api/contract.ts';
 import { listBackups } from '../safety/backup.ts';
 import type { Session } from '../session.ts';
-import { planInfo } from './plan.ts';
+import { planInfo } from '../rules/plan-info.ts';
 
 export function backupHandlers(s: Session) {
   return {

@@ -5,9 +5,10 @@ import { budgetFullSchema, describeZodError } from '../../../shared/domain/schem
 import type { BudgetLine } from '../../../shared/domain/types.ts';
 import { invalid, notFound } from '../errors.ts';
 import { computeTotals, deleteBudgetLine, getBudgetLine, insertBudgetLine, updateBudgetLine } from '../repos/budget.ts';
-import { logChange } from '../repos/changelog.ts';
+import { changeGroup, logChange } from '../repos/changelog.ts';
 import { getMeasure } from '../repos/measures.ts';
 import type { Session } from '../session.ts';
+import { logMonitoringDeleted, monitoringChildren } from './monitoring-log.ts';
 
 function normalise(b: BudgetLine): BudgetLine {
   const parsed = budgetFullSchema.safeParse(b);
@@ -25,6 +26,9 @@ function normalise(b: BudgetLine): BudgetLine {
     foerderquoteBp: b.fundingKind === 'foerdermittel' ? b.foerderquoteBp : null,
   };
 }
+
+const partOfSeries = (b: BudgetLine) =>
+  invalid(`Die Budgetposition ${b.year} gehört zu einer mehrjährigen Budgetreihe. Bitte die Reihe bearbeiten (oder löschen); dann ändern sich alle ihre Jahre gemeinsam.`);
 
 export function budgetHandlers(s: Session) {
   return {
@@ -49,6 +53,7 @@ export function budgetHandlers(s: Session) {
       return db.transaction(() => {
         const before = getBudgetLine(db, id);
         if (!before) throw notFound('Die Budgetposition');
+        if (before.seriesId) throw partOfSeries(before);
         const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
         const after = normalise({ ...before, ...defined, id, measureId: before.measureId });
         updateBudgetLine(db, after);
@@ -58,12 +63,15 @@ export function budgetHandlers(s: Session) {
     },
     'budget.delete': ({ id }) => {
       const db = s.db;
-      db.transaction(() => {
+      changeGroup(db, () => {
         const before = getBudgetLine(db, id);
         if (!before) throw notFound('Die Budgetposition');
+        if (before.seriesId) throw partOfSeries(before);
+        const monitoring = monitoringChildren(db, { budgetLineId: id });
         deleteBudgetLine(db, id);
         logChange(db, s.ctx, 'budget', id, 'delete', `Budgetposition ${before.year} gelöscht`, before, undefined);
-      })();
+        logMonitoringDeleted(db, s.ctx, getMeasure(db, before.measureId)?.code ?? '?', monitoring);
+      });
       return null;
     },
     'budget.totals': () => computeTotals(s.db),

@@ -7,7 +7,7 @@ import { getActor, getResponsibility, responsibleOf, upsertResponsibility } from
 import { changeGroup, logChange } from '../repos/changelog.ts';
 import { getMeasure, updateMeasure } from '../repos/measures.ts';
 import type { Session } from '../session.ts';
-import { checkResponsible } from './measures.ts';
+import { checkResponsible } from '../rules/measures.ts';
 
 export function bulkHandlers(s: Session) {
   return {

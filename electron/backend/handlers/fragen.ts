@@ -8,7 +8,8 @@ import { logChange } from '../repos/changelog.ts';
 import { deleteFrageAnswer, getFrageAnswer, listFragen, putFrageAnswer } from '../repos/fragen.ts';
 import { insertMeasure, nextMeasureCode } from '../repos/measures.ts';
 import type { Session } from '../session.ts';
-import { baustelleNumber, checkReferences } from './measures.ts';
+import { checkReferences } from '../rules/measures.ts';
+import { baustelleNumber } from './measures.ts';
 
 function frage(s: Session, id: string) {
   const item = catalogueItem(s.db, id);

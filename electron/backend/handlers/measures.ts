@@ -1,45 +1,20 @@
 import type { Handlers } from '../../../shared/api/contract.ts';
-import { MEASURE_STATUS_LABELS } from '../../../shared/domain/enums.ts';
 import { newId } from '../../../shared/domain/ids.ts';
-import { describeZodError, measureFullSchema } from '../../../shared/domain/schemas.ts';
 import type { Measure } from '../../../shared/domain/types.ts';
 import type { Db } from '../db/open.ts';
 import { invalid, notFound } from '../errors.ts';
-import { getActor, listResponsibilities, responsibleOf, upsertResponsibility } from '../repos/actors.ts';
+import { getActor, listResponsibilities, upsertResponsibility } from '../repos/actors.ts';
 import { listBudgetLines } from '../repos/budget.ts';
-import { baustelleExists, catalogueItem } from '../repos/catalogue.ts';
+import { catalogueItem } from '../repos/catalogue.ts';
 import { changeGroup, logChange } from '../repos/changelog.ts';
 import { dependentsOf, dependsOn, listIndicators, listMilestones } from '../repos/sheet.ts';
 import { laufzeitOf } from '../../../shared/domain/period.ts';
 import { logChildrenDeleted, readMeasureChildren } from './measure-log.ts';
 import {
-  deleteMeasure, findMeasureByCode, getMeasure, insertMeasure, listMeasureRows, nextMeasureCode, updateMeasure,
+  deleteMeasure, getMeasure, insertMeasure, listMeasureRows, nextMeasureCode, updateMeasure,
 } from '../repos/measures.ts';
+import { checkReferences, checkResponsible } from '../rules/measures.ts';
 import type { Session } from '../session.ts';
-
-/** Checks what only the plan can know: Baustellen, catalogue items, unique code. */
-export function checkReferences(db: Db, m: Measure): void {
-  const full = measureFullSchema.safeParse(m);
-  if (!full.success) throw invalid(describeZodError(full.error));
-  if (!baustelleExists(db, m.baustelleId)) throw invalid(`Die Baustelle „${m.baustelleId}“ gibt es im Katalog dieses Plans nicht.`);
-  for (const b of m.furtherBaustellenIds) {
-    if (!baustelleExists(db, b)) throw invalid(`Die Baustelle „${b}“ gibt es im Katalog dieses Plans nicht.`);
-  }
-  for (const id of m.grundmauerIds) {
-    if (catalogueItem(db, id)?.kind !== 'grundmauer') throw invalid(`Die Grundmauer „${id}“ gibt es im Katalog dieses Plans nicht.`);
-  }
-  for (const id of m.frageIds) {
-    if (catalogueItem(db, id)?.kind !== 'frage') throw invalid(`Die Frage „${id}“ gibt es im Katalog dieses Plans nicht.`);
-  }
-  const clash = findMeasureByCode(db, m.code);
-  if (clash && clash.id !== m.id) throw invalid(`Die Nummer „${m.code}“ ist schon vergeben. Bitte eine andere Nummer wählen.`);
-}
-
-export function checkResponsible(db: Db, m: Measure): void {
-  if (m.status !== 'idee' && !responsibleOf(db, m.id)) {
-    throw invalid(`Für den Status „${MEASURE_STATUS_LABELS[m.status]}“ braucht die Maßnahme genau eine verantwortliche Stelle. Bitte zuerst unter „Zuständigkeiten“ eine verantwortliche Stelle festlegen.`);
-  }
-}
 
 export function baustelleNumber(db: Db, id: string): number {
   const r = db.prepare('SELECT number FROM baustellen WHERE id = ?').get(id) as { number: number } | undefined;
@@ -50,6 +25,7 @@ export function baustelleNumber(db: Db, id: string): number {
 export function measureHandlers(s: Session) {
   return {
     'measures.list': () => listMeasureRows(s.db),
+    'measures.rows': ({ ids }) => (ids.length === 0 ? [] : listMeasureRows(s.db, ids)),
     'measures.get': ({ id }) => {
       const db = s.db;
       const measure = getMeasure(db, id);

@@ -1,17 +1,19 @@
 import { existsSync } from 'node:fs';
 import { newId } from '../../../shared/domain/ids.ts';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { CATALOGUE } from '../../../shared/catalogue/index.ts';
 import type { Handlers } from '../../../shared/api/contract.ts';
 import type { PlanInfo } from '../../../shared/domain/types.ts';
-import { LATEST_VERSION } from '../db/migrations/index.ts';
 import type { Db } from '../db/open.ts';
 import { fillDemoPlan } from '../demo.ts';
 import { AppError } from '../errors.ts';
 import { installCatalogue, readCatalogue } from '../repos/catalogue.ts';
 import { changeGroup, logChange } from '../repos/changelog.ts';
 import { getMeta, setMeta } from '../repos/meta.ts';
+import { cleanCopyPath, writeCleanCopy } from '../safety/clean-copy.ts';
+import { planInfo } from '../rules/plan-info.ts';
 import type { Session } from '../session.ts';
+import { describeWriteError, replaceWith } from '../safety/atomic.ts';
 
 export function initPlan(db: Db, s: Session, meta: { title?: string; landkreis?: string }): void {
   installCatalogue(db, CATALOGUE);
@@ -21,24 +23,6 @@ export function initPlan(db: Db, s: Session, meta: { title?: string; landkreis?:
   setMeta(db, 'created_by', s.ctx.user);
   // Every copy of this plan carries the same id; merging and sync refuse a different plan.
   setMeta(db, 'plan_id', newId());
-}
-
-export function planInfo(s: Session): PlanInfo {
-  const db = s.db;
-  const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-  const cat = db.prepare('SELECT id, version FROM catalogue ORDER BY version DESC LIMIT 1').get() as { id: string; version: number };
-  return {
-    path: s.path!,
-    fileName: basename(s.path!),
-    title: getMeta(db, 'title') ?? '',
-    landkreis: getMeta(db, 'landkreis') ?? '',
-    schemaVersion: LATEST_VERSION,
-    catalogueId: cat.id,
-    catalogueVersion: cat.version,
-    measureCount: count('measures'),
-    actorCount: count('actors'),
-    createdAt: getMeta(db, 'created_at') ?? '',
-  };
 }
 
 /** Info of the plan just opened, and its title in the recent list (always the plan title, not the file name). */
@@ -58,18 +42,19 @@ export function createDemo(s: Session, path: string): PlanInfo {
 }
 
 /** On start: reopen the last plan; else open (or first create) the demo plan in the data folder. */
-export function openInitial(s: Session): PlanInfo {
-  const last = s.recent().find((r) => r.exists);
+export async function openInitial(s: Session): Promise<PlanInfo> {
+  // A plan that failed to open (or whose check timed out) last time is not opened again by itself.
+  const last = s.recent().find((r) => r.exists && r.failed === undefined);
   if (last) {
     try {
-      s.open(last.path);
+      await s.openChecked(last.path);
       return opened(s);
     } catch {
       // Fall through to the demo plan; the UI shows the recent list with the failing file.
     }
   }
   try {
-    s.open(s.demoPath);
+    await s.openChecked(s.demoPath);
     return opened(s);
   } catch (e) {
     if (e instanceof AppError && e.code === 'file-missing') return createDemo(s, s.demoPath);
@@ -87,19 +72,29 @@ export function planHandlers(s: Session) {
       return opened(s);
     },
     'plan.createDemo': ({ path }) => createDemo(s, path),
-    'plan.open': ({ path }) => {
-      s.open(path);
+    'plan.open': async ({ path, journal }) => {
+      // Checked in the check worker first (deadline, memory cap), then opened.
+      await s.openChecked(path, { journal });
       return opened(s);
+    },
+    'plan.cancelOpen': () => s.cancelOpen(),
+    'plan.openCleanCopy': async ({ path }) => {
+      const original = resolve(path);
+      if (!existsSync(original)) throw new AppError('file-missing', `Die Datei „${original}“ wurde nicht gefunden.`);
+      const report = writeCleanCopy(original, cleanCopyPath(original));
+      await s.openChecked(report.path);
+      return { info: opened(s), path: report.path, copiedRows: report.copiedRows, dropped: report.dropped };
     },
     'plan.saveAs': async ({ path: given }) => {
       const db = s.db;
       const path = resolve(given);
       if (existsSync(path)) throw new AppError('file-exists', `Die Datei „${path}“ gibt es bereits. Bitte einen anderen Namen wählen.`);
       try {
-        // The online backup API copies a consistent snapshot, WAL included.
-        await db.backup(path);
-      } catch {
-        throw new AppError('file-unwritable', `Der Plan konnte nicht unter „${path}“ gespeichert werden. Ist der Ordner vorhanden und beschreibbar?`);
+        // The online backup API copies a consistent snapshot, WAL included, into a temp file beside
+        // the target, which is fsynced and then linked into place (never over an existing file).
+        await replaceWith(path, async (tmp) => { await db.backup(tmp); }, { noClobber: true });
+      } catch (e) {
+        throw new AppError('file-unwritable', `Der Plan konnte nicht unter „${path}“ gespeichert werden (${describeWriteError(e)}). Ist der Ordner vorhanden und beschreibbar?`);
       }
       s.open(path);
       return opened(s);
@@ -108,11 +103,13 @@ export function planHandlers(s: Session) {
       s.close();
       return null;
     },
-    'plan.update': ({ title, landkreis }) => {
+    'plan.update': ({ title, landkreis, periodFirstYear, periodLastYear }) => {
       const db = s.db;
       changeGroup(db, () => {
         // Logged per key with both values, so undo can put the old title back.
-        for (const [key, value, label] of [['title', title, 'Plantitel'], ['landkreis', landkreis, 'Landkreis']] as const) {
+        const year = (y: number | null | undefined) => (y === undefined ? undefined : y === null ? '' : String(y));
+        for (const [key, value, label] of [['title', title, 'Plantitel'], ['landkreis', landkreis, 'Landkreis'],
+          ['period_first_year', year(periodFirstYear), 'Planungszeitraum (erstes Jahr)'], ['period_last_year', year(periodLastYear), 'Planungszeitraum (letztes Jahr)']] as const) {
           if (value === undefined) continue;
           const prior = getMeta(db, key);
           if (prior === value) continue;

@@ -2,6 +2,7 @@
 // divergences and sensitivity, the optimiser's input and its answer in German, the Finanzplan, and
 // scenario outcomes. The arithmetic lives in shared/domain (nutzwert.ts, finance.ts) and the
 // optimiser; this module only reads the plan and words the results.
+import { planPeriodOf } from '../rules/plan-info.ts';
 import { FUNDING_KIND_LABELS, FUNDING_KINDS } from '../../../shared/domain/enums.ts';
 import { ownShareByMeasureYear, summariseBudget, type BudgetLineInput, type FinanceFigures } from '../../../shared/domain/finance.ts';
 import { formatCents } from '../../../shared/domain/money.ts';
@@ -377,9 +378,14 @@ export function toOutcome(ctx: PlanContext | null, resolved: ResolvedSettings, r
 // ---------------------------------------------------------------------------------------------
 // Haushaltsrahmen and Finanzplan
 
-/** Haushaltsjahr and the mittelfristige Finanzplanung: every year from the first to the last with money or a frame. */
+/**
+ * Haushaltsjahr and the mittelfristige Finanzplanung: every year of the Planungszeitraum (schema 6)
+ * and every year from the first to the last with money or a frame, so nothing with money is hidden.
+ */
 export function planYears(db: Db, now: string): number[] {
-  const years = new Set<number>([...listBudgetLines(db).map((l) => l.year), ...listFrames(db).map((f) => f.year)]);
+  const period = planPeriodOf(db);
+  const years = new Set<number>([...listBudgetLines(db).map((l) => l.year), ...listFrames(db).map((f) => f.year),
+    ...(period.periodFirstYear !== null && period.periodLastYear !== null ? [period.periodFirstYear, period.periodLastYear] : [])]);
   if (years.size === 0) {
     const y = Number(now.slice(0, 4)) || new Date().getFullYear();
     return [y, y + 1, y + 2, y + 3];

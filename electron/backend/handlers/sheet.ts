@@ -11,6 +11,7 @@ import {
   nextPosition, putDependency, putIndicator, putMilestone,
 } from '../repos/sheet.ts';
 import type { Session } from '../session.ts';
+import { logMonitoringDeleted, monitoringChildren } from './monitoring-log.ts';
 
 function defined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -43,12 +44,15 @@ export function sheetHandlers(s: Session) {
     },
     'milestones.delete': ({ id }) => {
       const db = s.db;
-      db.transaction(() => {
+      changeGroup(db, () => {
         const before = getMilestone(db, id);
         if (!before) throw notFound('Der Umsetzungsschritt');
+        const monitoring = monitoringChildren(db, { milestoneId: id });
         deleteMilestone(db, id);
-        logChange(db, s.ctx, 'milestone', id, 'delete', `${getMeasure(db, before.measureId)?.code ?? '?'}: Umsetzungsschritt „${before.title}“ gelöscht`, before, undefined);
-      })();
+        const code = getMeasure(db, before.measureId)?.code ?? '?';
+        logChange(db, s.ctx, 'milestone', id, 'delete', `${code}: Umsetzungsschritt „${before.title}“ gelöscht`, before, undefined);
+        logMonitoringDeleted(db, s.ctx, code, monitoring);
+      });
       return null;
     },
     'indicators.save': ({ id, ...fields }) => {
@@ -74,12 +78,15 @@ export function sheetHandlers(s: Session) {
     },
     'indicators.delete': ({ id }) => {
       const db = s.db;
-      db.transaction(() => {
+      changeGroup(db, () => {
         const before = getIndicator(db, id);
         if (!before) throw notFound('Der Indikator');
+        const monitoring = monitoringChildren(db, { indicatorId: id });
         deleteIndicator(db, id);
-        logChange(db, s.ctx, 'indicator', id, 'delete', `${getMeasure(db, before.measureId)?.code ?? '?'}: Indikator „${before.name}“ gelöscht`, before, undefined);
-      })();
+        const code = getMeasure(db, before.measureId)?.code ?? '?';
+        logChange(db, s.ctx, 'indicator', id, 'delete', `${code}: Indikator „${before.name}“ gelöscht`, before, undefined);
+        logMonitoringDeleted(db, s.ctx, code, monitoring);
+      });
       return null;
     },
     'dependencies.set': ({ measureId, dependsOnIds }) => {

@@ -4,6 +4,7 @@
 import type { Handlers } from '../../../shared/api/contract.ts';
 import { newId } from '../../../shared/domain/ids.ts';
 import { formatCents } from '../../../shared/domain/money.ts';
+import { splitLine } from '../../../shared/domain/finance.ts';
 import { describeZodError } from '../../../shared/domain/schemas.ts';
 import { diffSnapshot, germanDateOf } from '../../../shared/domain/snapshot-diff.ts';
 import {
@@ -13,11 +14,19 @@ import {
 import type { Db } from '../db/open.ts';
 import { invalid, notFound } from '../errors.ts';
 import {
-  buildVorlageDocx, defaultBeschluss, defaultSettings, selectMeasures, vorlageFileName, type ResolvedVorlage, type VorlageData,
+  defaultBeschluss, defaultSettings, selectMeasures, vorlageFileName, type ResolvedVorlage, type VorlageData,
 } from '../export/vorlage.ts';
 import { loadSnapshot } from '../export/snapshot.ts';
 import { changeGroup, logChange } from '../repos/changelog.ts';
 import { readPriority } from '../repos/priority.ts';
+import { listHaushalt, readDocumentSettings } from '../repos/haushalt.ts';
+import { listDecisions, listFrames } from '../repos/priorities.ts';
+import { completeProfil } from '../../../shared/domain/vorlage.ts';
+import type { MeasureStatus } from '../../../shared/domain/enums.ts';
+import { anonymiseVorlage } from '../export/vorlage.ts';
+import { planContext, resolveSettings, toOptimiserRun } from './priorities-report.ts';
+import { runSolver } from './priorities-solver.ts';
+import { runExportJob } from './export-jobs.ts';
 import { listDependencies, listIndicators, listMilestones } from '../repos/sheet.ts';
 import {
   currentContent, deleteSnapshot, getSnapshotRow, getVorlageSettingsRow, listSnapshots, putSnapshot, putVorlageSettingsRow,
@@ -30,9 +39,15 @@ export function loadVorlageData(s: Session): VorlageData {
   const db = s.db;
   return db.transaction(() => {
     const snap = loadSnapshot(s);
+    const snapshots = listSnapshots(db).map((info) => {
+      const row = getSnapshotRow(db, info.id)!;
+      const content = snapshotContent(row);
+      return { info, statuses: Object.fromEntries(content.measures.map((m) => [m.id, m.status])) as Record<string, MeasureStatus> };
+    });
     return {
       snap, milestones: listMilestones(db), indicators: listIndicators(db), dependencies: listDependencies(db),
-      priority: readPriority(db, snap.measures),
+      priority: readPriority(db, snap.measures), haushalt: listHaushalt(db), frames: listFrames(db), decisions: listDecisions(db),
+      snapshots, docSettings: readDocumentSettings(db), optimiserOut: null,
     };
   })();
 }
@@ -94,18 +109,49 @@ export function resolveVorlage(s: Session, data: VorlageData, o: VorlageExportOp
     parts: o.parts ?? vorlagePartsSchema.parse({}),
     selection,
     anonymise: o.anonymise ?? false,
-    settings: { kopf, beratungsfolge, beschlussvorschlag, sachverhalt: o.sachverhalt ?? saved?.sachverhalt ?? '' },
+    settings: {
+      kopf, beratungsfolge, beschlussvorschlag, sachverhalt: o.sachverhalt ?? saved?.sachverhalt ?? '',
+      profil: o.profil ?? saved?.profil, deckung: o.deckung ?? saved?.deckung ?? '',
+    },
     changes: o.changesSince ? snapshotDiff(s, o.changesSince) : null,
+    profil: completeProfil(o.profil ?? saved?.profil),
   };
 }
 
+/**
+ * When a year's Eigenanteil exceeds its Haushaltsrahmen and the planner wrote no Deckung of their
+ * own, the optimiser (HiGHS, in its worker) selects the plan with the highest Nutzwert that fits
+ * every frame; the measures it leaves out are the Deckungsvorschlag. Bounded to a few seconds; on
+ * any failure the Vorlage falls back to the priority order.
+ */
+async function withOptimiser(s: Session, data: VorlageData, r: ResolvedVorlage): Promise<VorlageData> {
+  if (r.settings.deckung?.trim() || data.frames.length === 0 || !r.parts.vorlage) return data;
+  const own = new Map<number, number>();
+  const selected = new Set(selectMeasures(data.snap.measures, r.selection).map((m) => m.id));
+  for (const l of data.snap.budgetLines) {
+    if (!selected.has(l.measureId)) continue;
+    own.set(l.year, (own.get(l.year) ?? 0) + splitLine(l).eigenanteilCents);
+  }
+  if (!data.frames.some((f) => (own.get(f.year) ?? 0) > f.amountCents)) return data;
+  try {
+    const ctx = planContext(s.db, resolveSettings(s.db, undefined), { securedOnly: false, timeLimitSeconds: 5 });
+    const { value, inWorker } = await runSolver({ kind: 'solve', input: ctx.input, options: { explainResolves: 0 } }, 15);
+    const run = toOptimiserRun(ctx, value, inWorker);
+    if (run.status === 'infeasible' || run.status === 'error') return data;
+    return { ...data, optimiserOut: run.measures.filter((m) => !m.included).map((m) => ({ measureId: m.measureId, reason: m.kindLabel })) };
+  } catch {
+    return data;
+  }
+}
+
 export async function exportVorlage(s: Session, o: VorlageExportOptions): Promise<{ fileName: string; base64: string; bytes: Uint8Array }> {
-  const data = loadVorlageData(s);
-  const r = resolveVorlage(s, data, o);
+  const loaded = loadVorlageData(s);
+  const r = resolveVorlage(s, loaded, o);
   // Saved settings and defaults merged with the dialog's fields: checked again as a whole.
   const full = vorlageSettingsSchema.safeParse(r.settings);
   if (!full.success) throw invalid(describeZodError(full.error));
-  const bytes = await buildVorlageDocx(data, r);
+  const data = await withOptimiser(s, loaded, r);
+  const bytes = await runExportJob({ kind: 'vorlage', data, r });
   if (o.remember) {
     const saved = savedSettings(s.db)?.settings ?? null;
     // The Beschlussvorschlag is only remembered when the planner wrote one; otherwise it follows the plan.
@@ -119,6 +165,11 @@ export function vorlageHandlers(s: Session) {
     'export.vorlage': async (args) => {
       const { fileName, base64 } = await exportVorlage(s, args);
       return { fileName, base64 };
+    },
+    'vorlage.anonymise.preview': (args) => {
+      const data = loadVorlageData(s);
+      const r = resolveVorlage(s, data, { ...args, anonymise: true });
+      return { findings: anonymiseVorlage(data, r).findings };
     },
     'vorlage.settings.get': ({ selection, vorlageart }) => {
       const data = loadVorlageData(s);

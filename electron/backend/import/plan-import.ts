@@ -19,7 +19,7 @@ import { actorFields, budgetFullSchema, measureFullSchema } from '../../../share
 import type { Actor, BudgetLine, Measure, Responsibility } from '../../../shared/domain/types.ts';
 import type { Db } from '../db/open.ts';
 import { AppError } from '../errors.ts';
-import { checkReferences, checkResponsible } from '../handlers/measures.ts';
+import { checkReferences, checkResponsible } from '../rules/measures.ts';
 import { insertActor, listActors, listResponsibilities, updateActor, upsertResponsibility } from '../repos/actors.ts';
 import { insertBudgetLine, listBudgetLines, updateBudgetLine } from '../repos/budget.ts';
 import { changeGroup, logChange, type ChangeContext } from '../repos/changelog.ts';
@@ -508,6 +508,11 @@ export function planImport(db: Db, file: ImportFile, mapping: ImportMapping, now
     if (!parsed.success) { r.errors.push(...new Set(parsed.error.issues.map((i) => i.message))); return; }
     // As budget.create does: fields of another funding kind are cleared.
     if (next.fundingKind !== 'foerdermittel') next = { ...next, programme: next.fundingKind === 'kreishaushalt' ? '' : next.programme, foerderquoteBp: null };
+    // A year of a multi-year series changes only with its series (schema 6): the row is refused, nothing changes.
+    if (existing?.seriesId && !sameJson(existing, next)) {
+      r.errors.push(`Diese Budgetposition (${existing.year}) gehört zu einer mehrjährigen Budgetreihe; sie lässt sich nur über die Reihe im Maßnahmenblatt ändern.`);
+      return;
+    }
     rep.entityId = next.id;
     rep.action = !existing ? 'create' : sameJson(existing, next) ? 'unchanged' : 'update';
     model.budget.set(next.id, next);

@@ -3,7 +3,10 @@
 // quotes per RFC 4180, UTF-8 with or without BOM; a file that is not UTF-8 is read as Windows-1252,
 // which is what Excel writes for "CSV (Trennzeichen-getrennt)").
 import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { AppError } from '../errors.ts';
+import { checkXlsxArchive } from './zip-guard.ts';
 
 /** A cell: text, a number (as typed in a spreadsheet), or empty. */
 export type Cell = string | number | null;
@@ -21,10 +24,17 @@ export interface ImportFile {
   tables: Table[];
 }
 
-const MAX_ROWS = 50_000;
-const MAX_COLUMNS = 200;
+export const MAX_ROWS = 50_000;
+export const MAX_COLUMNS = 200;
+/** Excel's own limit for the text of one cell. */
+export const MAX_CELL_CHARS = 32_767;
+export const MAX_SHEETS = 50;
+/** Wall-clock budget for reading the rows of a workbook, ms (the archive check has its own). */
+const READ_DEADLINE_MS = 30_000;
 
-const tooBig = () => new AppError('invalid', `Die Datei enthält zu viele Zeilen (höchstens ${MAX_ROWS.toLocaleString('de-DE')} je Tabellenblatt).`);
+const tooBig = () => new AppError('invalid', `Die Datei enthält zu viele Zeilen (höchstens ${MAX_ROWS.toLocaleString('de-DE')} je Tabellenblatt). Es wurde nichts übernommen.`);
+const tooWide = (where: string) => new AppError('invalid', `${where} hat Einträge in mehr als ${MAX_COLUMNS} Spalten (höchstens ${MAX_COLUMNS}). Es wurde nichts übernommen.`);
+const tooLong = (where: string) => new AppError('invalid', `${where} enthält eine Zelle mit mehr als ${MAX_CELL_CHARS.toLocaleString('de-DE')} Zeichen (so viel fasst auch Excel nicht). Es wurde nichts übernommen.`);
 
 function cellValue(v: ExcelJS.CellValue): Cell {
   if (v === null || v === undefined) return null;
@@ -47,39 +57,107 @@ export function asText(c: Cell): string {
   return c;
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<Table[]> {
-  const wb = new ExcelJS.Workbook();
+/** Decodes a byte stream as UTF-8 across chunk boundaries (a character split between two chunks stays whole). */
+async function* utf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const c of chunks) {
+    const text = typeof c === 'string' ? c : decoder.write(c);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+interface ReaderInternals {
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+}
+
+/**
+ * exceljs's streaming reader decodes every inflated chunk on its own (utils/parse-sax.js), so an
+ * umlaut that straddles two chunks turns into "��" (the non-streaming reader does not do that).
+ * Its parts therefore get text that is already decoded: entries with setEncoding, worksheets
+ * through utf8() above (which also covers the temp files it uses for sheets stored before the
+ * shared strings).
+ */
+function streamingReader(bytes: Buffer): ExcelJS.stream.xlsx.WorkbookReader {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
+  });
+  const r = reader as unknown as ReaderInternals;
+  const base = {
+    rels: r._parseRels.bind(r), workbook: r._parseWorkbook.bind(r), styles: r._parseStyles.bind(r),
+    strings: r._parseSharedStrings.bind(r), sheet: r._parseWorksheet.bind(r),
+  };
+  r._parseRels = (entry) => base.rels(entry.setEncoding('utf8'));
+  r._parseWorkbook = (entry) => base.workbook(entry.setEncoding('utf8'));
+  r._parseStyles = (entry) => base.styles(entry.setEncoding('utf8'));
+  r._parseSharedStrings = (entry) => base.strings(entry.setEncoding('utf8'));
+  r._parseWorksheet = (iterator, sheetNo) => base.sheet(utf8(iterator), sheetNo);
+  return reader;
+}
+
+/**
+ * Streams the workbook (exceljs's WorkbookReader) after checkXlsxArchive has bounded the archive:
+ * rows, columns and cell length are checked while reading, so a sheet beyond the limits is refused
+ * as soon as its first excess row arrives, never held in memory.
+ */
+async function readXlsx(bytes: Buffer): Promise<Table[]> {
+  await checkXlsxArchive(bytes);
+  const deadline = Date.now() + READ_DEADLINE_MS;
+  const reader = streamingReader(bytes);
+  const tables: Table[] = [];
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-  } catch {
+    for await (const ws of reader) {
+      if (tables.length >= MAX_SHEETS) throw new AppError('invalid', `Die Arbeitsmappe hat mehr als ${MAX_SHEETS} Tabellenblätter. Es wurde nichts übernommen.`);
+      const sheet = ws as unknown as { name: string; [Symbol.asyncIterator](): AsyncIterator<ExcelJS.Row> };
+      const where = `Das Tabellenblatt „${sheet.name}“`;
+      let headerRow = 0;
+      let headers: string[] = [];
+      let width = 0;
+      let streamed = 0;
+      const rows: { row: number; cells: Cell[] }[] = [];
+      for await (const r of sheet as AsyncIterable<ExcelJS.Row>) {
+        if (Date.now() > deadline) throw new AppError('invalid', 'Das Einlesen der Arbeitsmappe dauert zu lange. Bitte die Datei verkleinern oder als CSV speichern. Es wurde nichts übernommen.');
+        // Empty (e.g. only formatted) rows count too, so a sheet of a million blank rows is refused early.
+        if (++streamed > 4 * MAX_ROWS) throw tooBig();
+        const cells: Cell[] = [];
+        let last = 0;
+        r.eachCell({ includeEmpty: false }, (c, col) => {
+          const v = cellValue(c.value);
+          const t = typeof v === 'string' ? (v.trim() === '' ? null : v) : v;
+          if (t === null) return;
+          if (col > MAX_COLUMNS) throw tooWide(where);
+          if (typeof t === 'string' && t.length > MAX_CELL_CHARS) throw tooLong(where);
+          cells[col - 1] = t;
+          last = Math.max(last, col);
+        });
+        if (last === 0) continue;
+        const full = Array.from({ length: last }, (_, i) => cells[i] ?? null);
+        if (headerRow === 0) {
+          headerRow = r.number;
+          headers = full.map((c) => asText(c).trim());
+          width = headers.length;
+          continue;
+        }
+        width = Math.max(width, last);
+        if (rows.length >= MAX_ROWS) throw tooBig();
+        rows.push({ row: r.number, cells: full });
+      }
+      while (headers.length < width) headers.push('');
+      while (headers.length > 0 && headers.at(-1) === '' && rows.every((r) => (r.cells[headers.length - 1] ?? null) === null)) headers.pop();
+      tables.push({ name: sheet.name, headers, rows: rows.map((r) => ({ row: r.row, cells: headers.map((_, i) => r.cells[i] ?? null) })) });
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
     throw new AppError('invalid', 'Die Datei lässt sich nicht als Excel-Arbeitsmappe (.xlsx) lesen. Bitte die Datei in Excel oder LibreOffice als .xlsx speichern.');
   }
-  const tables: Table[] = [];
-  for (const ws of wb.worksheets) {
-    if (ws.rowCount > MAX_ROWS + 1) throw tooBig();
-    const width = Math.min(MAX_COLUMNS, ws.columnCount);
-    const read = (r: ExcelJS.Row): Cell[] => Array.from({ length: width }, (_, i) => {
-      const c = cellValue(r.getCell(i + 1).value);
-      return typeof c === 'string' ? (c.trim() === '' ? null : c) : c;
-    });
-    let headerRow = 0;
-    let headers: string[] = [];
-    const rows: Table['rows'] = [];
-    ws.eachRow({ includeEmpty: false }, (r, n) => {
-      const cells = read(r);
-      if (headerRow === 0) {
-        if (cells.every((c) => c === null)) return;
-        headerRow = n;
-        headers = cells.map((c) => asText(c).trim());
-        return;
-      }
-      if (cells.every((c) => c === null)) return;
-      rows.push({ row: n, cells });
-    });
-    while (headers.length > 0 && headers.at(-1) === '' && rows.every((r) => r.cells[headers.length - 1] === null)) headers.pop();
-    tables.push({ name: ws.name, headers, rows: rows.map((r) => ({ row: r.row, cells: r.cells.slice(0, headers.length) })) });
-  }
-  return tables;
+  // In the workbook's order of sheets (the archive may store them in any order).
+  const order = ((reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []).map((x) => x.name);
+  return tables.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
 }
 
 function decodeText(bytes: Uint8Array): string {
@@ -108,10 +186,16 @@ export function parseCsv(textIn: string, sep?: string): string[][] {
         if (textAll[i + 1] === '"') { field += '"'; i += 2; continue; }
         quoted = false; i++; continue;
       }
-      field += ch; i++; continue;
+      field += ch; i++;
+      if (field.length > MAX_CELL_CHARS) throw tooLong(`Die Zeile ${rows.length + 1}`);
+      continue;
     }
     if (ch === '"' && field === '') { quoted = true; i++; continue; }
-    if (ch === s) { row.push(field); field = ''; i++; continue; }
+    if (ch === s) {
+      row.push(field); field = ''; i++;
+      if (row.length > MAX_COLUMNS) throw tooWide(`Die Zeile ${rows.length + 1}`);
+      continue;
+    }
     if (ch === '\r' || ch === '\n') {
       row.push(field); field = '';
       rows.push(row); row = [];
@@ -120,8 +204,10 @@ export function parseCsv(textIn: string, sep?: string): string[][] {
       continue;
     }
     field += ch; i++;
+    if (field.length > MAX_CELL_CHARS) throw tooLong(`Die Zeile ${rows.length + 1}`);
   }
   if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  if (rows.length > MAX_ROWS + 1) throw tooBig();
   return rows;
 }
 

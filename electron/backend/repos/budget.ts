@@ -2,7 +2,7 @@ import type { BudgetLine, Totals } from '../../../shared/domain/types.ts';
 import type { Db } from '../db/open.ts';
 import { stmt } from './stmt.ts';
 
-const SELECT = 'SELECT id, measure_id AS measureId, year, amount_cents AS amountCents, cost_kind AS costKind, funding_kind AS fundingKind, produkt, kostenstelle, programme, foerderquote_bp AS foerderquoteBp, state, note FROM budget_lines';
+const SELECT = 'SELECT id, measure_id AS measureId, year, amount_cents AS amountCents, cost_kind AS costKind, funding_kind AS fundingKind, produkt, kostenstelle, programme, foerderquote_bp AS foerderquoteBp, state, note, series_id AS seriesId FROM budget_lines';
 
 export function listBudgetLines(db: Db, measureId?: string): BudgetLine[] {
   return (measureId
@@ -10,16 +10,22 @@ export function listBudgetLines(db: Db, measureId?: string): BudgetLine[] {
     : stmt(db, `${SELECT} ORDER BY measure_id, year, cost_kind, id`).all()) as BudgetLine[];
 }
 
+/** The per-year lines of a budget series (schema 6), by year. */
+export function listSeriesLines(db: Db, seriesId: string): BudgetLine[] {
+  return stmt(db, `${SELECT} WHERE series_id = ? ORDER BY year`).all(seriesId) as BudgetLine[];
+}
+
 export function getBudgetLine(db: Db, id: string): BudgetLine | undefined {
   return stmt(db, `${SELECT} WHERE id = ?`).get(id) as BudgetLine | undefined;
 }
 
 export function insertBudgetLine(db: Db, b: BudgetLine): void {
-  stmt(db, 'INSERT INTO budget_lines (id, measure_id, year, amount_cents, cost_kind, funding_kind, produkt, kostenstelle, programme, foerderquote_bp, state, note) VALUES (@id, @measureId, @year, @amountCents, @costKind, @fundingKind, @produkt, @kostenstelle, @programme, @foerderquoteBp, @state, @note)').run(b);
+  stmt(db, 'INSERT INTO budget_lines (id, measure_id, year, amount_cents, cost_kind, funding_kind, produkt, kostenstelle, programme, foerderquote_bp, state, note, series_id) VALUES (@id, @measureId, @year, @amountCents, @costKind, @fundingKind, @produkt, @kostenstelle, @programme, @foerderquoteBp, @state, @note, @seriesId)')
+    .run({ ...b, seriesId: b.seriesId ?? null });
 }
 
 export function updateBudgetLine(db: Db, b: BudgetLine): void {
-  stmt(db, 'UPDATE budget_lines SET year = @year, amount_cents = @amountCents, cost_kind = @costKind, funding_kind = @fundingKind, produkt = @produkt, kostenstelle = @kostenstelle, programme = @programme, foerderquote_bp = @foerderquoteBp, state = @state, note = @note WHERE id = @id').run(b);
+  stmt(db, 'UPDATE budget_lines SET year = @year, amount_cents = @amountCents, cost_kind = @costKind, funding_kind = @fundingKind, produkt = @produkt, kostenstelle = @kostenstelle, programme = @programme, foerderquote_bp = @foerderquoteBp, state = @state, note = @note, series_id = @seriesId WHERE id = @id').run({ ...b, seriesId: b.seriesId ?? null });
 }
 
 export function deleteBudgetLine(db: Db, id: string): void {

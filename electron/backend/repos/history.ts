@@ -1,11 +1,21 @@
 // Undo/redo on the Änderungsprotokoll. Each logged row carries complete before/after images, so
 // undo puts the before images back (newest row first) and redo the after images (oldest first),
-// exactly, inside one transaction, validating nothing. Because the log lives in the plan file,
-// undo survives closing and reopening the plan.
+// exactly, inside one transaction. Because the log lives in the plan file, undo survives closing
+// and reopening the plan, and a mailed file's log is input from outside: every image is parsed with
+// its kind's schema (history-schemas.ts), must name its own row, and may not take more rows with
+// it than the step records; otherwise the step is refused and nothing changes.
 import { newId } from '../../../shared/domain/ids.ts';
 import type { Actor, BudgetLine, HistoryChange, HistoryStatus, HistoryStep, Indicator, Milestone, Responsibility } from '../../../shared/domain/types.ts';
 import type { BudgetFrame, Scenario, ScoreEntry } from '../../../shared/domain/priorities.ts';
+import { z } from 'zod';
 import type { Db } from '../db/open.ts';
+import { AppError } from '../errors.ts';
+import {
+  actorImage, budgetImage, budgetSeriesImage, criterionImage, decisionImage, dependencyImage, frageAnswerImage, frameImage, indicatorImage, measureImage, metaImage,
+  milestoneImage, responsibilityImage, scenarioImage, scoreImage, snapshotImage, stepImage, vorlageSettingsImage,
+  roundImage, raterImage, sheetImage,
+  actualImage, measurementImage, milestoneDoneImage, ampelOverrideImage, berichtImage, measureHaushaltImage,
+} from './history-schemas.ts';
 import { deleteActor, deleteResponsibility, getActor, insertActor, listActors, listResponsibilities, updateActor, upsertResponsibility } from './actors.ts';
 import { deleteBudgetLine, getBudgetLine, insertBudgetLine, listBudgetLines, updateBudgetLine } from './budget.ts';
 import type { ChangeContext } from './changelog.ts';
@@ -13,6 +23,8 @@ import { deleteFrageAnswer, getFrageAnswer, putFrageAnswer, type FrageAnswer } f
 import { deleteMeasure, getMeasure, insertMeasure, updateMeasure, type StoredMeasure } from './measures.ts';
 import { setMeta } from './meta.ts';
 import { recordImages, registerImageSource } from '../sync/fieldlog.ts';
+import { deleteHaushalt, listHaushalt, putHaushalt } from './haushalt.ts';
+import type { MeasureHaushalt } from '../../../shared/domain/vorlage.ts';
 import {
   deleteCriterion, deleteDecision, deleteFrame, deleteScenario, deleteScore, putCriterion, putDecision, putFrame, putScenario, putScore,
   listCriterionRecords, listDecisions, listFrames, listScenarios, listScores, scoreKey, type CriterionRecord, type Decision,
@@ -20,77 +32,169 @@ import {
 import { deleteSnapshot, deleteVorlageSettingsRow, getSnapshotRow, getVorlageSettingsRow, putSnapshot, putVorlageSettingsRow, type SnapshotRow, type VorlageSettingsRow } from './snapshots.ts';
 import { deleteDependency, deleteIndicator, deleteMilestone, listDependencies, listIndicators, listMilestones, putDependency, putIndicator, putMilestone, type Dependency } from './sheet.ts';
 import { stmt } from './stmt.ts';
+import { deleteRater, deleteRound, deleteSheet, getRater, getSheet, listRounds, putRater, putRound, putSheet, type RaterRow, type RoundRow, type SheetImage } from './rounds.ts';
+import {
+  deleteActual, deleteBericht, listActuals, listBerichtRows, listMeasurements, listMilestoneDone, listOverrides, deleteMeasurement, deleteMilestoneDone, deleteOverride, putActual, putBericht, putMeasurement, putMilestoneDone, putOverride,
+  type BerichtRow, type OverrideRow,
+} from './monitoring.ts';
+import type { Actual, Measurement, MilestoneDone } from '../../../shared/domain/monitoring.ts';
+import { fieldChanges } from '../../../shared/domain/change-diff.ts';
+import type { BudgetSeries } from '../../../shared/domain/series.ts';
+import { deleteSeries, listSeries, putSeries } from './series.ts';
 
-interface Applier {
+interface Applier<T = never> {
+  /** The shape of a before/after image of this kind; every image is parsed with it before it is applied. */
+  schema: z.ZodType<T>;
+  /** The entity_id its log entry must carry for `image` (a step may only touch the rows it names). */
+  idOf: (image: T) => string;
   /** Makes the row exist exactly as in the image. */
-  put(db: Db, image: never): void;
+  put(db: Db, image: T): void;
   /** Makes the row not exist; `image` is the row as it was. */
-  remove(db: Db, entityId: string, image: never): void;
+  remove(db: Db, entityId: string, image: T): void;
   /** Every row as [entity id, image], for the baseline of the field-level change log (sync/fieldlog.ts). */
   all?(db: Db): Iterable<[string, unknown]>;
 }
 
+/** Typed at the definition, erased in the table (each applier only ever sees images its own schema parsed). */
+function applier<T>(a: Applier<T>): Applier<unknown> {
+  return a as unknown as Applier<unknown>;
+}
+
+const byId = (x: { id: string }) => x.id;
+
 /** Every entity that can be undone. A write handler that logs another entity must add it here. */
-const APPLIERS: Record<string, Applier> = {
-  measure: {
-    put: (db, m: StoredMeasure) => {
-      // Images from before the Maßnahmenblatt fields lack them.
-      const full: StoredMeasure = { ...({ ausgangslage: '', risks: '' } as Partial<StoredMeasure>), ...m };
-      if (getMeasure(db, m.id)) updateMeasure(db, full);
-      else insertMeasure(db, full);
-    },
+const APPLIERS: Record<string, Applier<unknown>> = {
+  measure: applier({
+    schema: measureImage, idOf: byId,
+    put: (db, m: StoredMeasure) => (getMeasure(db, m.id) ? updateMeasure(db, m) : insertMeasure(db, m)),
     remove: (db, id) => deleteMeasure(db, id),
     all: (db) => ids(db, 'SELECT id FROM measures ORDER BY id').map((id) => [id, getMeasure(db, id)]),
-  },
-  actor: {
+  }),
+  actor: applier({
+    schema: actorImage, idOf: byId,
     put: (db, a: Actor) => (getActor(db, a.id) ? updateActor(db, a) : insertActor(db, a)),
     remove: (db, id) => deleteActor(db, id),
     all: (db) => listActors(db).map((a) => [a.id, a]),
-  },
-  responsibility: {
+  }),
+  responsibility: applier({
+    schema: responsibilityImage, idOf: (r: Responsibility) => `${r.measureId}:${r.actorId}`,
     put: (db, r: Responsibility) => upsertResponsibility(db, r),
     remove: (db, _id, r: Responsibility) => deleteResponsibility(db, r.measureId, r.actorId),
     all: (db) => listResponsibilities(db).map((r) => [`${r.measureId}:${r.actorId}`, r]),
-  },
-  budget: {
+  }),
+  budget: applier({
+    schema: budgetImage, idOf: byId,
     put: (db, b: BudgetLine) => (getBudgetLine(db, b.id) ? updateBudgetLine(db, b) : insertBudgetLine(db, b)),
     remove: (db, id) => deleteBudgetLine(db, id),
     all: (db) => listBudgetLines(db).map((b) => [b.id, b]),
-  },
-  milestone: { put: (db, m: Milestone) => putMilestone(db, m), remove: (db, id) => deleteMilestone(db, id), all: (db) => listMilestones(db).map((m) => [m.id, m]) },
-  indicator: { put: (db, i: Indicator) => putIndicator(db, i), remove: (db, id) => deleteIndicator(db, id), all: (db) => listIndicators(db).map((i) => [i.id, i]) },
-  dependency: {
+  }),
+  milestone: applier({
+    schema: milestoneImage, idOf: byId, put: (db, m: Milestone) => putMilestone(db, m), remove: (db, id) => deleteMilestone(db, id),
+    all: (db) => listMilestones(db).map((m) => [m.id, m]),
+  }),
+  indicator: applier({
+    schema: indicatorImage, idOf: byId, put: (db, i: Indicator) => putIndicator(db, i), remove: (db, id) => deleteIndicator(db, id),
+    all: (db) => listIndicators(db).map((i) => [i.id, i]),
+  }),
+  dependency: applier({
+    schema: dependencyImage, idOf: (d: Dependency) => `${d.measureId}>${d.dependsOnId}`,
     put: (db, d: Dependency) => putDependency(db, d), remove: (db, _id, d: Dependency) => deleteDependency(db, d),
     all: (db) => listDependencies(db).map((d) => [`${d.measureId}>${d.dependsOnId}`, d]),
-  },
-  'frage-answer': {
+  }),
+  'frage-answer': applier({
+    schema: frageAnswerImage, idOf: (a: FrageAnswer) => a.frageId,
     put: (db, a: FrageAnswer) => putFrageAnswer(db, a), remove: (db, id) => deleteFrageAnswer(db, id),
     all: (db) => ids(db, 'SELECT frage_id FROM frage_answers ORDER BY frage_id').map((id) => [id, getFrageAnswer(db, id)]),
-  },
-  meta: {
+  }),
+  meta: applier({
+    schema: metaImage, idOf: (m: { key: string }) => m.key,
     put: (db, m: { key: string; value: string }) => setMeta(db, m.key, m.value),
     remove: (db, key) => { stmt(db, 'DELETE FROM meta WHERE key = ?').run(key); },
     // plan_id names the plan itself and never changes.
     all: (db) => (stmt(db, "SELECT key, value FROM meta WHERE key <> 'plan_id' ORDER BY key").all() as { key: string; value: string }[]).map((m) => [m.key, m]),
-  },
+  }),
   /** Festgeschriebener Stand (decision snapshot), the whole row including its frozen JSON. */
-  snapshot: {
-    put: (db, r: SnapshotRow) => putSnapshot(db, r), remove: (db, id) => deleteSnapshot(db, id),
+  snapshot: applier({
+    schema: snapshotImage, idOf: byId, put: (db, r: SnapshotRow) => putSnapshot(db, r), remove: (db, id) => deleteSnapshot(db, id),
     all: (db) => ids(db, 'SELECT id FROM decision_snapshots ORDER BY id').map((id) => [id, getSnapshotRow(db, id)]),
-  },
+  }),
   /** The remembered Kopf/Beratungsfolge of the Sitzungsvorlage (one row per plan). */
-  'vorlage-settings': {
+  'vorlage-settings': applier({
+    schema: vorlageSettingsImage, idOf: () => 'vorlage',
     put: (db, r: VorlageSettingsRow) => putVorlageSettingsRow(db, r), remove: (db) => deleteVorlageSettingsRow(db),
     all: (db) => { const r = getVorlageSettingsRow(db); return r ? [['vorlage', r]] : []; },
-  },
+  }),
   /** Priorities and money (schema 5): Kriterien, Bewertungen, Haushaltsrahmen, Festlegungen, Szenarien. */
-  criterion: { put: (db, c: CriterionRecord) => putCriterion(db, c), remove: (db, id) => deleteCriterion(db, id), all: (db) => listCriterionRecords(db).map((c) => [c.id, c]) },
-  score: { put: (db, x: ScoreEntry) => putScore(db, x), remove: (db, _id, x: ScoreEntry) => deleteScore(db, x), all: (db) => listScores(db).map((x) => [scoreKey(x), x]) },
-  frame: { put: (db, f: BudgetFrame) => putFrame(db, f), remove: (db, _id, f: BudgetFrame) => deleteFrame(db, f.year), all: (db) => listFrames(db).map((f) => [String(f.year), f]) },
-  decision: { put: (db, d: Decision) => putDecision(db, d), remove: (db, id) => deleteDecision(db, id), all: (db) => listDecisions(db).map((d) => [d.measureId, d]) },
-  scenario: { put: (db, x: Scenario) => putScenario(db, x), remove: (db, id) => deleteScenario(db, id), all: (db) => listScenarios(db).map((x) => [x.id, x]) },
+  criterion: applier({
+    schema: criterionImage, idOf: byId, put: (db, c: CriterionRecord) => putCriterion(db, c), remove: (db, id) => deleteCriterion(db, id),
+    all: (db) => listCriterionRecords(db).map((c) => [c.id, c]),
+  }),
+  score: applier({
+    schema: scoreImage, idOf: scoreKey, put: (db, x: ScoreEntry) => putScore(db, x), remove: (db, _id, x: ScoreEntry) => deleteScore(db, x),
+    all: (db) => listScores(db).map((x) => [scoreKey(x), x]),
+  }),
+  frame: applier({
+    schema: frameImage, idOf: (f: BudgetFrame) => String(f.year),
+    put: (db, f: BudgetFrame) => putFrame(db, f), remove: (db, _id, f: BudgetFrame) => deleteFrame(db, f.year),
+    all: (db) => listFrames(db).map((f) => [String(f.year), f]),
+  }),
+  decision: applier({
+    schema: decisionImage, idOf: (d: Decision) => d.measureId, put: (db, d: Decision) => putDecision(db, d), remove: (db, id) => deleteDecision(db, id),
+    all: (db) => listDecisions(db).map((d) => [d.measureId, d]),
+  }),
+  scenario: applier({
+    schema: scenarioImage, idOf: byId, put: (db, x: Scenario) => putScenario(db, x), remove: (db, id) => deleteScenario(db, id),
+    all: (db) => listScenarios(db).map((x) => [x.id, x]),
+  }),
+  /** Umsetzung (schema 8): Ist/Abruf, Messwerte, Erledigt-Datum, Ampel von Hand, festgeschriebene Berichte. */
+  actual: applier({
+    schema: actualImage, idOf: byId, put: (db, a: Actual) => putActual(db, a), remove: (db, id) => deleteActual(db, id),
+    all: (db) => listActuals(db).map((a) => [a.id, a]),
+  }),
+  measurement: applier({
+    schema: measurementImage, idOf: byId, put: (db, m: Measurement) => putMeasurement(db, m), remove: (db, id) => deleteMeasurement(db, id),
+    all: (db) => listMeasurements(db).map((m) => [m.id, m]),
+  }),
+  'milestone-done': applier({
+    schema: milestoneDoneImage, idOf: (d: MilestoneDone) => d.milestoneId,
+    put: (db, d: MilestoneDone) => putMilestoneDone(db, d), remove: (db, id) => deleteMilestoneDone(db, id),
+    all: (db) => listMilestoneDone(db).map((d) => [d.milestoneId, d]),
+  }),
+  'ampel-override': applier({
+    schema: ampelOverrideImage, idOf: (o: OverrideRow) => o.measureId,
+    put: (db, o: OverrideRow) => putOverride(db, o), remove: (db, id) => deleteOverride(db, id),
+    all: (db) => listOverrides(db).map((o) => [o.measureId, o]),
+  }),
+  bericht: applier({
+    schema: berichtImage, idOf: byId, put: (db, r: BerichtRow) => putBericht(db, r), remove: (db, id) => deleteBericht(db, id),
+    all: (db) => listBerichtRows(db).map((r) => [r.id, r]),
+  }),
+  /** Folgekosten and Stellen of a measure (schema 7). */
+  'measure-haushalt': applier({
+    schema: measureHaushaltImage, idOf: (h: MeasureHaushalt) => h.measureId,
+    put: (db, h: MeasureHaushalt) => putHaushalt(db, h), remove: (db, id) => deleteHaushalt(db, id),
+    all: (db) => listHaushalt(db).map((h) => [h.measureId, h]),
+  }),
+  /** Beteiligungsrunde (schema 9): a round, a rater, a rater's returned sheet with all its scores. */
+  round: applier({
+    schema: roundImage, idOf: byId, put: (db, r: RoundRow) => putRound(db, r), remove: (db, id) => deleteRound(db, id),
+    all: (db) => listRounds(db).map((r) => [r.id, r]),
+  }),
+  'round-rater': applier({
+    schema: raterImage, idOf: byId, put: (db, r: RaterRow) => putRater(db, r), remove: (db, id) => deleteRater(db, id),
+    all: (db) => ids(db, 'SELECT id FROM round_raters ORDER BY id').map((id) => [id, getRater(db, id)]),
+  }),
+  'round-sheet': applier({
+    schema: sheetImage, idOf: (x: SheetImage) => x.raterId, put: (db, x: SheetImage) => putSheet(db, x), remove: (db, id) => deleteSheet(db, id),
+    all: (db) => ids(db, 'SELECT rater_id FROM round_sheets ORDER BY rater_id').map((id) => [id, getSheet(db, id)]),
+  }),
+  /** Multi-year budget series (schema 6); its per-year lines are logged as 'budget' rows of the same step. */
+  'budget-series': applier({
+    schema: budgetSeriesImage, idOf: byId, put: (db, x: BudgetSeries) => putSeries(db, x), remove: (db, id) => deleteSeries(db, id),
+    all: (db) => listSeries(db).map((x) => [x.id, x]),
+  }),
   /** Header row naming a step of several changes (e.g. a bulk update); changes nothing itself. */
-  step: { put: () => {}, remove: () => {} },
+  step: applier({ schema: stepImage, idOf: () => '', put: () => {}, remove: () => {} }),
 };
 
 function ids(db: Db, sql: string): string[] {
@@ -98,11 +202,62 @@ function ids(db: Db, sql: string): string[] {
 }
 
 /** The put/remove of an entity kind, for applying merged changes (sync/merge.ts); undefined when unknown. */
-export function applierFor(entity: string): Applier | undefined {
+export function applierFor(entity: string): Applier<unknown> | undefined {
   return Object.hasOwn(APPLIERS, entity) && entity !== 'step' ? APPLIERS[entity] : undefined;
 }
 
 registerImageSource(() => new Map(Object.entries(APPLIERS).flatMap(([k, a]) => (a.all ? [[k, (db: Db) => a.all!(db)] as const] : []))));
+
+/**
+ * Rows that go with a removed row through ON DELETE CASCADE. Removing a measure or Kriterium in an
+ * undo/redo step is only allowed when every such row that still exists is itself logged in the
+ * step (a planted "created these measures" step must not wipe their budget lines with them).
+ */
+interface Cascade {
+  /** The log kinds of the rows that go along. */
+  kinds: readonly string[];
+  /** Their log entity_ids, for the removed row's entity_id as the only parameter (@id). */
+  sql: string;
+}
+
+const ACTUALS_OF_LINES = (lines: string) => `SELECT a.id FROM budget_actuals a WHERE a.budget_line_id IN (${lines})`;
+
+const CASCADES: Record<string, Cascade[]> = {
+  measure: [
+    { kinds: ['budget'], sql: 'SELECT id FROM budget_lines WHERE measure_id = @id' },
+    { kinds: ['responsibility'], sql: "SELECT measure_id || ':' || actor_id FROM responsibilities WHERE measure_id = @id" },
+    { kinds: ['milestone'], sql: 'SELECT id FROM milestones WHERE measure_id = @id' },
+    { kinds: ['indicator'], sql: 'SELECT id FROM indicators WHERE measure_id = @id' },
+    { kinds: ['dependency'], sql: "SELECT measure_id || '>' || depends_on_id FROM measure_dependencies WHERE measure_id = @id OR depends_on_id = @id" },
+    { kinds: ['score'], sql: "SELECT measure_id || ':' || criterion_id || ':' || rater FROM criterion_scores WHERE measure_id = @id" },
+    { kinds: ['decision'], sql: 'SELECT measure_id FROM measure_decisions WHERE measure_id = @id' },
+    { kinds: ['budget-series'], sql: 'SELECT id FROM budget_series WHERE measure_id = @id' },
+    // Two levels down: Ist/Abruf of its budget lines, Messwerte of its indicators, Erledigt-Daten of its steps.
+    { kinds: ['actual'], sql: ACTUALS_OF_LINES('SELECT id FROM budget_lines WHERE measure_id = @id') },
+    { kinds: ['measurement'], sql: 'SELECT v.id FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id WHERE i.measure_id = @id' },
+    { kinds: ['milestone-done'], sql: 'SELECT d.milestone_id FROM milestone_done d JOIN milestones m ON m.id = d.milestone_id WHERE m.measure_id = @id' },
+    { kinds: ['ampel-override'], sql: 'SELECT measure_id FROM ampel_overrides WHERE measure_id = @id' },
+    { kinds: ['measure-haushalt'], sql: 'SELECT measure_id FROM measure_haushalt WHERE measure_id = @id' },
+  ],
+  'budget-series': [
+    { kinds: ['budget'], sql: 'SELECT id FROM budget_lines WHERE series_id = @id' },
+    { kinds: ['actual'], sql: ACTUALS_OF_LINES('SELECT id FROM budget_lines WHERE series_id = @id') },
+  ],
+  budget: [{ kinds: ['actual'], sql: ACTUALS_OF_LINES('@id') }],
+  indicator: [{ kinds: ['measurement'], sql: 'SELECT id FROM indicator_values WHERE indicator_id = @id' }],
+  milestone: [{ kinds: ['milestone-done'], sql: 'SELECT milestone_id FROM milestone_done WHERE milestone_id = @id' }],
+  round: [
+    { kinds: ['round-rater'], sql: 'SELECT id FROM round_raters WHERE round_id = @id' },
+    { kinds: ['round-sheet'], sql: 'SELECT s.rater_id FROM round_sheets s JOIN round_raters r ON r.id = s.rater_id WHERE r.round_id = @id' },
+  ],
+  // A sheet carries its scores (round_scores) in its image.
+  'round-rater': [{ kinds: ['round-sheet'], sql: 'SELECT rater_id FROM round_sheets WHERE rater_id = @id' }],
+  criterion: [{ kinds: ['score'], sql: "SELECT measure_id || ':' || criterion_id || ':' || rater FROM criterion_scores WHERE criterion_id = @id" }],
+  // ON DELETE SET NULL: a Bericht would silently lose the Stand it was festgeschrieben with.
+  snapshot: [{ kinds: ['bericht'], sql: 'SELECT id FROM berichte WHERE snapshot_id = @id' }],
+};
+
+const REFUSED = 'Dieser Schritt im Änderungsprotokoll ist ungültig und wurde nicht ausgeführt; der Plan ist unverändert.';
 
 const DATA_ACTIONS = "('create', 'update', 'delete')";
 
@@ -142,6 +297,15 @@ function toChange(r: LogRow): HistoryChange {
   return { entity: r.entity, entityId: r.entity_id, action: r.action, summary: r.summary };
 }
 
+/** A change with its fields old → new, for the Änderungsprotokoll (not for undo results). */
+function toChangeWithFields(r: LogRow): HistoryChange {
+  const parse = (j: string | null): unknown => { if (j === null) return undefined; try { return JSON.parse(j) as unknown; } catch { return undefined; } };
+  const fields = r.before_json !== null || r.after_json !== null
+    ? fieldChanges(r.entity, parse(r.before_json), parse(r.after_json)).map(({ label, before, after }) => ({ label, before, after }))
+    : [];
+  return { ...toChange(r), ...(fields.length ? { fields } : {}) };
+}
+
 function preview(step: Step | null): HistoryStatus['undo'] {
   if (!step) return null;
   const head = step.rows[0];
@@ -152,18 +316,60 @@ export function historyStatus(db: Db): HistoryStatus {
   return { undo: preview(nextUndo(db)), redo: preview(nextRedo(db)) };
 }
 
+interface ParsedRow { row: LogRow; before: unknown; after: unknown }
+
+/** Parses every image of a step with its kind's schema and checks that it names its own row; throws a German AppError. */
+function parseStep(step: Step): ParsedRow[] {
+  return step.rows.map((row) => {
+    const a = APPLIERS[row.entity];
+    const parse = (json: string | null): unknown => {
+      if (json === null) return null;
+      if (row.entity === 'step') throw new AppError('history-invalid', REFUSED);
+      let raw: unknown;
+      try {
+        raw = JSON.parse(json);
+      } catch {
+        throw new AppError('history-invalid', REFUSED);
+      }
+      const parsed = a.schema.safeParse(raw);
+      if (!parsed.success || a.idOf(parsed.data) !== row.entity_id) throw new AppError('history-invalid', REFUSED);
+      return parsed.data;
+    };
+    return { row, before: parse(row.before_json), after: parse(row.after_json) };
+  });
+}
+
+function guardCascade(db: Db, rows: ParsedRow[], entity: string, id: string, direction: 'undo' | 'redo'): void {
+  const cascades = CASCADES[entity];
+  if (!cascades) return;
+  for (const c of cascades) {
+    const present = stmt(db, c.sql).pluck().all({ id }) as string[];
+    if (present.length === 0) continue;
+    // The rows of these kinds this step itself removes (in this direction).
+    const removed = new Set(rows.filter((p) => c.kinds.includes(p.row.entity)
+      && (direction === 'undo' ? p.before === null && p.after !== null : p.after === null && p.before !== null)).map((p) => p.row.entity_id));
+    if (present.some((x) => !removed.has(x))) {
+      throw new AppError('history-invalid', `${REFUSED} Er würde mehr Einträge entfernen, als er selbst verzeichnet.`);
+    }
+  }
+}
+
 function apply(db: Db, step: Step, direction: 'undo' | 'redo'): void {
+  const parsed = parseStep(step);
   // Children and parents of one step are put back in one go; the keys are checked at commit.
   db.pragma('defer_foreign_keys = ON');
-  const rows = direction === 'undo' ? [...step.rows].reverse() : step.rows;
-  for (const r of rows) {
-    const applier = APPLIERS[r.entity];
-    const target = direction === 'undo' ? r.before_json : r.after_json;
-    const other = direction === 'undo' ? r.after_json : r.before_json;
-    if (target !== null) applier.put(db, JSON.parse(target) as never);
-    else if (other !== null) applier.remove(db, r.entity_id, JSON.parse(other) as never);
+  const rows = direction === 'undo' ? [...parsed].reverse() : parsed;
+  for (const p of rows) {
+    const applier = APPLIERS[p.row.entity];
+    const target = direction === 'undo' ? p.before : p.after;
+    const other = direction === 'undo' ? p.after : p.before;
+    if (target !== null) applier.put(db, target);
+    else if (other !== null) {
+      guardCascade(db, parsed, p.row.entity, p.row.entity_id, direction);
+      applier.remove(db, p.row.entity_id, other);
+    }
     // Undo and redo are new changes for merging and sync.
-    recordImages(db, r.entity, r.entity_id, other === null ? undefined : JSON.parse(other), target === null ? undefined : JSON.parse(target));
+    recordImages(db, p.row.entity, p.row.entity_id, other ?? undefined, target ?? undefined);
   }
 }
 
@@ -211,7 +417,19 @@ export function listHistory(db: Db, entityId: string | null, limit: number): His
     return {
       id: k, at: head.at, user: head.user, summary: head.summary, kind,
       state: undone === 1 ? 'undone' : undone === 2 ? 'discarded' : 'applied',
-      changes: list.filter((r) => r.entity !== 'step').map(toChange),
+      changes: list.filter((r) => r.entity !== 'step').map(toChangeWithFields),
     };
   });
+}
+
+/** Whether a change_log row could be applied: a known kind, images that parse and name the row (used by the bereinigte Kopie). */
+export function isValidLogRow(r: { entity: string; entity_id: string; before_json: string | null; after_json: string | null; txn: string | null }): boolean {
+  if (r.before_json === null && r.after_json === null) return true;
+  if (!Object.hasOwn(APPLIERS, r.entity)) return false;
+  try {
+    parseStep({ txn: r.txn ?? '', rows: [{ ...r, seq: 0, at: '', user: '', action: '', summary: '', txn: r.txn, undone: 0 }] });
+    return true;
+  } catch {
+    return false;
+  }
 }

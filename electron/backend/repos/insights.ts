@@ -1,4 +1,5 @@
 // Read-only overviews across the plan: workload of actors, coverage of the catalogue, timeline.
+import { planPeriodOf } from '../rules/plan-info.ts';
 import { ACTOR_GROUPS } from '../../../shared/catalogue/types.ts';
 import type { ActorKind, MeasureStatus, Quarter, Role } from '../../../shared/domain/enums.ts';
 import { ROLES } from '../../../shared/domain/enums.ts';
@@ -103,6 +104,9 @@ export function timeline(db: Db): Timeline {
     if (m.endYear != null) see(quarterIndex(m.endYear, m.endQuarter ?? 4));
   }
   for (const list of milestones.values()) for (const s of list) if (s.dueYear != null) see(quarterIndex(s.dueYear, s.dueQuarter ?? 4));
+  // …and the Planungszeitraum (schema 6), Q1 of its first to Q4 of its last year.
+  const period = planPeriodOf(db);
+  if (period.periodFirstYear !== null && period.periodLastYear !== null) { see(quarterIndex(period.periodFirstYear, 1)); see(quarterIndex(period.periodLastYear, 4)); }
   const quarters: Timeline['quarters'] = [];
   for (let q = lo; q <= hi; q++) {
     const year = Math.floor(q / 4);

@@ -66,17 +66,21 @@ export function findMeasureByCode(db: Db, code: string): { id: string } | undefi
 /** All measures with responsible actor and costs, ordered by code, in a fixed number of queries. */
 const CODE_ORDER = new Intl.Collator('de', { numeric: true, sensitivity: 'base' });
 
-export function listMeasureRows(db: Db): MeasureRow[] {
+export function listMeasureRows(db: Db, ids?: readonly string[]): MeasureRow[] {
+  // ids: only these rows (one edited row of a large plan), with the same derived fields as the whole list.
+  const only = ids ? JSON.stringify([...new Set(ids)]) : null;
+  const where = (col: string) => (only ? ` ${col} IN (SELECT value FROM json_each(@only))` : '');
+  const bind = only ? { only } : {};
   // Natural order (M-1.2 before M-1.10), as planners number; SQLite only knows text order.
-  const records = (stmt(db, `SELECT ${COLUMNS} FROM measures`).all() as MeasureRecord[]).sort((a, b) => CODE_ORDER.compare(a.code, b.code));
-  const l = links(db);
+  const records = (stmt(db, `SELECT ${COLUMNS} FROM measures${only ? ' WHERE' : ''}${where('id')}`).all(bind) as MeasureRecord[]).sort((a, b) => CODE_ORDER.compare(a.code, b.code));
+  const l = ids?.length === 1 ? links(db, ids[0]) : links(db);
   const responsible = new Map<string, { id: string; name: string }>();
-  for (const r of stmt(db, `SELECT r.measure_id, a.id, a.name FROM responsibilities r JOIN actors a ON a.id = r.actor_id WHERE r.role = 'verantwortlich'`).all() as { measure_id: string; id: string; name: string }[]) {
+  for (const r of stmt(db, `SELECT r.measure_id, a.id, a.name FROM responsibilities r JOIN actors a ON a.id = r.actor_id WHERE r.role = 'verantwortlich'${only ? ' AND' : ''}${where('r.measure_id')}`).all(bind) as { measure_id: string; id: string; name: string }[]) {
     responsible.set(r.measure_id, { id: r.id, name: r.name });
   }
   const costs = new Map<string, Record<string, number>>();
   const totals = new Map<string, number>();
-  for (const r of stmt(db, 'SELECT measure_id, year, SUM(amount_cents) AS cents FROM budget_lines GROUP BY measure_id, year').all() as { measure_id: string; year: number; cents: number }[]) {
+  for (const r of stmt(db, `SELECT measure_id, year, SUM(amount_cents) AS cents FROM budget_lines${only ? ' WHERE' : ''}${where('measure_id')} GROUP BY measure_id, year`).all(bind) as { measure_id: string; year: number; cents: number }[]) {
     let byYear = costs.get(r.measure_id);
     if (!byYear) costs.set(r.measure_id, (byYear = {}));
     byYear[String(r.year)] = r.cents;

@@ -13,6 +13,7 @@ import type { BackupInfo, BackupKind } from '../../../shared/api/contract.ts';
 import { LATEST_VERSION } from '../db/migrations/index.ts';
 import { APPLICATION_ID, checkPlanFile, type Db } from '../db/open.ts';
 import { AppError } from '../errors.ts';
+import { fsyncDirQuietly } from './atomic.ts';
 
 export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
   open: 'Beim Öffnen',
@@ -72,14 +73,8 @@ export function fsyncPath(path: string, flags = 'r+'): void {
   }
 }
 
-/** Makes a rename durable; directories cannot be opened on Windows, where NTFS journals it anyway. */
-export function fsyncDir(dir: string): void {
-  try {
-    fsyncPath(dir, 'r');
-  } catch {
-    // not supported here
-  }
-}
+/** Makes a rename durable (the shared helper in safety/atomic.ts). */
+export const fsyncDir = fsyncDirQuietly;
 
 export function removeQuietly(path: string): void {
   try {

@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { LATEST_VERSION } from '../db/migrations/index.ts';
-import { checkPlanFile, createPlanDb, openPlanDb, type Db } from '../db/open.ts';
+import { fileIdentity, sameIdentity, type FileIdentity } from '../db/check-runner.ts';
+import { checkPlanFile, createPlanDb, hasHotJournal, keepJournalAside, openPlanDb, type Db } from '../db/open.ts';
 import { AppError } from '../errors.ts';
 import {
   findBackup, hasBackupSinceLastChange, keepFileAsIs, latestGoodBackup, removeQuietly, restoreOnto, rotateBackups, writeBackup, writeBackupSync, type BackupPlace,
@@ -29,6 +30,7 @@ const RETRY_SYNC_MS = 30_000;
 /** Open failures for which the latest good backup is worth offering. */
 const OFFER_BACKUP = new Set([
   'file-missing', 'file-empty', 'file-not-sqlite', 'file-wrong-app', 'file-damaged', 'file-truncated', 'file-unreadable',
+  'file-bad-size', 'file-foreign-schema', 'file-timeout',
   'damaged', 'migration-failed',
 ]);
 
@@ -169,7 +171,14 @@ function openedPlan(path: string, db: Db, lock: PlanLock, wc: WorkingCopy | null
  * Opens an existing plan for writing: lock, local working copy for network plans, check (a file that
  * is not a sound plan is never written to; the lock beside it is removed again), backup, migrate.
  */
-export function openGuarded(path: string, opts: SafetyOptions): GuardedPlan {
+export interface OpenChoices {
+  /** A -journal beside the file: refuse (default) or move it aside under a new name and open the file as it is. */
+  journal?: 'refuse' | 'keep-aside';
+  /** The check worker already checked exactly this file (same size, mtime, inode). */
+  prechecked?: FileIdentity | null;
+}
+
+export function openGuarded(path: string, opts: SafetyOptions, choices: OpenChoices = {}): GuardedPlan {
   const place: BackupPlace = { planPath: path, dataDir: opts.dataDir };
   // The full check runs in openPlanDb, under the lock; only "not there at all" is answered before.
   if (!existsSync(path)) {
@@ -179,8 +188,11 @@ export function openGuarded(path: string, opts: SafetyOptions): GuardedPlan {
   const lock = acquireLock(path, opts.owner);
   let db: Db | undefined;
   try {
-    const wc = opts.isNetworkPath(path) ? WorkingCopy.prepare(path, opts.dataDir, place, opts.owner.now()) : null;
+    if (choices.journal === 'keep-aside' && hasHotJournal(path)) keepJournalAside(path, opts.owner.now());
+    const network = opts.isNetworkPath(path);
+    const wc = network ? WorkingCopy.prepare(path, opts.dataDir, place, opts.owner.now()) : null;
     db = openPlanDb(wc?.path ?? path, {
+      prechecked: !network && !!choices.prechecked && sameIdentity(choices.prechecked, fileIdentity(path)),
       beforeMigrate: (d, fromVersion) => {
         const migrating = fromVersion < LATEST_VERSION;
         // Nothing changed since the newest backup: another copy of the same content only costs time

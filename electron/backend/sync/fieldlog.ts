@@ -12,6 +12,7 @@
 //
 // Every write logged through repos/changelog.ts (`logChange`) records its field changes here,
 // derived from the before/after images, so every writer gets it without doing anything.
+import { migration as syncMigration } from '../db/migrations/0010-sync.ts';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/open.ts';
 import { stmt } from '../repos/stmt.ts';
@@ -57,8 +58,11 @@ export function setState(db: Db, key: string, value: string | null): void {
   else stmt(db, 'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
+const SYNC_VERSION = syncMigration.version;
+
 function hasSyncTables(db: Db): boolean {
-  return (db.pragma('user_version', { simple: true }) as number) >= 11;
+  // The version of migration sync (renumbered at merges, so taken from the migration, not written out).
+  return (db.pragma('user_version', { simple: true }) as number) >= SYNC_VERSION;
 }
 
 /** This copy's node id (16 hex digits), made on first use. */

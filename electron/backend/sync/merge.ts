@@ -233,8 +233,14 @@ export function applyMerge(db: Db, ctx: ChangeContext, a: MergeAnalysis, source:
           skipped.push(`${summaryOf(r)}: diese Art von Eintrag kennt diese Version der Werkbank nicht.`);
           continue;
         }
+        // A copy or the server is input from outside: the merged row must have its kind's shape and name itself.
+        const parsed = applier.schema.safeParse(r.after!.image);
+        if (!parsed.success || applier.idOf(parsed.data) !== r.entityId) {
+          skipped.push(`${summaryOf(r)}: der Eintrag ist ungültig und wurde nicht übernommen.`);
+          continue;
+        }
         try {
-          db.transaction(() => applier.put(db, r.after!.image as never))();
+          db.transaction(() => applier.put(db, parsed.data))();
           const before = rowExists(r.before) ? r.before.image : undefined;
           logChange(db, ctx, r.entity, r.entityId, before ? 'update' : 'create', `${summaryOf(r)} ${before ? 'geändert' : 'angelegt'} (übernommen)`, before, r.after!.image);
         } catch {

@@ -37,7 +37,7 @@ export function ActorDialog({ actor, onClose, onSaved }: { actor?: Actor; onClos
       <form className="form" onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor={`${id}-n`}>Name <span className="req">(Pflichtfeld)</span></label>
-          <input id={`${id}-n`} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} data-autofocus />
+          <input id={`${id}-n`} value={name} onChange={(e) => setName(e.target.value)} data-autofocus />
         </div>
         <div className="field">
           <label htmlFor={`${id}-k`}>Art</label>
@@ -47,15 +47,15 @@ export function ActorDialog({ actor, onClose, onSaved }: { actor?: Actor; onClos
         </div>
         <div className="field">
           <label htmlFor={`${id}-o`}>Organisationseinheit</label>
-          <input id={`${id}-o`} value={orgUnit} onChange={(e) => setOrgUnit(e.target.value)} maxLength={200} placeholder="z. B. Dezernat II – Soziales" />
+          <input id={`${id}-o`} value={orgUnit} onChange={(e) => setOrgUnit(e.target.value)} placeholder="z. B. Dezernat II – Soziales" />
         </div>
         <div className="field">
           <label htmlFor={`${id}-p`}>Ansprechperson</label>
-          <input id={`${id}-p`} value={contactPerson} onChange={(e) => setContactPerson(e.target.value)} maxLength={200} />
+          <input id={`${id}-p`} value={contactPerson} onChange={(e) => setContactPerson(e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-c`}>Kontakt</label>
-          <input id={`${id}-c`} value={contactDetails} onChange={(e) => setContactDetails(e.target.value)} maxLength={1000} placeholder="Telefon, E-Mail" aria-describedby={`${id}-ch`} />
+          <input id={`${id}-c`} value={contactDetails} onChange={(e) => setContactDetails(e.target.value)} placeholder="Telefon, E-Mail" aria-describedby={`${id}-ch`} />
           <p id={`${id}-ch`} className="hint">Personenbezogene Daten: bitte nur dienstliche Kontaktangaben eintragen.</p>
         </div>
         <div className="field">

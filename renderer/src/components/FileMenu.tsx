@@ -8,6 +8,7 @@ import { hrefFor, navigate } from '../lib/useRoute.ts';
 import { useWorkbench } from '../useWorkbench.tsx';
 import { Dialog } from './Dialog.tsx';
 import { ErrorAlert } from './Messages.tsx';
+import { confirmLeave } from '../forms/LeaveGuard.tsx';
 
 export type FileAction = 'new' | 'open' | 'saveAs' | 'demo';
 
@@ -54,7 +55,6 @@ export function FileMenu() {
   }
 
   async function done(action: FileAction, info: PlanInfo) {
-    await wb.refresh();
     const text = action === 'saveAs'
       ? `Der Plan wurde als „${info.fileName}“ gespeichert. Sie arbeiten jetzt in dieser Datei.`
       : action === 'open' ? `Plan „${info.title}“ geöffnet.` : `Plan „${info.title}“ angelegt und geöffnet.`;
@@ -66,6 +66,8 @@ export function FileMenu() {
 
   async function start(action: FileAction) {
     setHostError(null);
+    // Another plan replaces this one: unsaved input is saved first, or the planner is asked.
+    if (action !== 'saveAs' && !(await confirmLeave())) return;
     if (action === 'new' || transport.kind === 'web') { setDialog(action); return; }
     try {
       const suggested = action === 'open' ? undefined : suggestion(action, wb.info).slice(folderOf(suggestion(action, wb.info)).length);

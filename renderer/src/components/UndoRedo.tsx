@@ -2,7 +2,7 @@
 // Ctrl+Z / Ctrl+Y (Ctrl+Shift+Z) anywhere except in text fields, where the browser's own text
 // undo keeps working. The steps live in the plan file, so undo works after a restart too.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { HistoryStatus } from '../../../shared/domain/types.ts';
+import { usePlanData } from '../data/usePlanData.ts';
 import { BackendError, useBackend } from '../backend/useBackend.tsx';
 import { messageOf } from '../lib/format.ts';
 import { useWorkbench } from '../useWorkbench.tsx';
@@ -24,34 +24,24 @@ type Direction = 'undo' | 'redo';
 export function UndoRedo() {
   const { call, transport } = useBackend();
   const wb = useWorkbench();
-  const [status, setStatus] = useState<HistoryStatus | null>(null);
+  // What undo/redo would do now, from the same cache as every view: any change anywhere updates it.
+  const { data: status } = usePlanData('history.status', {});
   const [error, setError] = useState<string | null>(null);
   // Presses in quick succession run one after the other, each on the state the previous one left.
   const queue = useRef<Promise<void>>(Promise.resolve());
   const hasPlan = wb.info !== null;
-  const { revision, refresh, notify } = wb;
-
-  // What undo/redo would do now; asked again after every change the workbench saw.
-  useEffect(() => {
-    let live = true;
-    if (!hasPlan) return undefined;
-    call('history.status', {}).then((s) => { if (live) setStatus(s); }, () => { if (live) setStatus(null); });
-    return () => { live = false; };
-  }, [call, revision, hasPlan]);
+  const { notify } = wb;
 
   const step = useCallback(async (direction: Direction) => {
     setError(null);
     try {
       const r = await call(direction === 'undo' ? 'history.undo' : 'history.redo', {});
-      setStatus(r.status);
-      await refresh({ external: true });
       notify(`${r.summary}.`);
     } catch (e) {
       if (e instanceof BackendError && (e.code === 'nothing-to-undo' || e.code === 'nothing-to-redo')) notify(e.message);
       else setError(messageOf(e));
-      await refresh();
     }
-  }, [call, refresh, notify]);
+  }, [call, notify]);
   const run = useCallback((direction: Direction) => {
     queue.current = queue.current.then(() => step(direction));
     return queue.current;

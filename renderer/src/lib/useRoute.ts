@@ -20,7 +20,11 @@ export type Route =
   | { view: 'prioritaeten' }
   | { view: 'finanzplan' }
   | { view: 'optimierung' }
-  | { view: 'szenarien' };
+  | { view: 'szenarien' }
+  | { view: 'zusammenarbeit' }
+  | { view: 'umsetzung' }
+  | { view: 'umsetzung-massnahme'; id: string }
+  | { view: 'fortschreibung' };
 
 export type ViewName = Route['view'];
 
@@ -47,6 +51,9 @@ export function parseHash(hash: string): Route {
     case 'finanzplan': return { view: 'finanzplan' };
     case 'optimierung': return { view: 'optimierung' };
     case 'szenarien': return { view: 'szenarien' };
+    case 'zusammenarbeit': return { view: 'zusammenarbeit' };
+    case 'umsetzung': return parts[1] ? { view: 'umsetzung-massnahme', id: parts[1] } : { view: 'umsetzung' };
+    case 'fortschreibung': return { view: 'fortschreibung' };
     default: return { view: 'plan' };
   }
 }
@@ -55,6 +62,7 @@ export function hrefFor(route: Route): string {
   switch (route.view) {
     case 'katalog': return route.baustelleId ? `#/katalog/${encodeURIComponent(route.baustelleId)}` : '#/katalog';
     case 'massnahme': return `#/massnahme/${encodeURIComponent(route.id)}`;
+    case 'umsetzung-massnahme': return `#/umsetzung/${encodeURIComponent(route.id)}`;
     case 'neu': return route.baustelleId ? `#/massnahme/neu/${encodeURIComponent(route.baustelleId)}` : '#/massnahme/neu';
     case 'fragen':
       if (!route.baustelleId) return '#/fragen';
@@ -68,12 +76,34 @@ export function navigate(route: Route): void {
   if (window.location.hash !== href) window.location.hash = href;
 }
 
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+// The route follows the committed hash. A gate (forms/LeaveGuard: unsaved input) may hold a change
+// of hash: the address goes back to the committed one and the gate navigates again once it may.
+let committed = typeof window === 'undefined' ? '' : window.location.hash;
+let gate: ((from: string, to: string) => boolean) | null = null;
+const routeListeners = new Set<() => void>();
+
+/** Installs the function that decides whether the view may change (false: hold the change). */
+export function setRouteGate(g: ((from: string, to: string) => boolean) | null): void { gate = g; }
+
+function onHashChange() {
+  const to = window.location.hash;
+  if (to === committed) return;
+  if (gate && !gate(committed, to)) {
+    window.history.replaceState(window.history.state, '', committed || window.location.pathname + window.location.search);
+    return;
+  }
+  committed = to;
+  for (const l of routeListeners) l();
 }
 
-const getHash = () => window.location.hash;
+if (typeof window !== 'undefined') window.addEventListener('hashchange', onHashChange);
+
+function subscribe(onChange: () => void): () => void {
+  routeListeners.add(onChange);
+  return () => { routeListeners.delete(onChange); };
+}
+
+const getHash = () => committed;
 
 /** The current route; re-renders on every hash change. */
 export function useRoute(): Route {
@@ -83,5 +113,5 @@ export function useRoute(): Route {
 
 /** The current hash, normalised (empty = plan view). */
 export function currentHash(): string {
-  return hrefFor(parseHash(window.location.hash));
+  return hrefFor(parseHash(committed));
 }

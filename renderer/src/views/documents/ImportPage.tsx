@@ -11,7 +11,6 @@ import { useBackend } from '../../backend/useBackend.tsx';
 import { ErrorAlert, StatusLine } from '../../components/Messages.tsx';
 import { ViewHeading } from '../../components/ViewHeading.tsx';
 import { messageOf } from '../../lib/format.ts';
-import { useWorkbench } from '../../useWorkbench.tsx';
 import { countOf, ExportCrumbs, fileToBase64 } from './common.tsx';
 
 const ACTION_LABELS: Record<NonNullable<ImportRowReport['action']>, string> = { create: 'neu', update: 'ändern', unchanged: 'unverändert' };
@@ -51,7 +50,6 @@ const stripRow = (m: string) => m.replace(/^Zeile \d+:\s*/u, '');
 
 export function ImportPage() {
   const { call } = useBackend();
-  const wb = useWorkbench();
   const id = useId();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [choices, setChoices] = useState<Record<string, SheetChoice>>({});
@@ -133,7 +131,6 @@ export function ImportPage() {
       const r = await call('import.apply', { fileName: loaded.fileName, base64: loaded.base64, mapping });
       setResult(r);
       setStatus(null);
-      await wb.refresh();
       requestAnimationFrame(() => doneRef.current?.focus());
     } catch (err) {
       setStatus(null);
@@ -243,7 +240,7 @@ export function ImportPage() {
           <p className="ok-line">{result.summary}</p>
           <CountsTable report={result.report} />
           <div className="actions-row">
-            <a className="button" href="#/massnahmen">Zu den Maßnahmen</a>
+            <a className="link-cta" href="#/massnahmen">Zu den Maßnahmen</a>
             <button type="button" className="button" onClick={restart}>Weitere Datei importieren</button>
           </div>
         </section>

@@ -4,7 +4,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { ZUSTAENDIGKEITEN, ZUSTAENDIGKEIT_LABELS, type Zustaendigkeit } from '../../../../shared/domain/vorlage.ts';
 
-export interface BeratungRow { key: string; gremium: string; sitzungsdatum: string; zustaendigkeit: Zustaendigkeit }
+export interface BeratungRow { key: string; gremium: string; sitzungsdatum: string; zustaendigkeit: Zustaendigkeit; oeffentlich?: boolean }
 export interface PointRow { key: string; text: string }
 
 let keySeq = 0;
@@ -65,7 +65,7 @@ export function BeratungsfolgeEditor({ rows, onChange, gremien }: {
         <table className="data-table compact doc-beratung">
           <caption className="visually-hidden">Beratungsfolge</caption>
           <colgroup>
-            <col className="doc-col-nr" /><col /><col className="doc-col-date" /><col className="doc-col-zust" /><col className="doc-col-actions" />
+            <col className="doc-col-nr" /><col /><col className="doc-col-date" /><col className="doc-col-zust" /><col className="doc-col-zust" /><col className="doc-col-actions" />
           </colgroup>
           <thead>
             <tr>
@@ -73,18 +73,19 @@ export function BeratungsfolgeEditor({ rows, onChange, gremien }: {
               <th scope="col">Gremium</th>
               <th scope="col">Sitzungsdatum</th>
               <th scope="col">Zuständigkeit</th>
+              <th scope="col">Sitzung</th>
               <th scope="col"><span className="visually-hidden">Reihenfolge und Entfernen</span></th>
             </tr>
           </thead>
           <tbody>
-            {rows.length === 0 ? <tr><td colSpan={5} className="empty">Noch keine Beratung eingetragen.</td></tr> : null}
+            {rows.length === 0 ? <tr><td colSpan={6} className="empty">Noch keine Beratung eingetragen.</td></tr> : null}
             {rows.map((r, i) => {
               const base = `${id}-${r.key}`;
               return (
                 <tr key={r.key}>
                   <td className="num">{i + 1}.</td>
                   <td>
-                    <input id={`${base}-g`} value={r.gremium} onChange={(e) => set(i, { gremium: e.target.value })} maxLength={200}
+                    <input id={`${base}-g`} value={r.gremium} onChange={(e) => set(i, { gremium: e.target.value })}
                       aria-label={`Gremium, Zeile ${i + 1}`} list={`${id}-gremien`} aria-invalid={r.gremium.trim() === '' ? true : undefined} />
                   </td>
                   <td>
@@ -94,6 +95,14 @@ export function BeratungsfolgeEditor({ rows, onChange, gremien }: {
                   <td>
                     <select value={r.zustaendigkeit} onChange={(e) => set(i, { zustaendigkeit: e.target.value as Zustaendigkeit })} aria-label={`Zuständigkeit, Zeile ${i + 1}`}>
                       {ZUSTAENDIGKEITEN.map((z) => <option key={z} value={z}>{ZUSTAENDIGKEIT_LABELS[z]}</option>)}
+                    </select>
+                  </td>
+                  <td>
+                    <select value={r.oeffentlich === undefined ? 'wie-vorlage' : r.oeffentlich ? 'ja' : 'nein'} aria-label={`Sitzung öffentlich, Zeile ${i + 1}`}
+                      onChange={(e) => set(i, { oeffentlich: e.target.value === 'wie-vorlage' ? undefined : e.target.value === 'ja' })}>
+                      <option value="wie-vorlage">wie die Vorlage</option>
+                      <option value="ja">öffentlich</option>
+                      <option value="nein">nichtöffentlich</option>
                     </select>
                   </td>
                   <td className="actions">
@@ -148,7 +157,7 @@ export function BeschlussEditor({ points, onChange, describedBy }: {
             <li key={p.key} className="doc-point">
               <div className="field">
                 <label htmlFor={`${base}-t`}>Punkt {i + 1}</label>
-                <textarea id={`${base}-t`} className="doc-grow" value={p.text} rows={3} maxLength={5000} aria-describedby={describedBy}
+                <textarea id={`${base}-t`} className="doc-grow" value={p.text} rows={3} aria-describedby={describedBy}
                   aria-invalid={p.text.trim() === '' ? true : undefined}
                   onChange={(e) => onChange(points.map((x, k) => (k === i ? { ...x, text: e.target.value } : x)))} />
               </div>

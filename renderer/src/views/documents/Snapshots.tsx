@@ -10,15 +10,13 @@ import { ErrorAlert, StatusLine } from '../../components/Messages.tsx';
 import { ViewHeading } from '../../components/ViewHeading.tsx';
 import { formatDateTime, messageOf } from '../../lib/format.ts';
 import { hrefFor } from '../../lib/useRoute.ts';
-import { useWorkbench } from '../../useWorkbench.tsx';
-import { usePlanData } from '../usePlanData.ts';
+import { usePlanData } from '../../data/usePlanData.ts';
 import { countOf, ExportCrumbs, germanDate, todayIso } from './common.tsx';
 import { exportHref } from './subRoute.ts';
 
 const signed = (cents: number) => (cents > 0 ? `+${formatCents(cents)}` : formatCents(cents));
 
 export function SnapshotsPanel() {
-  const wb = useWorkbench();
   const { call } = useBackend();
   const { data, error } = usePlanData('snapshots.list', {});
   const [creating, setCreating] = useState(false);
@@ -63,7 +61,7 @@ export function SnapshotsPanel() {
                 <td className="num">{formatCents(s.totalCents)}</td>
                 <td className="small">{formatDateTime(s.createdAt)}{s.createdBy ? ` · ${s.createdBy}` : ''}</td>
                 <td className="actions">
-                  <a className="button small" href={exportHref({ page: 'stand', id: s.id })} aria-label={`Änderungsliste seit „${s.name}“`}>Änderungsliste</a>{' '}
+                  <a className="link-cta" href={exportHref({ page: 'stand', id: s.id })} aria-label={`Änderungsliste seit „${s.name}“`}>Änderungsliste</a>{' '}
                   <button type="button" className="button small quiet danger-text" onClick={() => setDeleting(s)} aria-label={`Stand „${s.name}“ löschen`}>Löschen…</button>
                 </td>
               </tr>
@@ -73,7 +71,7 @@ export function SnapshotsPanel() {
       </div>
       {creating ? (
         <CreateSnapshotDialog onClose={() => setCreating(false)}
-          onCreated={async (s) => { setCreating(false); setStatus(`Stand „${s.name}“ festgeschrieben (${countOf(s.measureCount, 'Maßnahme', 'Maßnahmen')}).`); await wb.refresh(); }} />
+          onCreated={async (s) => { setCreating(false); setStatus(`Stand „${s.name}“ festgeschrieben (${countOf(s.measureCount, 'Maßnahme', 'Maßnahmen')}).`); }} />
       ) : null}
       {deleting ? (
         <DeleteSnapshotDialog snapshot={deleting} onClose={() => setDeleting(null)}
@@ -81,7 +79,6 @@ export function SnapshotsPanel() {
             await call('snapshots.delete', { id: deleting.id });
             setStatus(`Stand „${deleting.name}“ gelöscht.`);
             setDeleting(null);
-            await wb.refresh();
           }} />
       ) : null}
     </section>
@@ -113,7 +110,7 @@ function CreateSnapshotDialog({ onClose, onCreated }: { onClose: () => void; onC
       <form className="form" onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor={`${id}-n`}>Name <span className="req">(Pflichtfeld)</span></label>
-          <input id={`${id}-n`} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} data-autofocus placeholder="z. B. Beschluss Kreistag" />
+          <input id={`${id}-n`} value={name} onChange={(e) => setName(e.target.value)} data-autofocus placeholder="z. B. Beschluss Kreistag" />
         </div>
         <div className="field">
           <label htmlFor={`${id}-d`}>Sitzungsdatum <span className="req">(Pflichtfeld)</span></label>
@@ -121,7 +118,7 @@ function CreateSnapshotDialog({ onClose, onCreated }: { onClose: () => void; onC
         </div>
         <div className="field">
           <label htmlFor={`${id}-g`}>Gremium</label>
-          <input id={`${id}-g`} value={gremium} onChange={(e) => setGremium(e.target.value)} maxLength={200} placeholder="z. B. Kreistag" />
+          <input id={`${id}-g`} value={gremium} onChange={(e) => setGremium(e.target.value)} placeholder="z. B. Kreistag" />
         </div>
         <ErrorAlert message={error} />
         <div className="form-actions">
@@ -174,7 +171,7 @@ export function SnapshotDiffPage({ snapshotId }: { snapshotId: string }) {
         <ViewHeading>Änderungsliste seit „{s.name}“</ViewHeading>
         <p className="lead">{data.summary}</p>
         <div className="actions-row">
-          <a className="button primary" href={exportHref({ page: 'vorlage', changesSince: s.id })}>Sitzungsvorlage mit dieser Änderungsliste erstellen</a>
+          <a className="link-cta" href={exportHref({ page: 'vorlage', changesSince: s.id })}>Sitzungsvorlage mit dieser Änderungsliste erstellen</a>
         </div>
       </div>
       <ErrorAlert message={error} />

@@ -18,6 +18,7 @@ import { useWorkbench } from '../../useWorkbench.tsx';
 import { countOf, ExportCrumbs, germanDate } from './common.tsx';
 import { BeratungsfolgeEditor, BeschlussEditor, newKey, type BeratungRow, type PointRow } from './ListEditors.tsx';
 import { useViewMeasureIds } from './useViewMeasureIds.ts';
+import { AnonymPreview } from './AnonymPreview.tsx';
 
 const OPTIONS_KEY = 'export.vorlage.options';
 
@@ -137,6 +138,7 @@ function VorlageForm({ planPath, presetChangesSince }: { planPath: string; prese
   const [optBusy, setOptBusy] = useState(false);
   const [optError, setOptError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [long, setLong] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -248,7 +250,7 @@ function VorlageForm({ planPath, presetChangesSince }: { planPath: string; prese
 
   const gremien = useMemo(() => {
     const names = wb.actors.filter((a) => a.kind === 'kreistag').map((a) => a.name.replace(/^Kreistag\s*[–-]\s*/u, '').trim());
-    return [...new Set([...names, 'Kreisausschuss', 'Kreistag'])].filter(Boolean).sort((a, b) => a.localeCompare(b, 'de'));
+    return [...new Set([...names, 'Kreistag'])].filter(Boolean).sort((a, b) => a.localeCompare(b, 'de'));
   }, [wb.actors]);
   const verwaltung = useMemo(() => wb.actors.filter((a) => a.kind === 'kreisverwaltung').map((a) => a.name).sort((a, b) => a.localeCompare(b, 'de')), [wb.actors]);
 
@@ -267,7 +269,7 @@ function VorlageForm({ planPath, presetChangesSince }: { planPath: string; prese
       selection: picked.selection,
       anonymise: d.anonymise,
       kopf: { ...d.kopf, beteiligteAemter: d.aemter.split('\n').map((a) => a.trim()).filter(Boolean) },
-      beratungsfolge: d.beratungsfolge.map(({ gremium, sitzungsdatum, zustaendigkeit }) => ({ gremium: gremium.trim(), sitzungsdatum, zustaendigkeit })),
+      beratungsfolge: d.beratungsfolge.map(({ gremium, sitzungsdatum, zustaendigkeit, oeffentlich }) => ({ gremium: gremium.trim(), sitzungsdatum, zustaendigkeit, ...(oeffentlich === undefined ? {} : { oeffentlich }) })),
       // Unchanged points follow the plan (counts, costs, the Beratungsfolge used), also when remembered.
       ...(d.touched.includes('beschluss') ? { beschlussvorschlag: d.beschluss.map((p) => p.text.trim()) } : {}),
       sachverhalt: d.sachverhalt,
@@ -275,6 +277,8 @@ function VorlageForm({ planPath, presetChangesSince }: { planPath: string; prese
       remember: d.remember,
     };
     setBusy(true); setStatus('Die Sitzungsvorlage wird erstellt …');
+    // An export that takes longer than a second offers "Abbrechen".
+    const slow = setTimeout(() => setLong(true), 1000);
     try {
       const { fileName, base64 } = await call('export.vorlage', args);
       if (d.remember) await call('prefs.set', { key: OPTIONS_KEY, value: optionsToJson(d) });
@@ -282,12 +286,21 @@ function VorlageForm({ planPath, presetChangesSince }: { planPath: string; prese
       setStatus(saved
         ? `„${fileName}“ wurde erstellt.${transport.kind === 'web' ? ' Sie finden die Datei in Ihren Downloads.' : ''}${d.remember ? ' Die Einstellungen sind im Plan gemerkt.' : ''}`
         : 'Erstellen abgebrochen.');
-      if (d.remember) await wb.refresh();
     } catch (err) {
       setStatus(null);
       setError(messageOf(err));
     } finally {
+      clearTimeout(slow);
+      setLong(false);
       setBusy(false);
+    }
+  }
+
+  async function cancel() {
+    try {
+      await call('export.cancel', {});
+    } catch (err) {
+      setError(messageOf(err));
     }
   }
 
@@ -353,11 +366,19 @@ function VorlageForm({ planPath, presetChangesSince }: { planPath: string; prese
                   <span>Personennamen anonymisieren</span>
                 </label>
                 <p id={`${id}-anon-h`} className="hint">
-                  Es erscheinen nur Organisationseinheiten: keine Ansprechpersonen, Kontaktdaten und kein:e Bearbeiter:in.
+                  Es erscheinen nur Organisationseinheiten: keine Ansprechpersonen, Kontaktdaten und kein:e Bearbeiter:in;
+                  E-Mail- und Internetadressen, Telefonnummern und Personennamen in Freitexten werden durch „[entfernt]“ ersetzt.
                   Für öffentliche Vorlagen vorgeschlagen.
                 </p>
               </div>
             </div>
+            {d.anonymise ? (
+              <AnonymPreview args={() => (picked.selection ? {
+                selection: picked.selection, anonymise: true, sachverhalt: d.sachverhalt,
+                kopf: { ...d.kopf, beteiligteAemter: d.aemter.split('\n').map((a) => a.trim()).filter(Boolean) },
+                ...(d.touched.includes('beschluss') ? { beschlussvorschlag: d.beschluss.map((p) => p.text.trim()).filter(Boolean) } : {}),
+              } : null)} />
+            ) : null}
           </section>
 
           <section className="panel" aria-labelledby={`${id}-sel-h`}>
@@ -489,7 +510,7 @@ function VorlageForm({ planPath, presetChangesSince }: { planPath: string; prese
             <div className="form-grid">
               <div className="field">
                 <label htmlFor={`${id}-nr`}>Vorlagennummer</label>
-                <input id={`${id}-nr`} value={d.kopf.vorlagennummer} onChange={(e) => setKopf('vorlagennummer', e.target.value)} maxLength={50}
+                <input id={`${id}-nr`} value={d.kopf.vorlagennummer} onChange={(e) => setKopf('vorlagennummer', e.target.value)}
                   placeholder="z. B. VO/2026/123" aria-describedby={`${id}-nr-h`} />
                 <p id={`${id}-nr-h`} className="hint">Leer: vergibt der Sitzungsdienst.</p>
               </div>
@@ -499,13 +520,13 @@ function VorlageForm({ planPath, presetChangesSince }: { planPath: string; prese
               </div>
               <div className="field span-2">
                 <label htmlFor={`${id}-ff`}>Federführung</label>
-                <input id={`${id}-ff`} value={d.kopf.federfuehrung} onChange={(e) => setKopf('federfuehrung', e.target.value)} maxLength={200}
+                <input id={`${id}-ff`} value={d.kopf.federfuehrung} onChange={(e) => setKopf('federfuehrung', e.target.value)}
                   list={`${id}-aemter-list`} aria-describedby={`${id}-ff-h`} />
                 <p id={`${id}-ff-h`} className="hint">Federführendes Amt (eine Organisationseinheit, keine Person).</p>
               </div>
               <div className="field span-4">
                 <label htmlFor={`${id}-betreff`}>Betreff</label>
-                <textarea id={`${id}-betreff`} className="doc-grow" value={d.kopf.betreff} onChange={(e) => setKopf('betreff', e.target.value)} maxLength={500} rows={2} />
+                <textarea id={`${id}-betreff`} className="doc-grow" value={d.kopf.betreff} onChange={(e) => setKopf('betreff', e.target.value)} rows={2} />
               </div>
               <div className="field span-2">
                 <label htmlFor={`${id}-aemter`}>Beteiligte Ämter</label>
@@ -515,13 +536,13 @@ function VorlageForm({ planPath, presetChangesSince }: { planPath: string; prese
               </div>
               <div className="field">
                 <label htmlFor={`${id}-bearb`}>Bearbeiter:in</label>
-                <input id={`${id}-bearb`} value={d.kopf.bearbeiter} onChange={(e) => setKopf('bearbeiter', e.target.value)} maxLength={200}
+                <input id={`${id}-bearb`} value={d.kopf.bearbeiter} onChange={(e) => setKopf('bearbeiter', e.target.value)}
                   aria-describedby={`${id}-bearb-h`} />
                 <p id={`${id}-bearb-h`} className="hint">{d.anonymise ? 'Erscheint nicht: Die Vorlage wird anonymisiert.' : 'Erscheint im Kopf der Vorlage.'}</p>
               </div>
               <div className="field">
                 <label htmlFor={`${id}-produkt`}>Produkt</label>
-                <input id={`${id}-produkt`} value={d.kopf.produkt} onChange={(e) => setKopf('produkt', e.target.value)} maxLength={100}
+                <input id={`${id}-produkt`} value={d.kopf.produkt} onChange={(e) => setKopf('produkt', e.target.value)}
                   placeholder="z. B. 31.10.01" />
               </div>
             </div>
@@ -560,7 +581,7 @@ function VorlageForm({ planPath, presetChangesSince }: { planPath: string; prese
             <h2 id={`${id}-sv-h`}>Sachverhalt</h2>
             <div className="field">
               <label htmlFor={`${id}-sv`}>Anlass und Begründung (eigener Text am Anfang des Sachverhalts)</label>
-              <textarea id={`${id}-sv`} className="doc-grow tall" value={d.sachverhalt} rows={6} maxLength={20000} aria-describedby={`${id}-sv-h2`}
+              <textarea id={`${id}-sv`} className="doc-grow tall" value={d.sachverhalt} rows={6} aria-describedby={`${id}-sv-h2`}
                 onChange={(e) => { const v = e.target.value; setDraft((x) => ({ ...x, sachverhalt: v, touched: touch(x, 'sachverhalt') })); }} />
               <p id={`${id}-sv-h2`} className="hint">Danach folgen automatisch die Baustellen, die Maßnahmen und – falls gewählt – die Änderungsliste.</p>
             </div>
@@ -587,6 +608,12 @@ function VorlageForm({ planPath, presetChangesSince }: { planPath: string; prese
           <div className="form-actions">
             <button type="submit" className="button primary" disabled={busy}>Erstellen</button>
           </div>
+          {busy && long ? (
+            <div className="doc-progress">
+              <progress aria-label="Die Sitzungsvorlage wird erstellt" />
+              <button type="button" className="button" onClick={() => void cancel()}>Abbrechen</button>
+            </div>
+          ) : null}
           <StatusLine>{status}</StatusLine>
           <ErrorAlert message={error} />
           <p className="small doc-reset">

@@ -7,6 +7,7 @@ export type ExportPage =
   | { page: 'overview' }
   | { page: 'vorlage'; changesSince?: string }
   | { page: 'import' }
+  | { page: 'profil' }
   | { page: 'stand'; id: string };
 
 export function parseExportHash(hash: string): ExportPage {
@@ -15,6 +16,7 @@ export function parseExportHash(hash: string): ExportPage {
   switch (parts[1]) {
     case 'vorlage': return parts[2] ? { page: 'vorlage', changesSince: parts[2] } : { page: 'vorlage' };
     case 'import': return { page: 'import' };
+    case 'profil': return { page: 'profil' };
     case 'stand': return parts[2] ? { page: 'stand', id: parts[2] } : { page: 'overview' };
     default: return { page: 'overview' };
   }
@@ -25,6 +27,7 @@ export function exportHref(p: ExportPage): string {
     case 'overview': return '#/export';
     case 'vorlage': return p.changesSince ? `#/export/vorlage/${encodeURIComponent(p.changesSince)}` : '#/export/vorlage';
     case 'import': return '#/export/import';
+    case 'profil': return '#/export/profil';
     case 'stand': return `#/export/stand/${encodeURIComponent(p.id)}`;
   }
 }

@@ -73,7 +73,7 @@ function SaveDialog({ active, onClose, onSave }: {
         ) : null}
         <div className="field">
           <label htmlFor={`${id}-n`}>Name der Ansicht</label>
-          <input id={`${id}-n`} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} data-autofocus
+          <input id={`${id}-n`} value={name} onChange={(e) => setName(e.target.value)} data-autofocus
             placeholder="z. B. Beschlussreif für den Sozialausschuss" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-e` : undefined} />
         </div>
         <ErrorAlert message={error} id={`${id}-e`} />

@@ -110,7 +110,7 @@ export function CriteriaEditor({ criteria, onSaved, headingId }: { criteria: Pla
                 <tr key={d.key}>
                   <td><span className="nw-swatch" style={segmentStyle(i)}>{criterionTag(i)}</span></td>
                   <td>
-                    <input aria-label={`Name von ${criterionTag(i)}`} value={d.name} onChange={(e) => set(d.key, { name: e.target.value })} maxLength={200} />
+                    <input aria-label={`Name von ${criterionTag(i)}`} value={d.name} onChange={(e) => set(d.key, { name: e.target.value })} />
                   </td>
                   <td>
                     <textarea aria-label={`Beschreibung von ${label}`} value={d.description} rows={2} onChange={(e) => set(d.key, { description: e.target.value })} />

@@ -1,6 +1,7 @@
 // Optimierung: which measures fit into the Haushaltsrahmen with the highest total Nutzwert, with a
 // reason for every measure, "Warum nicht?", what-if for a larger frame, and fixed decisions.
 // The status says "optimal (bewiesen)" only when the solver proved it.
+import { countOf } from '../../../../shared/domain/plural.ts';
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { formatCents, parseEuroToCents } from '../../../../shared/domain/money.ts';
 import type { OptimiserMeasure, OptimiserRun, WhatIfResult } from '../../../../shared/domain/priorities.ts';
@@ -11,7 +12,8 @@ import { ViewHeading } from '../../components/ViewHeading.tsx';
 import { messageOf } from '../../lib/format.ts';
 import { hrefFor } from '../../lib/useRoute.ts';
 import { useWorkbench } from '../../useWorkbench.tsx';
-import { NutzwertBar, useLoad } from './common.tsx';
+import { NutzwertBar } from './common.tsx';
+import { usePlanData } from '../../data/usePlanData.ts';
 
 const ARBEITSSTAND = '';
 const seconds = (s: number) => `${new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(Math.max(0.1, s))} s`;
@@ -55,7 +57,7 @@ function FixDialog({ m, onClose, onSaved }: { m: FixTarget; onClose: () => void;
         </fieldset>
         <div className="field">
           <label htmlFor={`${id}-r`}>Begründung</label>
-          <input id={`${id}-r`} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} placeholder="z. B. Kreistagsbeschluss vom 12.03.2026" />
+          <input id={`${id}-r`} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="z. B. Kreistagsbeschluss vom 12.03.2026" />
         </div>
         <ErrorAlert message={error} />
         <div className="form-actions">
@@ -165,7 +167,7 @@ export function OptimierungView() {
   const { call } = useBackend();
   const wb = useWorkbench();
   const id = useId();
-  const scenarios = useLoad('scenarios.list', {});
+  const scenarios = usePlanData('scenarios.list', {});
   const [source, setSource] = useState(ARBEITSSTAND);
   const [limit, setLimit] = useState(30);
   const [careful, setCareful] = useState(false);
@@ -242,7 +244,7 @@ export function OptimierungView() {
     void runWhatIf(year, cents).then(() => document.getElementById(`${id}-wi`)?.focus());
   }
 
-  const sourceName = source === ARBEITSSTAND ? 'Arbeitsstand' : scenarios.value?.find((s) => s.id === source)?.name ?? 'Szenario';
+  const sourceName = source === ARBEITSSTAND ? 'Arbeitsstand' : scenarios.data?.find((s) => s.id === source)?.name ?? 'Szenario';
   const included = run?.measures.filter((m) => m.included) ?? [];
   const excluded = run?.measures.filter((m) => !m.included) ?? [];
   const proven = run?.status === 'optimal' && run.provenOptimal && run.exact;
@@ -262,7 +264,7 @@ export function OptimierungView() {
           <label htmlFor={`${id}-src`}>Grundlage</label>
           <select id={`${id}-src`} value={source} onChange={(e) => setSource(e.target.value)}>
             <option value={ARBEITSSTAND}>Arbeitsstand</option>
-            {(scenarios.value ?? []).map((s) => <option key={s.id} value={s.id}>Szenario „{s.name}“</option>)}
+            {(scenarios.data ?? []).map((s) => <option key={s.id} value={s.id}>Szenario „{s.name}“</option>)}
           </select>
         </div>
         <div className="field narrow-field">
@@ -343,8 +345,8 @@ export function OptimierungView() {
           {run.problems.length === 0 ? (
             <section className="panel" aria-labelledby={`${id}-lists`}>
               <h2 id={`${id}-lists`} className="visually-hidden">Maßnahmen im Plan und nicht im Plan</h2>
-              <MeasureTable run={run} rows={included} caption={`Im Plan (${included.length} Maßnahmen, Gesamtnutzwert ${run.totalValueText})`} onFix={setFixing} why={why} onWhatIf={whatIfFor} />
-              <MeasureTable run={run} rows={excluded} caption={`Nicht im Plan (${excluded.length} Maßnahmen)`} onFix={setFixing} onWhy={(m) => void explain(m)} why={why} onWhatIf={whatIfFor} />
+              <MeasureTable run={run} rows={included} caption={`Im Plan (${countOf(included.length, 'Maßnahme', 'Maßnahmen')}, Gesamtnutzwert ${run.totalValueText})`} onFix={setFixing} why={why} onWhatIf={whatIfFor} />
+              <MeasureTable run={run} rows={excluded} caption={`Nicht im Plan (${countOf(excluded.length, 'Maßnahme', 'Maßnahmen')})`} onFix={setFixing} onWhy={(m) => void explain(m)} why={why} onWhatIf={whatIfFor} />
             </section>
           ) : null}
 

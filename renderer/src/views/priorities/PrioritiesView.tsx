@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { ErrorAlert, StatusLine } from '../../components/Messages.tsx';
 import { ViewHeading } from '../../components/ViewHeading.tsx';
 import { useWorkbench } from '../../useWorkbench.tsx';
-import { useLoad } from './common.tsx';
+import { usePlanData } from '../../data/usePlanData.ts';
 import { CriteriaEditor } from './CriteriaEditor.tsx';
 import { RankingTable } from './RankingTable.tsx';
 import { ScoringGrid } from './ScoringGrid.tsx';
@@ -14,7 +14,7 @@ const DELTAS = [5, 10, 20];
 export function PrioritiesView() {
   const wb = useWorkbench();
   const [delta, setDelta] = useState(10);
-  const { value: data, error, reload } = useLoad('priorities.get', { sensitivityDelta: delta });
+  const { data, error } = usePlanData('priorities.get', { sensitivityDelta: delta });
   const [status, setStatus] = useState<string | null>(null);
 
   if (!data) {
@@ -36,9 +36,9 @@ export function PrioritiesView() {
           die Grundlage, um Prioritäten gemeinsam auszuhandeln, wenn das Geld nicht für alles reicht.
         </p>
         <nav className="section-nav" aria-label="Abschnitte">
-          <a className="button small" href="#sec-rangfolge" onClick={(e) => { e.preventDefault(); document.getElementById('sec-rangfolge')?.focus(); }}>Rangfolge</a>
-          <a className="button small" href="#sec-kriterien" onClick={(e) => { e.preventDefault(); document.getElementById('sec-kriterien')?.focus(); }}>Kriterien und Gewichte</a>
-          <a className="button small" href="#sec-bewertungen" onClick={(e) => { e.preventDefault(); document.getElementById('sec-bewertungen')?.focus(); }}>Bewertungen</a>
+          <a className="link-cta" href="#sec-rangfolge" onClick={(e) => { e.preventDefault(); document.getElementById('sec-rangfolge')?.focus(); }}>Rangfolge</a>
+          <a className="link-cta" href="#sec-kriterien" onClick={(e) => { e.preventDefault(); document.getElementById('sec-kriterien')?.focus(); }}>Kriterien und Gewichte</a>
+          <a className="link-cta" href="#sec-bewertungen" onClick={(e) => { e.preventDefault(); document.getElementById('sec-bewertungen')?.focus(); }}>Bewertungen</a>
         </nav>
       </div>
       <ErrorAlert message={error} />
@@ -62,10 +62,10 @@ export function PrioritiesView() {
       </section>
 
       <section className="panel" aria-labelledby="sec-kriterien">
-        <CriteriaEditor headingId="sec-kriterien" criteria={data.criteria} onSaved={async (msg) => { await reload(); setStatus(msg); }} />
+        <CriteriaEditor headingId="sec-kriterien" criteria={data.criteria} onSaved={async (msg) => { setStatus(msg); }} />
       </section>
 
-      <ScoringGrid headingId="sec-bewertungen" data={data} measures={wb.measures} onChanged={reload} />
+      <ScoringGrid headingId="sec-bewertungen" data={data} measures={wb.measures} />
     </>
   );
 }

@@ -8,7 +8,7 @@ import { ErrorAlert, StatusLine } from '../../components/Messages.tsx';
 import { messageOf } from '../../lib/format.ts';
 import { criterionTag } from './common.tsx';
 
-export function ScoringGrid({ data, measures, onChanged, headingId }: { data: PrioritiesResult; measures: MeasureRow[]; onChanged: () => Promise<void>; headingId: string }) {
+export function ScoringGrid({ data, measures, headingId }: { data: PrioritiesResult; measures: MeasureRow[]; headingId: string }) {
   const { call } = useBackend();
   const id = useId();
   const [rater, setRater] = useState<Rater>(1);
@@ -40,7 +40,6 @@ export function ScoringGrid({ data, measures, onChanged, headingId }: { data: Pr
     setError(null); setBad(null);
     try {
       await call('scores.set', { measureId: m.id, criterionId: c.id, rater, score });
-      await onChanged();
       setDrafts(({ [key]: _drop, ...rest }) => rest);
       setStatus(`Gespeichert: ${m.code}, „${c.name}“ = ${score ?? 'nicht bewertet'}.`);
     } catch (e) {
@@ -100,7 +99,7 @@ export function ScoringGrid({ data, measures, onChanged, headingId }: { data: Pr
                   const div = divergent.has(`${m.id}:${c.id}`);
                   return (
                     <td key={c.id} className="num score-cell">
-                      <input className="num-input score-input" inputMode="numeric" maxLength={2} value={shown(m.id, c.id)}
+                      <input className="num-input score-input" inputMode="numeric" value={shown(m.id, c.id)}
                         aria-label={`${m.code}, ${c.name}, ${RATER_LABELS[rater].replace(/ \(.*\)$/u, '')}`}
                         aria-invalid={bad === key || undefined} aria-describedby={div ? `${id}-div-${m.id}-${c.id}` : undefined}
                         onChange={(e) => setDrafts((d) => ({ ...d, [key]: e.target.value }))}

@@ -1,6 +1,7 @@
 // Szenarien: the Arbeitsstand (weights, Haushaltsrahmen, fixed decisions) saved under a name, to
 // apply later or to compare two side by side: which measures are in one plan and not the other,
 // and what that means for the Nutzwert and the money.
+import { countOf } from '../../../../shared/domain/plural.ts';
 import { useId, useState, type FormEvent } from 'react';
 import { formatCents } from '../../../../shared/domain/money.ts';
 import { ARBEITSSTAND, type Scenario, type ScenarioComparison, type ScenarioOutcome } from '../../../../shared/domain/priorities.ts';
@@ -10,7 +11,7 @@ import { ErrorAlert, StatusLine } from '../../components/Messages.tsx';
 import { ViewHeading } from '../../components/ViewHeading.tsx';
 import { formatDateTime, messageOf } from '../../lib/format.ts';
 import { hrefFor } from '../../lib/useRoute.ts';
-import { useLoad } from './common.tsx';
+import { usePlanData } from '../../data/usePlanData.ts';
 
 const signed = (c: number) => `${c > 0 ? '+' : c < 0 ? '−' : '±'}${formatCents(Math.abs(c))}`;
 const fixedLabel = (f: 'in' | 'out' | null) => (f === 'in' ? 'fest eingeplant' : f === 'out' ? 'ausgeschlossen' : 'offen');
@@ -58,7 +59,7 @@ function Comparison({ c }: { c: ScenarioComparison }) {
         <ul className="plain-list">
           <li><span className="strong">Nur in „{c.a.name}“:</span> {c.onlyInA.length === 0 ? 'keine' : c.onlyInA.map((m) => `${m.code} ${m.title}`).join('; ')}</li>
           <li><span className="strong">Nur in „{c.b.name}“:</span> {c.onlyInB.length === 0 ? 'keine' : c.onlyInB.map((m) => `${m.code} ${m.title}`).join('; ')}</li>
-          <li><span className="strong">In beiden:</span> {c.inBoth.length} Maßnahmen</li>
+          <li><span className="strong">In beiden:</span> {countOf(c.inBoth.length, 'Maßnahme', 'Maßnahmen')}</li>
           <li><span className="strong">Gesamtnutzwert B gegenüber A:</span> {c.valueDiffText}</li>
           <li><span className="strong">Eigenanteil B gegenüber A:</span> {signed(c.eigenanteilDiffCents)} · <span className="strong">Gesamtkosten:</span> {signed(c.costDiffCents)}</li>
         </ul>
@@ -102,7 +103,7 @@ function Comparison({ c }: { c: ScenarioComparison }) {
 export function SzenarienView() {
   const { call } = useBackend();
   const id = useId();
-  const list = useLoad('scenarios.list', {});
+  const list = usePlanData('scenarios.list', {});
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -114,7 +115,7 @@ export function SzenarienView() {
   const [cmp, setCmp] = useState<ScenarioComparison | null>(null);
   const [cmpError, setCmpError] = useState<string | null>(null);
   const [cmpBusy, setCmpBusy] = useState(false);
-  const scenarios = list.value ?? [];
+  const scenarios = list.data ?? [];
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -122,7 +123,6 @@ export function SzenarienView() {
     try {
       const s = await call('scenarios.save', { name, description });
       setName(''); setDescription('');
-      await list.reload();
       setStatus(`Szenario „${s.name}“ gespeichert.`);
       if (!b) setB(s.id);
     } catch (err) {
@@ -139,7 +139,6 @@ export function SzenarienView() {
       else if (kind === 'delete') await call('scenarios.delete', { id: s.id });
       else await call('scenarios.save', { id: s.id, name: s.name, takeCurrent: true });
       setConfirm(null);
-      await list.reload();
       if (kind === 'delete') { if (a === s.id) setA(ARBEITSSTAND); if (b === s.id) setB(''); setCmp(null); }
       setStatus(kind === 'apply' ? `Szenario „${s.name}“ ist jetzt der Arbeitsstand.` : kind === 'delete' ? `Szenario „${s.name}“ gelöscht.` : `Szenario „${s.name}“ mit dem Arbeitsstand überschrieben.`);
     } catch (err) {
@@ -184,11 +183,11 @@ export function SzenarienView() {
           <form className="form" onSubmit={save} noValidate>
             <div className="field">
               <label htmlFor={`${id}-n`}>Name</label>
-              <input id={`${id}-n`} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} placeholder="z. B. Verwaltungsentwurf" />
+              <input id={`${id}-n`} value={name} onChange={(e) => setName(e.target.value)} placeholder="z. B. Verwaltungsentwurf" />
             </div>
             <div className="field">
               <label htmlFor={`${id}-d`}>Beschreibung <span className="req">(optional)</span></label>
-              <textarea id={`${id}-d`} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} maxLength={2000} />
+              <textarea id={`${id}-d`} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
             </div>
             <div className="form-actions"><button type="submit" className="button primary" disabled={busy}>Szenario speichern</button></div>
           </form>

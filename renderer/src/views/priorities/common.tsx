@@ -1,33 +1,7 @@
-// Building blocks of the priorities views: loading a contract result, the Nutzwert bar with its
+// Building blocks of the priorities views: the Nutzwert bar with its
 // Teilnutzen in text, and the criteria legend (K1, K2, … with names and weights).
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiArgs, ApiResults, Method } from '../../../../shared/api/contract.ts';
 import { formatNutzwert, type Criterion, type NutzwertRow } from '../../../../shared/domain/nutzwert.ts';
-import { useBackend } from '../../backend/useBackend.tsx';
-import { messageOf } from '../../lib/format.ts';
 import './priorities.css';
-
-/** Loads a contract result and reloads on demand; keeps the last good value while reloading. */
-export function useLoad<K extends Method>(method: K, args: ApiArgs[K]) {
-  const { call } = useBackend();
-  const [value, setValue] = useState<ApiResults[K] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const seq = useRef(0);
-  const key = JSON.stringify(args);
-  const reload = useCallback(async () => {
-    const mine = ++seq.current;
-    try {
-      const v = await call(method, JSON.parse(key) as ApiArgs[K]);
-      if (mine === seq.current) { setValue(v); setError(null); }
-    } catch (e) {
-      if (mine === seq.current) setError(messageOf(e));
-    }
-  }, [call, method, key]);
-  // Loading from the backend is synchronising with an external system; state is set after the await.
-  // oxlint-disable-next-line react/set-state-in-effect
-  useEffect(() => { void reload(); }, [reload]);
-  return { value, error, reload };
-}
 
 /** "K1", "K2", … in criteria order. */
 export const criterionTag = (index: number) => `K${index + 1}`;

@@ -47,9 +47,11 @@ function facts(path: string, schemaFrom = path): Record<string, TableFacts> {
     for (const t of tables) {
       const c = cols.get(t)!;
       const list = c.map((x) => `"${x.name}"`).join(', ');
-      const rows = db.prepare(`SELECT ${list} FROM "${t}" ORDER BY ${list}`).raw().all();
+      // Migration 0010 adds the plan identity every copy shares (meta plan_id); all else stays as it was.
+      const where = t === 'meta' ? " WHERE key <> 'plan_id'" : '';
+      const rows = db.prepare(`SELECT ${list} FROM "${t}"${where} ORDER BY ${list}`).raw().all();
       const sums: Record<string, number> = {};
-      for (const x of c.filter((x) => x.type === 'INTEGER')) sums[x.name] = db.prepare(`SELECT TOTAL("${x.name}") FROM "${t}"`).pluck().get() as number;
+      for (const x of c.filter((x) => x.type === 'INTEGER')) sums[x.name] = db.prepare(`SELECT TOTAL("${x.name}") FROM "${t}"${where}`).pluck().get() as number;
       out[t] = { rows: rows.length, digest: JSON.stringify(rows), sums };
     }
     return out;

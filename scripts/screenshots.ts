@@ -18,7 +18,7 @@ const out = resolve('docs/screenshots');
 mkdirSync(out, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'werkbank-shots-'));
 const session = new Session({ dataDir: join(dir, 'data'), user: 'planerin' });
-openInitial(session);
+await openInitial(session);
 const server = await startDevServer({ handlers: createHandlers(session), staticDir: resolve('dist/renderer') });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -200,12 +200,13 @@ export class Session {
     }));
   }
 
-  /** Marks a plan that could not be opened: shown in the recent list, not reopened at the next start. */
+  /** Marks a listed plan that could not be opened: it stays in the recent list but is not reopened at the next start. */
   markFailed(path: string, message: string): void {
     const list: StoredRecent[] = this.recent().map(({ exists: _e, ...r }) => r);
     const known = list.find((r) => r.path === path);
-    if (known) Object.assign(known, { failed: message, failedAt: this.ctx.now() });
-    else list.unshift({ path, title: basename(path, '.wirplan'), openedAt: '', failed: message, failedAt: this.ctx.now() });
+    // A file that was never opened is only refused: it does not join the list of plans.
+    if (!known) return;
+    Object.assign(known, { failed: message, failedAt: this.ctx.now() });
     this.writeRecent(list);
   }
 

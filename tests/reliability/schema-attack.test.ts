@@ -9,6 +9,7 @@ import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readSync, r
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { schemaFingerprint } from '../../electron/backend/db/schema.ts';
+import { openInitial } from '../../electron/backend/handlers/plan.ts';
 import { backend, makePlanFile, sha256File, tempDir } from './helpers/plans.ts';
 
 const dir = tempDir('werkbank-attack-');
@@ -189,6 +190,39 @@ describe('a planted undo step two levels up', () => {
     await b.ok('history.undo');
     expect(all()).toBe(full);
     b.session.close();
+  });
+});
+
+describe('a plan that failed to open', () => {
+  it('is not reopened at the next start; a file that never was a plan does not join the recent list', async () => {
+    const data = join(dir, 'data-restart');
+    const p = join(dir, 'zuletzt.wirplan');
+    const first = backend({ dataDir: data });
+    await first.ok('plan.new', { path: p, title: 'Zuletzt', landkreis: 'Landkreis Test' });
+    first.session.close();
+    tamper(p, 'CREATE TRIGGER later AFTER INSERT ON measures BEGIN DELETE FROM budget_lines; END;');
+    const tampered = state(p);
+
+    // Next start: the last plan is tried, refused by the schema gate, marked; the demo plan opens instead.
+    const second = backend({ dataDir: data });
+    await openInitial(second.session);
+    expect(second.session.path).not.toBe(p);
+    const marked = (await second.ok<{ path: string; failed?: string; failedAt?: string }[]>('plan.recent')).find((r) => r.path === p);
+    expect(marked?.failed).toMatch(/Trigger „later“/u);
+    const bogus = join(dir, 'keinplan.wirplan');
+    writeFileSync(bogus, 'Nur Text.\n');
+    expect((await second.call('plan.open', { path: bogus })).ok).toBe(false);
+    expect((await second.ok<{ path: string }[]>('plan.recent')).some((r) => r.path === bogus)).toBe(false);
+    second.session.close();
+
+    // The start after that does not try the file again (its mark keeps its time), and the file is untouched.
+    const third = backend({ dataDir: data });
+    await openInitial(third.session);
+    expect(third.session.path).not.toBe(p);
+    const again = (await third.ok<{ path: string; failedAt?: string }[]>('plan.recent')).find((r) => r.path === p);
+    expect(again?.failedAt).toBe(marked?.failedAt);
+    expect(state(p)).toEqual(tampered);
+    third.session.close();
   });
 });
 

@@ -19,7 +19,7 @@ export const test = base.extend<{ workbench: Workbench }>({
   workbench: async ({ page }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'werkbank-ui-'));
     const session = new Session({ dataDir: join(dir, 'data'), user: 'planerin' });
-    openInitial(session);
+    await openInitial(session);
     const server = await startDevServer({ handlers: createHandlers(session), staticDir: resolve('dist/renderer') });
     // The app must never reach outside its own origin.
     const foreign: string[] = [];

@@ -1,4 +1,5 @@
 // Plan: first start, properties, new plan, recent list, a file that is no plan, save as.
+import Database from 'better-sqlite3';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.ts';
@@ -75,6 +76,17 @@ test('a planner starts, edits the plan properties, creates a plan, reopens the d
   expect(existsSync(copyPath)).toBe(true);
   expect(workbench.session.path).toBe(copyPath);
   expect(scalar(workbench, 'SELECT COUNT(*) FROM measures')).toBe(12);
+
+  // A listed plan that someone changed into a trap (a trigger) is refused and marked in the list,
+  // so the next start does not open it by itself; the copy stays open.
+  const trap = new Database(demoPath);
+  trap.exec('CREATE TRIGGER wipe AFTER UPDATE ON measures BEGIN DELETE FROM budget_lines; END;');
+  trap.pragma('journal_mode = DELETE');
+  trap.close();
+  await recent.getByRole('listitem').filter({ hasText: demoPath }).getByRole('button', { name: /öffnen/u }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Trigger „wipe“' }).first()).toBeVisible();
+  await expect(recent.getByRole('listitem').filter({ hasText: demoPath })).toContainText(/Konnte zuletzt nicht geöffnet werden.*Trigger „wipe“.*nicht von selbst geöffnet/u);
+  expect(workbench.session.path).toBe(copyPath);
 
   // A plan file that disappeared is marked in the recent list and cannot be opened from there.
   rmSync(newPath);

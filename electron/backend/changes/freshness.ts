@@ -44,7 +44,8 @@ export function freshnessAfter(s: PlanSession, before: FreshnessMark, method: Me
   const samePlan = after.path === before.path && after.db === before.db;
   // A refused write rolled back its transaction (writes are atomic); total_changes() still counts the
   // rolled-back rows, so only a new log entry or another plan means something changed.
-  if (failed && samePlan && after.seq === before.seq) return { revision: after.seq, touched: [] };
+  // A refused open marks the file in the recent list (it is not reopened at the next start).
+  if (failed && samePlan && after.seq === before.seq) return { revision: after.seq, touched: method === 'plan.open' ? ['recent'] : [] };
   if (!samePlan || declared.includes(ALL)) return { revision: after.seq, touched: [ALL] };
   if (!after.db) return { revision: 0, touched: [...declared] };
   const db = after.db;

@@ -172,6 +172,9 @@ function Recent() {
                   <span className="recent-title">{r.title}</span>
                   <span className="path">{r.path}</span>
                   <span className="muted">zuletzt geöffnet {formatDateTime(r.openedAt)}</span>
+                  {r.failed !== undefined && !current
+                    ? <span className="recent-failed">Konnte zuletzt nicht geöffnet werden{r.failedAt ? ` (${formatDateTime(r.failedAt)})` : ''}: {r.failed} Beim Start wird dieser Plan nicht von selbst geöffnet.</span>
+                    : null}
                 </div>
                 <div className="recent-state">
                   {current ? <span className="badge">geöffnet</span>

@@ -91,7 +91,13 @@ export async function dispatch(handlers: Handlers, method: unknown, rawArgs: unk
   const session = sessions.get(handlers);
   const readOnly = READ_METHODS.has(method) ? null : session?.readOnly?.message ?? null;
   if (readOnly) return { ok: false, error: { code: 'read-only-plan', message: `${readOnly} Änderungen sind nicht möglich; mit „Als Kopie speichern“ entsteht eine eigene Datei zum Bearbeiten.` } };
-  const parsed = ARGS[method].safeParse(rawArgs ?? {});
+  let parsed: ReturnType<(typeof ARGS)[typeof method]['safeParse']>;
+  try {
+    parsed = ARGS[method].safeParse(rawArgs ?? {});
+  } catch {
+    // Input nested deeper than the validator's stack (a hostile request): refused like any invalid input.
+    return { ok: false, error: { code: 'invalid', message: 'Die Eingabe ist zu tief verschachtelt und wurde nicht angenommen.' } };
+  }
   if (!parsed.success) return { ok: false, error: { code: 'invalid', message: describeZodError(parsed.error) } };
   const mark = session ? freshnessMark(session) : null;
   let result: Envelope<unknown>;

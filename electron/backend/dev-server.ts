@@ -50,16 +50,22 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+class BodyTooLarge extends Error {}
+
+/** Reads the request body; throws BodyTooLarge as soon as it passes MAX_BODY (before reading it all). */
 async function readBody(req: IncomingMessage): Promise<string> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) throw new BodyTooLarge();
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error('body too large');
+    if (size > MAX_BODY) throw new BodyTooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
+
+const TOO_LARGE = JSON.stringify({ ok: false, error: { code: 'too-large', message: `Die Anfrage ist zu groß (höchstens ${MAX_BODY / 1024 / 1024} MiB).` } });
 
 export async function startDevServer(opts: DevServerOptions): Promise<DevServer> {
   const token = opts.token ?? randomBytes(24).toString('hex');
@@ -81,7 +87,13 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
         try {
           const body = await readBody(req);
           args = body ? JSON.parse(body) : {};
-        } catch {
+        } catch (e) {
+          if (e instanceof BodyTooLarge) {
+            // Say so and stop reading; the rest of the body is not taken in.
+            res.setHeader('Connection', 'close');
+            res.on('finish', () => req.destroy());
+            return send(res, 413, TOO_LARGE);
+          }
           return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid', message: 'Die Anfrage ist kein gültiges JSON.' } }));
         }
         const result = await dispatch(opts.handlers, decodeURIComponent(url.pathname.slice('/api/'.length)), args);

@@ -112,6 +112,32 @@ describe('dev server', () => {
     }
   });
 
+  it('answers a body over the limit with 413 in German without reading it all; deep nesting is a validation error', async () => {
+    const reply = await new Promise<Reply>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/plan.update', headers: { [TOKEN_HEADER]: server.token, 'content-type': 'application/json' } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      });
+      req.on('error', (e) => { if (!req.destroyed) reject(e); });
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      let sent = 0;
+      const pump = () => { while (sent < 30 && req.write(chunk)) sent++; if (sent < 30) req.once('drain', () => { sent++; pump(); }); else req.end(); };
+      pump();
+    });
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.body).error.message).toMatch(/^Die Anfrage ist zu groß \(höchstens 20 MiB\)\.$/u);
+    // The server goes on serving.
+    expect((await api('plan.info', server.token)).status).toBe(200);
+    // A value nested deeper than the validator's stack (z.json recurses): refused, not a crash.
+    const depth = 100_000;
+    const deep = `{"key":"tabelle.spalten","value":${'['.repeat(depth)}1${']'.repeat(depth)}}`;
+    const r = await api('prefs.set', server.token, deep);
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(r.body).not.toMatch(/RangeError|\n\s+at /u);
+  });
+
   it('hands the token to its own page only inside the page, and answers bad requests in German', async () => {
     const page = await send({ path: '/' });
     expect(page.body).toContain(`content="${server.token}"`);

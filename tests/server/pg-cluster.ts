@@ -47,6 +47,9 @@ export interface PgCluster {
   log(): string;
 }
 
+// By absolute path: /usr/sbin is not on a plain user's PATH (nor on the CI's).
+const RUNUSER = ['/usr/sbin/runuser', '/sbin/runuser'].find((p) => existsSync(p)) ?? 'runuser';
+
 export async function startCluster(): Promise<PgCluster> {
   const bin = findBin();
   const asRoot = process.getuid?.() === 0;
@@ -62,23 +65,23 @@ export async function startCluster(): Promise<PgCluster> {
     chownSync(sock, uid, gid);
   }
   const run = (tool: string, args: string[]) => {
-    const cmd = asRoot ? 'runuser' : join(bin, tool);
+    const cmd = asRoot ? RUNUSER : join(bin, tool);
     const full = asRoot ? ['-u', 'postgres', '--', join(bin, tool), ...args] : args;
     const r = spawnSync(cmd, full, { encoding: 'utf8', timeout: 60_000 });
-    if (r.status !== 0) throw new Error(`${tool} failed (${r.status}): ${r.stderr || r.stdout}`);
+    if (r.status !== 0) throw new Error(`${tool} failed (${r.status}): ${r.error?.message ?? ''} ${r.stderr || r.stdout}`);
     return r.stdout;
   };
   const port = await freePort();
   run('initdb', ['-D', data, '-U', 'postgres', '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
   const opts = `-p ${port} -k ${sock} -c listen_addresses=127.0.0.1 -c max_connections=40 -c shared_buffers=32MB`;
   let stopped = false;
-  const running = () => existsSync(join(data, 'postmaster.pid')) && spawnSync(asRoot ? 'runuser' : join(bin, 'pg_ctl'),
+  const running = () => existsSync(join(data, 'postmaster.pid')) && spawnSync(asRoot ? RUNUSER : join(bin, 'pg_ctl'),
     asRoot ? ['-u', 'postgres', '--', join(bin, 'pg_ctl'), 'status', '-D', data] : ['status', '-D', data]).status === 0;
   const start = () => { run('pg_ctl', ['start', '-w', '-t', '60', '-D', data, '-l', logFile, '-o', opts]); };
   const stopNow = () => {
     if (stopped) return;
     stopped = true;
-    if (running()) spawnSync(asRoot ? 'runuser' : join(bin, 'pg_ctl'),
+    if (running()) spawnSync(asRoot ? RUNUSER : join(bin, 'pg_ctl'),
       asRoot ? ['-u', 'postgres', '--', join(bin, 'pg_ctl'), 'stop', '-m', 'immediate', '-D', data] : ['stop', '-m', 'immediate', '-D', data], { timeout: 30_000 });
     rmSync(base, { recursive: true, force: true });
   };

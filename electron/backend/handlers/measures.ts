@@ -107,6 +107,8 @@ export function measureHandlers(s: Session) {
         if (typeof after.title === 'string') after.title = after.title.trim();
         if (typeof after.code === 'string') after.code = after.code.trim();
         after.laufzeit = laufzeitOf(after);
+        // Nothing changes (an empty patch, the same values again): no write, no undo step.
+        if (JSON.stringify({ ...after, updatedAt: before.updatedAt }) === JSON.stringify(before)) return before;
         checkReferences(db, after);
         checkResponsible(db, after);
         updateMeasure(db, after);

@@ -33,6 +33,8 @@ export function logChange(
   db: Db, ctx: ChangeContext, entity: string, entityId: string, action: 'create' | 'update' | 'delete',
   summary: string, before: unknown, after: unknown,
 ): void {
+  // An update that changes nothing is no step: nothing logged, and the redo stack stays.
+  if (action === 'update' && before !== undefined && JSON.stringify(before) === JSON.stringify(after)) return;
   stmt(db, 'UPDATE change_log SET undone = 2 WHERE undone = 1').run();
   stmt(db, 'INSERT INTO change_log (at, user, entity, entity_id, action, summary, before_json, after_json, txn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
     .run(ctx.now(), ctx.user, entity, entityId, action, summary,

@@ -12,38 +12,16 @@ import {
 import { useBackend } from '../../backend/useBackend.tsx';
 import { ErrorAlert, StatusLine } from '../../components/Messages.tsx';
 import { ViewHeading } from '../../components/ViewHeading.tsx';
-import { messageOf } from '../../lib/format.ts';
+import { useSectionAction } from '../measures/sheet/useSectionAction.ts';
 import { hrefFor } from '../../lib/useRoute.ts';
 import { useWorkbench } from '../../useWorkbench.tsx';
 import { usePlanData } from '../../data/usePlanData.ts';
 import { AmpelBadge, IndicatorChart, parseGermanNumber, today, useStichtag } from './common.tsx';
 
-type Save = (what: () => Promise<unknown>, done: string) => Promise<boolean>;
-
-function useSave(): { save: Save; error: string | null; status: string | null; busy: boolean } {
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const save: Save = async (what, done) => {
-    setError(null); setStatus(null); setBusy(true);
-    try {
-      await what();
-      setStatus(done);
-      return true;
-    } catch (e) {
-      setError(messageOf(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { save, error, status, busy };
-}
-
 function AmpelSection({ m }: { m: MonitoringMeasure }) {
   const { call } = useBackend();
   const id = useId();
-  const { save, error, status, busy } = useSave();
+  const { run: save, error, status } = useSectionAction();
   const [ampel, setAmpel] = useState<Ampel | ''>(m.ampel.override?.ampel ?? '');
   const [reason, setReason] = useState(m.ampel.override?.reason ?? '');
   const [local, setLocal] = useState<string | null>(null);
@@ -77,7 +55,7 @@ function AmpelSection({ m }: { m: MonitoringMeasure }) {
           <label htmlFor={`${id}-r`}>Begründung</label>
           <textarea id={`${id}-r`} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={local ? true : undefined} aria-describedby={local ? `${id}-e` : undefined} />
         </div>
-        <button type="submit" className="button" disabled={busy}>Ampel speichern</button>
+        <button type="submit" className="button">Ampel speichern</button>
       </form>
       <ErrorAlert id={`${id}-e`} message={local ?? error} />
       <StatusLine>{status}</StatusLine>
@@ -88,7 +66,7 @@ function AmpelSection({ m }: { m: MonitoringMeasure }) {
 function MoneySection({ m }: { m: MonitoringMeasure }) {
   const { call } = useBackend();
   const id = useId();
-  const { save, error, status, busy } = useSave();
+  const { run: save, error, status } = useSectionAction();
   const firstYear = m.lines[0]?.year ?? Number(m.stichtag.slice(0, 4));
   const [lineId, setLineId] = useState(m.lines[0]?.id ?? '');
   const [kind, setKind] = useState<ActualKind>('ist');
@@ -134,7 +112,7 @@ function MoneySection({ m }: { m: MonitoringMeasure }) {
                           {l.actuals.map((a) => (
                             <li key={a.id}>
                               {a.kind === 'ist' ? 'Ist' : 'Abruf'} {a.quarter ? `Q${a.quarter}/` : ''}{a.year}: {formatCents(a.amountCents)}{a.source ? ` (${a.source})` : ''}{' '}
-                              <button type="button" className="button quiet small danger-text" disabled={busy} aria-label={`${a.kind === 'ist' ? 'Ist' : 'Abruf'} ${a.quarter ? `Q${a.quarter}/` : ''}${a.year} löschen`}
+                              <button type="button" className="button quiet small danger-text" aria-label={`${a.kind === 'ist' ? 'Ist' : 'Abruf'} ${a.quarter ? `Q${a.quarter}/` : ''}${a.year} löschen`}
                                 onClick={() => void save(() => call('actuals.delete', { id: a.id }), 'Eintrag gelöscht.')}>löschen</button>
                             </li>
                           ))}
@@ -170,7 +148,7 @@ function MoneySection({ m }: { m: MonitoringMeasure }) {
             </div>
             <div className="field"><label htmlFor={`${id}-b`}>Betrag in €</label><input id={`${id}-b`} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} aria-invalid={local ? true : undefined} /></div>
             <div className="field"><label htmlFor={`${id}-s`}>Quelle</label><input id={`${id}-s`} value={source} onChange={(e) => setSource(e.target.value)} /></div>
-            <button type="submit" className="button" disabled={busy}>Ist speichern</button>
+            <button type="submit" className="button">Ist speichern</button>
           </form>
         </>
       )}
@@ -183,7 +161,7 @@ function MoneySection({ m }: { m: MonitoringMeasure }) {
 function IndicatorBlock({ i }: { i: MonitoringIndicator }) {
   const { call } = useBackend();
   const id = useId();
-  const { save, error, status, busy } = useSave();
+  const { run: save, error, status } = useSectionAction();
   const [date, setDate] = useState(today);
   const [value, setValue] = useState('');
   const [source, setSource] = useState(i.dataSource);
@@ -212,7 +190,7 @@ function IndicatorBlock({ i }: { i: MonitoringIndicator }) {
             {i.values.map((v) => (
               <tr key={v.id}>
                 <td>{germanDay(v.date)}</td><td className="num">{formatNumber(v.value)}</td><td>{v.source}{v.note ? ` – ${v.note}` : ''}</td>
-                <td className="actions"><button type="button" className="button quiet small danger-text" disabled={busy} aria-label={`Messwert vom ${germanDay(v.date)} löschen`} onClick={() => void save(() => call('measurements.delete', { id: v.id }), 'Messwert gelöscht.')}>löschen</button></td>
+                <td className="actions"><button type="button" className="button quiet small danger-text" aria-label={`Messwert vom ${germanDay(v.date)} löschen`} onClick={() => void save(() => call('measurements.delete', { id: v.id }), 'Messwert gelöscht.')}>löschen</button></td>
               </tr>
             ))}
           </tbody>
@@ -223,7 +201,7 @@ function IndicatorBlock({ i }: { i: MonitoringIndicator }) {
         <div className="field"><label htmlFor={`${id}-v`}>Wert</label><input id={`${id}-v`} inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={local ? true : undefined} /></div>
         <div className="field"><label htmlFor={`${id}-s`}>Quelle</label><input id={`${id}-s`} value={source} onChange={(e) => setSource(e.target.value)} /></div>
         <div className="field"><label htmlFor={`${id}-n`}>Notiz</label><input id={`${id}-n`} value={note} onChange={(e) => setNote(e.target.value)} /></div>
-        <button type="submit" className="button" disabled={busy}>Messwert speichern</button>
+        <button type="submit" className="button">Messwert speichern</button>
       </form>
       <ErrorAlert message={local ?? error} />
       <StatusLine>{status}</StatusLine>
@@ -234,7 +212,7 @@ function IndicatorBlock({ i }: { i: MonitoringIndicator }) {
 function MilestonesSection({ m }: { m: MonitoringMeasure }) {
   const { call } = useBackend();
   const id = useId();
-  const { save, error, status, busy } = useSave();
+  const { run: save, error, status } = useSectionAction();
   const [days, setDays] = useState<Record<string, string>>({});
   return (
     <section className="mon-section" aria-labelledby={`${id}-h`}>
@@ -254,12 +232,12 @@ function MilestonesSection({ m }: { m: MonitoringMeasure }) {
                 </td>
                 <td className="actions">
                   {x.done ? (
-                    <button type="button" className="button small" disabled={busy} aria-label={`Wieder öffnen: ${x.title}`} onClick={() => void save(() => call('milestones.setDone', { id: x.id, done: false }), `„${x.title}“ ist wieder offen.`)}>Wieder öffnen</button>
+                    <button type="button" className="button small" aria-label={`Wieder öffnen: ${x.title}`} onClick={() => void save(() => call('milestones.setDone', { id: x.id, done: false }), `„${x.title}“ ist wieder offen.`)}>Wieder öffnen</button>
                   ) : (
                     <span className="mon-form" style={{ margin: 0 }}>
                       <label className="visually-hidden" htmlFor={`${id}-${x.id}`}>Erledigt am: {x.title}</label>
                       <input id={`${id}-${x.id}`} type="date" value={days[x.id] ?? today()} onChange={(e) => setDays((d) => ({ ...d, [x.id]: e.target.value }))} />
-                      <button type="button" className="button small" disabled={busy} aria-label={`Erledigt: ${x.title}`}
+                      <button type="button" className="button small" aria-label={`Erledigt: ${x.title}`}
                         onClick={() => { const doneOn = days[x.id] ?? today(); void save(() => call('milestones.setDone', { id: x.id, done: true, doneOn }), `„${x.title}“ am ${germanDay(doneOn)} erledigt.`); }}>
                         Erledigt
                       </button>

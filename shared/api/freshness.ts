@@ -47,6 +47,11 @@ export const WRITES_UNLOGGED: Partial<Record<Method, readonly EntityKind[]>> = {
   'prefs.set': ['pref'],
 };
 
+/** What a refused call may still have written outside the plan: a refused open marks the file in the recent list. */
+export const WRITES_WHEN_REFUSED: Partial<Record<Method, readonly EntityKind[]>> = {
+  'plan.open': ['recent'],
+};
+
 const MEASURE_ROW = ['measure', 'budget', 'responsibility', 'actor'] as const;
 
 /** Rows that belong to a measure and go with it when it is deleted (cascade) or comes back: touched along with it. */

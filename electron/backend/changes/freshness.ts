@@ -3,7 +3,7 @@
 // applied, the declared writes that are not logged, and — as a safety net — "everything" when the
 // connection changed rows that neither the log nor the declaration account for.
 import type { Method } from '../../../shared/api/contract.ts';
-import { ALL, HISTORY, MAX_MEASURE_IDS, MEASURE_CHILDREN, WRITES_UNLOGGED, type EntityKind, type Freshness } from '../../../shared/api/freshness.ts';
+import { ALL, HISTORY, MAX_MEASURE_IDS, MEASURE_CHILDREN, WRITES_UNLOGGED, WRITES_WHEN_REFUSED, type EntityKind, type Freshness } from '../../../shared/api/freshness.ts';
 import type { Db } from '../db/open.ts';
 import { stmt } from '../repos/stmt.ts';
 
@@ -44,8 +44,7 @@ export function freshnessAfter(s: PlanSession, before: FreshnessMark, method: Me
   const samePlan = after.path === before.path && after.db === before.db;
   // A refused write rolled back its transaction (writes are atomic); total_changes() still counts the
   // rolled-back rows, so only a new log entry or another plan means something changed.
-  // A refused open marks the file in the recent list (it is not reopened at the next start).
-  if (failed && samePlan && after.seq === before.seq) return { revision: after.seq, touched: method === 'plan.open' ? ['recent'] : [] };
+  if (failed && samePlan && after.seq === before.seq) return { revision: after.seq, touched: [...(WRITES_WHEN_REFUSED[method] ?? [])] };
   if (!samePlan || declared.includes(ALL)) return { revision: after.seq, touched: [ALL] };
   if (!after.db) return { revision: 0, touched: [...declared] };
   const db = after.db;

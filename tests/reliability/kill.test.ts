@@ -120,10 +120,14 @@ describe('crash safety', () => {
       child.proc.kill('SIGKILL');
       await child.exited;
       const printed = child.lines.filter((l) => l.startsWith('m ')).map((l) => l.slice(2));
-      if (!checkPlanFile(path).ok) broken++;
+      const check = checkPlanFile(path);
+      // Say which file and why, so a rare failure names its cause.
+      const beside = () => readdirSync(dir).filter((f) => f.startsWith(`alt-${c}.wirplan`)).join(', ');
+      if (!check.ok) { broken++; console.log(`[kill] cycle ${c}: refused (${check.code}): ${check.message} — files: ${beside()}`); }
       const db = new Database(path, { readonly: true });
       try {
-        if (db.pragma('integrity_check', { simple: true }) !== 'ok') broken++;
+        const integrity = db.pragma('integrity_check', { simple: true });
+        if (integrity !== 'ok') { broken++; console.log(`[kill] cycle ${c}: integrity_check ${String(integrity)} — files: ${beside()}`); }
         const v = db.pragma('user_version', { simple: true }) as number;
         versions.set(v, (versions.get(v) ?? 0) + 1);
         const ids = new Set(db.prepare('SELECT id FROM measures').pluck().all() as string[]);

@@ -99,6 +99,8 @@ export async function dispatch(handlers: Handlers, method: unknown, rawArgs: unk
     return { ok: false, error: { code: 'invalid', message: 'Die Eingabe ist zu tief verschachtelt und wurde nicht angenommen.' } };
   }
   if (!parsed.success) return { ok: false, error: { code: 'invalid', message: describeZodError(parsed.error) } };
+  const bad = badText(parsed.data);
+  if (bad !== null) return { ok: false, error: { code: 'invalid', message: `${bad ? `Feld „${bad}“: ` : ''}Der Text enthält ein unzulässiges Zeichen (ein Nullzeichen oder ein unvollständiges Unicode-Zeichen) und wurde nicht angenommen.` } };
   const mark = session ? freshnessMark(session) : null;
   let result: Envelope<unknown>;
   try {
@@ -111,6 +113,28 @@ export async function dispatch(handlers: Handlers, method: unknown, rawArgs: unk
   // Every response says the plan's revision and what the call changed, derived here for all handlers alike.
   const fresh: Freshness | null = session && mark ? safeFreshness(session, mark, method, !result.ok) : null;
   return fresh ? { ...result, ...fresh } : result;
+}
+
+// In Unicode mode a surrogate pair is one code point, so \p{Cs} matches only a lone surrogate.
+// oxlint-disable-next-line no-control-regex -- NUL is exactly what is refused here
+const BAD_TEXT = /[\u0000\p{Cs}]/u;
+
+/**
+ * The path of the first text (value or key) with a NUL character or a lone surrogate, '' for the
+ * top level, null when all text is sound. Such text survives JSON and SQLite but breaks the DOCX
+ * (invalid XML), the XLSX and every comparison: refused for every method alike, before any handler.
+ */
+export function badText(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return BAD_TEXT.test(value) ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+  for (const [k, v] of entries) {
+    const at = path ? `${path}.${k}` : k;
+    if (badText(k, at) !== null) return at;
+    const inner = badText(v, at);
+    if (inner !== null) return inner;
+  }
+  return null;
 }
 
 function safeFreshness(s: Session, mark: ReturnType<typeof freshnessMark>, method: Method, failed: boolean): Freshness | null {

@@ -24,10 +24,16 @@ export const ZUSTAENDIGKEIT_LABELS: Record<Zustaendigkeit, string> = {
 const text = (max: number, label: string) =>
   z.string({ error: `${label}: Text erwartet.` }).max(max, { error: `${label}: höchstens ${max} Zeichen.` });
 
-/** A calendar date "YYYY-MM-DD" (empty = not yet fixed). */
+/** The plausible range of any date the plan holds (Beschlüsse, Sitzungen, Messwerte, Stichtage). */
+export const MIN_DATE = '1990-01-01';
+export const MAX_DATE = '2100-12-31';
+
+/** A calendar date "YYYY-MM-DD" (empty = not yet fixed) between MIN_DATE and MAX_DATE. */
 export const isoDateSchema = z.string({ error: 'Datum: Text erwartet.' })
   .regex(/^(\d{4}-\d{2}-\d{2})?$/u, { error: 'Bitte ein Datum im Format JJJJ-MM-TT angeben.' })
-  .refine((d) => d === '' || !Number.isNaN(new Date(`${d}T12:00:00Z`).getTime()) && new Date(`${d}T12:00:00Z`).toISOString().startsWith(d), { error: 'Das Datum gibt es nicht.' });
+  .refine((d) => d === '' || !Number.isNaN(new Date(`${d}T12:00:00Z`).getTime()) && new Date(`${d}T12:00:00Z`).toISOString().startsWith(d), { error: 'Das Datum gibt es nicht.' })
+  // A mistyped year (0202, 9999) would sort, age and total as if it were real: refused at the door.
+  .refine((d) => d === '' || (d >= MIN_DATE && d <= MAX_DATE), { error: `Das Datum muss zwischen ${MIN_DATE.slice(0, 4)} und ${MAX_DATE.slice(0, 4)} liegen.` });
 
 /** The Kopf of a Vorlage as the council information system shows it. */
 export const vorlageKopfSchema = z.object({

@@ -3,6 +3,7 @@
 // with buttons (keyboard and screen reader friendly); the focus follows the row that moved.
 import { useEffect, useId, useRef } from 'react';
 import { ZUSTAENDIGKEITEN, ZUSTAENDIGKEIT_LABELS, type Zustaendigkeit } from '../../../../shared/domain/vorlage.ts';
+import { MAX_DATE, MIN_DATE } from '../../../../shared/domain/vorlage.ts';
 
 export interface BeratungRow { key: string; gremium: string; sitzungsdatum: string; zustaendigkeit: Zustaendigkeit; oeffentlich?: boolean }
 export interface PointRow { key: string; text: string }
@@ -89,7 +90,7 @@ export function BeratungsfolgeEditor({ rows, onChange, gremien }: {
                       aria-label={`Gremium, Zeile ${i + 1}`} list={`${id}-gremien`} aria-invalid={r.gremium.trim() === '' ? true : undefined} />
                   </td>
                   <td>
-                    <input type="date" value={r.sitzungsdatum} onChange={(e) => set(i, { sitzungsdatum: e.target.value })}
+                    <input type="date" min={MIN_DATE} max={MAX_DATE} value={r.sitzungsdatum} onChange={(e) => set(i, { sitzungsdatum: e.target.value })}
                       aria-label={`Sitzungsdatum, Zeile ${i + 1}`} className="doc-date" />
                   </td>
                   <td>

@@ -13,6 +13,7 @@ import { hrefFor } from '../../lib/useRoute.ts';
 import { usePlanData } from '../../data/usePlanData.ts';
 import { countOf, ExportCrumbs, germanDate, todayIso } from './common.tsx';
 import { exportHref } from './subRoute.ts';
+import { MAX_DATE, MIN_DATE } from '../../../../shared/domain/vorlage.ts';
 
 const signed = (cents: number) => (cents > 0 ? `+${formatCents(cents)}` : formatCents(cents));
 
@@ -114,7 +115,7 @@ function CreateSnapshotDialog({ onClose, onCreated }: { onClose: () => void; onC
         </div>
         <div className="field">
           <label htmlFor={`${id}-d`}>Sitzungsdatum <span className="req">(Pflichtfeld)</span></label>
-          <input id={`${id}-d`} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <input id={`${id}-d`} type="date" min={MIN_DATE} max={MAX_DATE} value={date} onChange={(e) => setDate(e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-g`}>Gremium</label>

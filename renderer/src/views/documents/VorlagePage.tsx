@@ -19,6 +19,7 @@ import { countOf, ExportCrumbs, germanDate } from './common.tsx';
 import { BeratungsfolgeEditor, BeschlussEditor, newKey, type BeratungRow, type PointRow } from './ListEditors.tsx';
 import { useViewMeasureIds } from './useViewMeasureIds.ts';
 import { AnonymPreview } from './AnonymPreview.tsx';
+import { MAX_DATE, MIN_DATE } from '../../../../shared/domain/vorlage.ts';
 
 const OPTIONS_KEY = 'export.vorlage.options';
 
@@ -516,7 +517,7 @@ function VorlageForm({ planPath, presetChangesSince }: { planPath: string; prese
               </div>
               <div className="field">
                 <label htmlFor={`${id}-datum`}>Datum</label>
-                <input id={`${id}-datum`} type="date" value={d.kopf.datum} onChange={(e) => setKopf('datum', e.target.value)} />
+                <input id={`${id}-datum`} type="date" min={MIN_DATE} max={MAX_DATE} value={d.kopf.datum} onChange={(e) => setKopf('datum', e.target.value)} />
               </div>
               <div className="field span-2">
                 <label htmlFor={`${id}-ff`}>Federführung</label>

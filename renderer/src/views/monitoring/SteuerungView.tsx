@@ -20,6 +20,7 @@ import { useWorkbench } from '../../useWorkbench.tsx';
 import { usePlanData } from '../../data/usePlanData.ts';
 import { AmpelBadge, useStichtag } from './common.tsx';
 import { IstImport } from './IstImport.tsx';
+import { MAX_DATE, MIN_DATE } from '../../../../shared/domain/vorlage.ts';
 
 const PAGE = 100;
 
@@ -223,7 +224,7 @@ export function SteuerungView() {
       <ViewHeading>Umsetzung und Steuerung</ViewHeading>
       <p className="hint">Für die Steuerungsgruppe: Ampel je Maßnahme aus Terminen, Mittelabfluss und Indikatoren (Zeichen und Wort), was verspätet ist, wo das Geld nicht fließt und was sich seit dem letzten festgeschriebenen Bericht geändert hat. <a href={hrefFor({ view: 'fortschreibung' })}>Fortschreibung beginnen</a></p>
       <form className="mon-form" onSubmit={onStichtag}>
-        <div className="field"><label htmlFor={`${id}-st`}>Stichtag</label><input id={`${id}-st`} type="date" value={draftDay} onChange={(e) => setDraftDay(e.target.value)} /></div>
+        <div className="field"><label htmlFor={`${id}-st`}>Stichtag</label><input id={`${id}-st`} type="date" min={MIN_DATE} max={MAX_DATE} value={draftDay} onChange={(e) => setDraftDay(e.target.value)} /></div>
         <button type="submit" className="button small">Stichtag übernehmen</button>
       </form>
       <ErrorAlert message={error} />

@@ -17,6 +17,7 @@ import { hrefFor } from '../../lib/useRoute.ts';
 import { useWorkbench } from '../../useWorkbench.tsx';
 import { usePlanData } from '../../data/usePlanData.ts';
 import { AmpelBadge, IndicatorChart, parseGermanNumber, today, useStichtag } from './common.tsx';
+import { MAX_DATE, MIN_DATE } from '../../../../shared/domain/vorlage.ts';
 
 function AmpelSection({ m }: { m: MonitoringMeasure }) {
   const { call } = useBackend();
@@ -197,7 +198,7 @@ function IndicatorBlock({ i }: { i: MonitoringIndicator }) {
         </table>
       ) : null}
       <form className="mon-form" onSubmit={submit} noValidate aria-label={`Messwert erfassen: ${i.name}`}>
-        <div className="field"><label htmlFor={`${id}-d`}>Datum</label><input id={`${id}-d`} type="date" value={date} onChange={(e) => setDate(e.target.value)} /></div>
+        <div className="field"><label htmlFor={`${id}-d`}>Datum</label><input id={`${id}-d`} type="date" min={MIN_DATE} max={MAX_DATE} value={date} onChange={(e) => setDate(e.target.value)} /></div>
         <div className="field"><label htmlFor={`${id}-v`}>Wert</label><input id={`${id}-v`} inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={local ? true : undefined} /></div>
         <div className="field"><label htmlFor={`${id}-s`}>Quelle</label><input id={`${id}-s`} value={source} onChange={(e) => setSource(e.target.value)} /></div>
         <div className="field"><label htmlFor={`${id}-n`}>Notiz</label><input id={`${id}-n`} value={note} onChange={(e) => setNote(e.target.value)} /></div>
@@ -236,7 +237,7 @@ function MilestonesSection({ m }: { m: MonitoringMeasure }) {
                   ) : (
                     <span className="mon-form" style={{ margin: 0 }}>
                       <label className="visually-hidden" htmlFor={`${id}-${x.id}`}>Erledigt am: {x.title}</label>
-                      <input id={`${id}-${x.id}`} type="date" value={days[x.id] ?? today()} onChange={(e) => setDays((d) => ({ ...d, [x.id]: e.target.value }))} />
+                      <input id={`${id}-${x.id}`} type="date" min={MIN_DATE} max={MAX_DATE} value={days[x.id] ?? today()} onChange={(e) => setDays((d) => ({ ...d, [x.id]: e.target.value }))} />
                       <button type="button" className="button small" aria-label={`Erledigt: ${x.title}`}
                         onClick={() => { const doneOn = days[x.id] ?? today(); void save(() => call('milestones.setDone', { id: x.id, done: true, doneOn }), `„${x.title}“ am ${germanDay(doneOn)} erledigt.`); }}>
                         Erledigt
@@ -274,7 +275,7 @@ export function UmsetzungMeasureView({ id }: { id: string }) {
       <nav aria-label="Pfad" className="hint"><a href={hrefFor({ view: 'umsetzung' })}>Umsetzung und Steuerung</a> › {data.code}</nav>
       <ViewHeading>Umsetzung: {data.code} {data.title}</ViewHeading>
       <form className="mon-form" onSubmit={(e) => { e.preventDefault(); if (/^\d{4}-\d{2}-\d{2}$/u.test(draftDay)) setStichtag(draftDay); }}>
-        <div className="field"><label htmlFor="mon-m-st">Stichtag</label><input id="mon-m-st" type="date" value={draftDay} onChange={(e) => setDraftDay(e.target.value)} /></div>
+        <div className="field"><label htmlFor="mon-m-st">Stichtag</label><input id="mon-m-st" type="date" min={MIN_DATE} max={MAX_DATE} value={draftDay} onChange={(e) => setDraftDay(e.target.value)} /></div>
         <button type="submit" className="button small">Stichtag übernehmen</button>
         <a href={hrefFor({ view: 'massnahme', id: data.measureId })}>Maßnahmenblatt öffnen</a>
       </form>

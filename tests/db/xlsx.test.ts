@@ -138,6 +138,39 @@ describe('XLSX round trip', () => {
     expect(fingerprint(path)).toBe(before);
   });
 
+  it('refuses two rows for the same measure (by ID or by Nummer) and the same budget line, naming both rows', async () => {
+    t = await openTestPlan({ demo: true });
+    const { api, path } = t;
+    const wb = await workbook((await api['export.xlsx']({})).base64);
+    const measures = wb.getWorksheet('Maßnahmen')!;
+    const head = (ws: ExcelJS.Worksheet, name: string) => (ws.getRow(1).values as unknown[]).indexOf(name);
+    const [idCol, codeCol, titleCol] = [head(measures, 'ID'), head(measures, 'Nummer'), head(measures, 'Titel')];
+    expect(Math.min(idCol, codeCol, titleCol)).toBeGreaterThan(0);
+    // Row 6 repeats row 2's ID with another title; row 7 (no ID) repeats row 3's Nummer.
+    const copy = (from: number, to: number) => measures.getRow(from).eachCell((c, i) => { measures.getRow(to).getCell(i).value = c.value; });
+    const last = measures.rowCount;
+    copy(2, last + 1);
+    measures.getRow(last + 1).getCell(titleCol).value = 'Zweite Fassung, die nicht still gewinnen darf';
+    copy(3, last + 2);
+    measures.getRow(last + 2).getCell(idCol).value = null;
+    const budget = wb.getWorksheet('Budgetpositionen')!;
+    const bLast = budget.rowCount;
+    budget.getRow(2).eachCell((c, i) => { budget.getRow(bLast + 1).getCell(i).value = c.value; });
+    const file = await toBase64(wb);
+    const mapping = (await api['import.preview']({ fileName: 'doppelt.xlsx', base64: file })).mapping as ImportMapping;
+    const before = fingerprint(path);
+    const report = await api['import.validate']({ fileName: 'doppelt.xlsx', base64: file, mapping });
+    expect(report.ok).toBe(false);
+    const wrong = report.rows.filter((r) => !r.ok).map((r) => `${r.kind}:${r.row}`).sort();
+    expect(wrong).toEqual([`budget:${bLast + 1}`, 'budget:2', `measures:${last + 1}`, `measures:${last + 2}`, 'measures:2', 'measures:3'].sort());
+    const m2 = report.rows.find((r) => r.kind === 'measures' && r.row === last + 1)!;
+    expect(m2.errors.join(' ')).toMatch(new RegExp(`^Zeile ${last + 1}: Doppelt: Maßnahme .+ steht schon in Zeile 2\\..*Zeilen 2 und ${last + 1} zusammenführen`, 'u'));
+    expect(report.rows.find((r) => r.kind === 'measures' && r.row === 2)!.errors).toEqual([`Zeile 2: Doppelt: Zeile ${last + 1} betrifft dasselbe Objekt (${m2.errors[0].match(/Doppelt: (.+) steht schon/u)![1]}).`]);
+    expect(report.rows.find((r) => r.kind === 'measures' && r.row === last + 2)!.errors[0]).toMatch(/steht schon in Zeile 3\./u);
+    await expect(api['import.apply']({ fileName: 'doppelt.xlsx', base64: file, mapping })).rejects.toMatchObject({ code: 'import-invalid' });
+    expect(fingerprint(path)).toBe(before);
+  });
+
   it('reports unknown values, missing references and the responsible rule per row', async () => {
     t = await openTestPlan({ demo: true });
     const { api } = t;

@@ -314,6 +314,9 @@ export function planImport(db: Db, file: ImportFile, mapping: ImportMapping, now
   const each = (kind: ImportKind, fn: (r: RowReader, report: ImportRowReport) => void) => {
     const t = tableOf(kind);
     if (!t) return;
+    // The first row of this sheet per plan object: a second row for the same object (same ID, same
+    // Nummer, same name) is refused with both rows named, instead of the later silently winning.
+    const firstRow = new Map<string, ImportRowReport>();
     for (const row of t.table.rows) {
       const report: ImportRowReport = { kind, sheet: t.table.name, row: row.row, ok: true, errors: [], action: null, matchedBy: null, entityId: null, label: '' };
       const r = new RowReader(row.cells, t.map, t.table.headers);
@@ -322,6 +325,13 @@ export function planImport(db: Db, file: ImportFile, mapping: ImportMapping, now
       } catch (e) {
         r.errors.push(e instanceof AppError ? e.message : 'Die Zeile konnte nicht gelesen werden.');
       }
+      const first = report.entityId ? firstRow.get(report.entityId) : undefined;
+      if (first) {
+        r.errors.push(`Doppelt: ${first.label} steht schon in Zeile ${first.row}. Jede Zeile des Blatts „${t.table.name}“ muss ein eigenes Objekt betreffen; bitte die Zeilen ${first.row} und ${row.row} zusammenführen.`);
+        if (first.ok) first.action = null;
+        first.ok = false;
+        first.errors.push(`Zeile ${first.row}: Doppelt: Zeile ${row.row} betrifft dasselbe Objekt (${first.label}).`);
+      } else if (report.entityId) firstRow.set(report.entityId, report);
       report.errors = r.errors.map((m) => `Zeile ${row.row}: ${m}`);
       report.ok = report.errors.length === 0;
       if (!report.ok) report.action = null;
@@ -454,6 +464,7 @@ export function planImport(db: Db, file: ImportFile, mapping: ImportMapping, now
     rep.label = `Zuständigkeit ${measure?.code ?? '?'} – ${actor?.name ?? '?'}`;
     if (r.errors.length || !measure || !actor || !role) return;
     if (model.roles.get(measure.id)?.has(actor.id)) rep.matchedBy = r.text('measureId') && r.text('actorId') ? 'id' : 'name';
+    rep.entityId = `${measure.id}:${actor.id}`;
     respRows.push({ r, rep, measure, actor, role });
   });
   const applyRole = (measureId: string, actorId: string, role: Role, rep: ImportRowReport, primary: boolean) => {

@@ -181,8 +181,8 @@ export const ARGS = {
   /** Measures on a quarter axis with their Umsetzungsschritte. */
   'timeline.get': none,
 
-  /** Änderungsprotokoll, newest first, grouped into steps. entityId: only steps touching it (a measure id includes its budget lines, milestones, …). limit: steps, default 100. */
-  'history.list': z.object({ entityId: idSchema.optional(), limit: z.number().int().min(1).max(1_000).optional() }),
+  /** Änderungsprotokoll, newest first, grouped into steps. entityId: only steps touching it (a measure id includes its budget lines, milestones, …). limit: steps, default 100. before: only steps older than this step `seq` (the next page). */
+  'history.list': z.object({ entityId: idSchema.optional(), limit: z.number().int().min(1).max(1_000).optional(), before: z.number().int().min(1).optional() }),
   /** What undo/redo would do now (for menu labels and button states). */
   'history.status': none,
   /**

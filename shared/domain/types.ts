@@ -287,6 +287,8 @@ export interface HistoryChange {
 export interface HistoryStep {
   /** Step id (the txn; "seq:<n>" for entries from before schema 2). */
   id: string;
+  /** The step's first change-log entry: `before` of history.list for the next, older page. */
+  seq: number;
   at: string;
   user: string;
   summary: string;

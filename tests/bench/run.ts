@@ -192,6 +192,14 @@ try {
   }
   console.log('');
 
+  console.log('Änderungsprotokoll with 100,000 entries (tests/bench/history-bench.ts)');
+  const { benchHistoryLog } = await import('./history-bench.ts');
+  for (const r of await benchHistoryLog({ dir, runs: RUNS.slow })) {
+    rows.push(r);
+    console.log(`  ${r.step.padEnd(62)} ${fmt(r.ours).padEnd(28)} ${r.target?.detail ?? ''} ${r.note ?? ''}`);
+  }
+  console.log('');
+
   console.log('Umsetzung (tests/bench/monitoring-bench.ts)');
   const { runMonitoringBench } = await import('./monitoring-bench.ts');
   for (const size of sizes) {

@@ -244,6 +244,42 @@ describe('the undo history', () => {
   });
 });
 
+describe('the Änderungsprotokoll in pages', () => {
+  it('pages with `before` give every step once, newest first, equal to one long list; an object filter pages the same way', async () => {
+    t = await openTestPlan({ demo: true });
+    const { api } = t;
+    const r = await byCode(api);
+    const m = r['M-1.02'];
+    for (let i = 0; i < 12; i++) {
+      await api['measures.update']({ id: m.id, patch: { notes: `Stand ${i}` } });
+      await api['budget.create']({ measureId: r['M-2.01'].id, year: 2030, amountCents: 100 + i });
+      if (i % 4 === 3) await api['history.undo']({});
+    }
+    const all = await api['history.list']({ limit: 1_000 });
+    const paged: string[] = [];
+    let before: number | undefined;
+    for (;;) {
+      const page = await api['history.list']({ limit: 7, ...(before ? { before } : {}) });
+      if (page.length === 0) break;
+      expect(page.length).toBeLessThanOrEqual(7);
+      paged.push(...page.map((s) => s.id));
+      before = page.at(-1)!.seq;
+    }
+    expect(paged).toEqual(all.map((s) => s.id));
+    expect(new Set(paged).size).toBe(paged.length);
+
+    // One measure: its edits, its budget lines' steps and the undos of those, and nothing else.
+    const mine = await api['history.list']({ entityId: r['M-2.01'].id, limit: 1_000 });
+    expect(mine.filter((s) => s.kind === 'change' && s.summary.includes('M-2.01')).length).toBeGreaterThanOrEqual(12);
+    expect(mine.every((s) => s.summary.includes('M-2.01'))).toBe(true);
+    expect(mine.map((s) => s.kind).filter((k) => k === 'undo')).toHaveLength(3);
+    expect(mine.some((s) => s.summary.includes('M-1.02'))).toBe(false);
+    const first = await api['history.list']({ entityId: r['M-2.01'].id, limit: 5 });
+    const second = await api['history.list']({ entityId: r['M-2.01'].id, limit: 5, before: first.at(-1)!.seq });
+    expect([...first, ...second].map((s) => s.id)).toEqual(mine.slice(0, 10).map((s) => s.id));
+  });
+});
+
 describe('schema migration 1 → 2', () => {
   it('opens a version 1 plan: new fields empty, old log rows kept but not undoable', async () => {
     const dir = tempDir();

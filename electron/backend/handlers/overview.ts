@@ -10,7 +10,7 @@ export function overviewHandlers(s: Session) {
     'actors.load': () => actorLoad(s.db),
     'coverage.get': () => coverage(s.db),
     'timeline.get': () => timeline(s.db),
-    'history.list': ({ entityId, limit }) => listHistory(s.db, entityId ?? null, limit ?? 100),
+    'history.list': ({ entityId, limit, before }) => listHistory(s.db, entityId ?? null, limit ?? 100, before ?? null),
     'history.status': () => historyStatus(s.db),
     'history.undo': () => {
       const r = undoRedo(s.db, s.ctx, 'undo');

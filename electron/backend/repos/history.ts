@@ -392,15 +392,31 @@ export function undoRedo(db: Db, ctx: ChangeContext, direction: 'undo' | 'redo')
  * row whose image names it as measureId, dependsOnId or actorId (so a measure's history includes
  * its budget lines, milestones, …), plus the undo/redo of such steps.
  */
-export function listHistory(db: Db, entityId: string | null, limit: number): HistoryStep[] {
-  const match = `(entity_id = @id OR json_extract(COALESCE(after_json, before_json), '$.measureId') = @id
-    OR json_extract(COALESCE(after_json, before_json), '$.dependsOnId') = @id OR json_extract(COALESCE(after_json, before_json), '$.actorId') = @id)`;
-  const keys = (stmt(db, `SELECT COALESCE(txn, 'seq:' || seq) AS step, MAX(seq) AS last FROM change_log
-      WHERE @id IS NULL OR ${match} OR (entity = 'history' AND entity_id IN (SELECT txn FROM change_log WHERE txn IS NOT NULL AND ${match}))
-      GROUP BY step ORDER BY last DESC LIMIT @limit`).all({ id: entityId, limit }) as { step: string }[]).map((k) => k.step);
+/**
+ * The Änderungsprotokoll, newest first, `limit` steps whose entries all lie before `before` (a step's
+ * `seq`, for the next page). Indexed (migration 11), never a scan of the whole log: the newest steps
+ * are read backwards along the primary key until `limit` are found; an object's steps come from the
+ * indexes on entity_id and on the owner ids in the images.
+ */
+export function listHistory(db: Db, entityId: string | null, limit: number, before: number | null = null): HistoryStep[] {
+  const below = before ?? Number.MAX_SAFE_INTEGER;
+  const keys = entityId === null ? newestSteps(db, limit, below) : (stmt(db, `WITH hits(seq, txn) AS (
+        SELECT seq, txn FROM change_log WHERE entity_id = @id
+        UNION SELECT seq, txn FROM change_log WHERE json_extract(COALESCE(after_json, before_json), '$.measureId') = @id
+        UNION SELECT seq, txn FROM change_log WHERE json_extract(COALESCE(after_json, before_json), '$.dependsOnId') = @id
+        UNION SELECT seq, txn FROM change_log WHERE json_extract(COALESCE(after_json, before_json), '$.actorId') = @id
+      ), marks(seq, txn) AS (
+        SELECT seq, txn FROM hits
+        UNION SELECT seq, txn FROM change_log WHERE entity = 'history' AND entity_id IN (SELECT txn FROM hits WHERE txn IS NOT NULL)
+      )
+      SELECT COALESCE(txn, 'seq:' || seq) AS step, MAX(seq) AS last FROM marks WHERE seq < @below
+      GROUP BY step ORDER BY last DESC LIMIT @limit`).all({ id: entityId, limit, below }) as { step: string }[]).map((k) => k.step);
   if (keys.length === 0) return [];
-  const rows = stmt(db, `SELECT ${ROW} FROM change_log WHERE COALESCE(txn, 'seq:' || seq) IN (SELECT value FROM json_each(?)) ORDER BY seq`)
-    .all(JSON.stringify(keys)) as LogRow[];
+  const txns = keys.filter((k) => !k.startsWith('seq:'));
+  const seqs = keys.filter((k) => k.startsWith('seq:')).map((k) => Number(k.slice(4)));
+  const rows = stmt(db, `SELECT ${ROW} FROM change_log WHERE txn IN (SELECT value FROM json_each(@txns))
+      UNION ALL SELECT ${ROW} FROM change_log WHERE txn IS NULL AND seq IN (SELECT value FROM json_each(@seqs)) ORDER BY seq`)
+    .all({ txns: JSON.stringify(txns), seqs: JSON.stringify(seqs) }) as LogRow[];
   const byStep = new Map<string, LogRow[]>();
   for (const r of rows) {
     const k = r.txn ?? `seq:${r.seq}`;
@@ -415,11 +431,25 @@ export function listHistory(db: Db, entityId: string | null, limit: number): His
       : Object.hasOwn(APPLIERS, head.entity) ? 'change' : 'other';
     const undone = Math.max(...list.map((r) => r.undone));
     return {
-      id: k, at: head.at, user: head.user, summary: head.summary, kind,
+      id: k, seq: head.seq, at: head.at, user: head.user, summary: head.summary, kind,
       state: undone === 1 ? 'undone' : undone === 2 ? 'discarded' : 'applied',
       changes: list.filter((r) => r.entity !== 'step').map(toChangeWithFields),
     };
   });
+}
+
+/** The newest `limit` step keys below seq `below`, reading the log backwards and stopping there. */
+function newestSteps(db: Db, limit: number, below: number): string[] {
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (const r of stmt(db, 'SELECT seq, txn FROM change_log WHERE seq < ? ORDER BY seq DESC').iterate(below) as IterableIterator<{ seq: number; txn: string | null }>) {
+    const k = r.txn ?? `seq:${r.seq}`;
+    if (seen.has(k)) continue;
+    if (keys.length === limit) break;
+    seen.add(k);
+    keys.push(k);
+  }
+  return keys;
 }
 
 /** Whether a change_log row could be applied: a known kind, images that parse and name the row (used by the bereinigte Kopie). */

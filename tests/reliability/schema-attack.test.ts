@@ -115,6 +115,7 @@ describe('released schema versions are pinned', () => {
     8: '37133b08da1cceedc81c85b8552f43eea041695f4c63011802ce4e1e4a42582c',
     9: 'b67b6c72de4b792ee2dcdead1f07343a559f3ae4faf8e8d84323e3b3b302c854',
     10: '5f05a322e7524e17dfcf66c3711352c7f7735772d602f9e9d7da7441434ff122',
+    11: 'ad6a6aed866abc15fd9ef7ee15edf4f6ccd13a44baad9d89899f59e7b72ff975',
   };
   for (const [v, hash] of Object.entries(PINNED)) {
     it(`version ${v}`, () => expect(schemaFingerprint(Number(v))).toBe(hash));

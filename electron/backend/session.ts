@@ -71,6 +71,18 @@ export class Session {
     return g instanceof ReadOnlyPlan ? { writer: g.writer, message: readOnlyMessage(g.writer) } : null;
   }
 
+  /** Why backups of the open plan currently fail (German), or null. */
+  get backupProblem(): string | null {
+    const g = this.current?.guard;
+    return g instanceof GuardedPlan ? g.backupProblem : null;
+  }
+
+  /** Grows with every backup of the open plan written or failed (see changes/freshness.ts). */
+  get backupEvents(): number {
+    const g = this.current?.guard;
+    return g instanceof GuardedPlan ? g.backupEvents : 0;
+  }
+
   open(path: string, choices: OpenChoices = {}): Db {
     const full = resolve(path);
     // The same plan again: close it first (a network plan's working copy is rebuilt), holding its lock meanwhile.

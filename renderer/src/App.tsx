@@ -127,6 +127,7 @@ function Shell() {
         </nav>
         <main id="main" className="app-main">
           <ErrorAlert message={wb.loadError} />
+          <ErrorAlert message={info?.backupProblem} id="backup-problem" />
           {info?.readOnly ? (
             <p role="status" className="notice read-only-banner">
               <strong>{info.readOnly.message}</strong> Änderungen sind nicht möglich; mit „Plan speichern unter“ entsteht eine eigene Kopie zum Bearbeiten.

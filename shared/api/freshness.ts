@@ -16,6 +16,9 @@ export const ALL = '*';
 /** Added to `touched` whenever the Änderungsprotokoll grew (history.status, history.list). */
 export const HISTORY = 'history';
 
+/** Touched when a backup of the open plan was written or failed (plan.backups, the warning in plan.info). */
+export const BACKUP = 'backup';
+
 /** How a response tells the caller what changed. Carried by every envelope while a plan is open. */
 export interface Freshness {
   /** The plan's revision after the call (the newest Änderungsprotokoll entry); grows with every logged write. */
@@ -60,7 +63,8 @@ export const MEASURE_CHILDREN: readonly EntityKind[] = ['responsibility', 'budge
 
 /** What each read shows, as entity kinds. Reads not listed depend on everything (reloaded after any write). */
 export const READ_DEPENDS: Partial<Record<Method, readonly EntityKind[]>> = {
-  'plan.info': ['meta', 'plan', 'measure', 'actor'],
+  'plan.info': ['meta', 'plan', 'measure', 'actor', BACKUP],
+  'plan.backups': [BACKUP],
   'plan.recent': ['recent', 'meta'],
   'catalogue.get': [],
   'measures.list': MEASURE_ROW,
@@ -84,7 +88,7 @@ export const READ_DEPENDS: Partial<Record<Method, readonly EntityKind[]>> = {
 export const MEASURE_ROW_PATCHABLE: readonly EntityKind[] = ['measure', 'budget', 'responsibility'];
 
 /** Kinds of UI state, not plan data: reads not listed in READ_DEPENDS ignore them. */
-const UI_STATE: readonly EntityKind[] = ['view', 'pref', 'recent', HISTORY];
+const UI_STATE: readonly EntityKind[] = ['view', 'pref', 'recent', HISTORY, BACKUP];
 
 /** True when a read of `method` may show something `touched` changed. */
 export function dependsOn(method: string, touched: readonly EntityKind[]): boolean {

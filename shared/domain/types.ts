@@ -112,6 +112,8 @@ export interface PlanInfo {
   periodLastYear?: number | null;
   /** Opened to read only, because someone else is writing the plan (their lock); null when this window writes. */
   readOnly: ReadOnlyInfo | null;
+  /** Why the automatic backups of this plan currently fail (German, for a warning), or null while they work. */
+  backupProblem: string | null;
 }
 
 /** Who writes a plan that this window only reads; message: "Nur lesen – geöffnet von … auf … seit …". */

@@ -160,7 +160,7 @@ describe('a migration', () => {
       expect(r.ok).toBe(false);
       if (r.ok) return;
       expect(r.error.code).toBe('migration-failed');
-      expect(r.error.message).toMatch(new RegExp(`^Der Plan konnte nicht auf das Dateiformat dieser Version umgestellt werden: Schritt ${realIndex.LATEST_VERSION + 1} ist fehlgeschlagen und wurde zurückgenommen\\. Die letzte intakte Sicherung ist vom .+ \\(${old.measures.rows} Maßnahmen, Sicherung „.+_vor-formatumstellung\\.wirplan“\\)`, 'u'));
+      expect(r.error.message).toMatch(new RegExp(`^Der Plan konnte nicht auf das Dateiformat dieser Version umgestellt werden: Schritt ${realIndex.LATEST_VERSION + 1} ist fehlgeschlagen und wurde zurückgenommen\\. Die letzte intakte Sicherung ist vom .+ \\(${old.measures.rows} Maßnahmen, Sicherung „.+_vor-formatumstellung_nr\\d+\\.wirplan“\\)`, 'u'));
       // The failed step left no trace; the data of the old file are all there.
       expect(userVersion(path)).toBe(realIndex.LATEST_VERSION);
       const check = new Database(path, { readonly: true });

@@ -3,7 +3,7 @@
 // applied, the declared writes that are not logged, and — as a safety net — "everything" when the
 // connection changed rows that neither the log nor the declaration account for.
 import type { Method } from '../../../shared/api/contract.ts';
-import { ALL, HISTORY, MAX_MEASURE_IDS, MEASURE_CHILDREN, WRITES_UNLOGGED, WRITES_WHEN_REFUSED, type EntityKind, type Freshness } from '../../../shared/api/freshness.ts';
+import { ALL, BACKUP, HISTORY, MAX_MEASURE_IDS, MEASURE_CHILDREN, WRITES_UNLOGGED, WRITES_WHEN_REFUSED, type EntityKind, type Freshness } from '../../../shared/api/freshness.ts';
 import type { Db } from '../db/open.ts';
 import { stmt } from '../repos/stmt.ts';
 
@@ -15,19 +15,22 @@ export interface FreshnessMark {
   seq: number;
   /** sqlite3_total_changes() of the connection: rows this connection has written so far. */
   changes: number;
+  /** Backups written or failed so far (the routine backup runs after a call's write). */
+  backups: number;
 }
 
 interface PlanSession {
   readonly isOpen: boolean;
   readonly path: string | null;
   readonly db: Db;
+  readonly backupEvents: number;
 }
 
 export function freshnessMark(s: PlanSession): FreshnessMark {
-  if (!s.isOpen) return { path: null, db: null, seq: 0, changes: 0 };
+  if (!s.isOpen) return { path: null, db: null, seq: 0, changes: 0, backups: 0 };
   const db = s.db;
   const r = stmt(db, 'SELECT COALESCE((SELECT MAX(seq) FROM change_log), 0) AS seq, total_changes() AS changes').get() as { seq: number; changes: number };
-  return { path: s.path, db, seq: r.seq, changes: r.changes };
+  return { path: s.path, db, seq: r.seq, changes: r.changes, backups: s.backupEvents };
 }
 
 /** Rows the call wrote (seq > @seq) other than undo/redo markers, and the rows of the steps those markers applied. */
@@ -39,6 +42,13 @@ const AFFECTED = `WITH written AS (SELECT entity, entity_id, before_json, after_
   )`;
 
 export function freshnessAfter(s: PlanSession, before: FreshnessMark, method: Method, failed = false): Freshness {
+  const fresh = dataFreshness(s, before, method, failed);
+  // A backup written or failed after the call's write: the backup list and the warning about it change.
+  if (s.isOpen && s.backupEvents !== before.backups && !fresh.touched.includes(ALL)) fresh.touched = [...fresh.touched, BACKUP];
+  return fresh;
+}
+
+function dataFreshness(s: PlanSession, before: FreshnessMark, method: Method, failed: boolean): Freshness {
   const after = freshnessMark(s);
   const declared = WRITES_UNLOGGED[method] ?? [];
   const samePlan = after.path === before.path && after.db === before.db;

@@ -30,6 +30,7 @@ export function planInfo(s: Session): PlanInfo {
     createdAt: getMeta(db, 'created_at') ?? '',
     ...planPeriodOf(db),
     readOnly: readOnlyInfo(s),
+    backupProblem: s.backupProblem,
   };
 }
 

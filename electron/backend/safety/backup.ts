@@ -36,7 +36,12 @@ const ROTATING = new Set<BackupKind>(['open', 'periodic']);
 export const KEEP_LAST = 10;
 export const KEEP_DAYS = 30;
 
-const ID_PATTERN = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z_([a-z-]+?)(?:_(\d+))?\.wirplan$/u;
+// Time stamp (UTC), kind, and a running number: `_nr000042`. The number, not the clock, says which
+// backup is newer: a PC whose clock goes back (empty CMOS battery, a wrong time server) would
+// otherwise give its newest backups the oldest names, offer an old one for restore and rotate the
+// new ones away. Names from before the number (`_2` told apart two backups of the same millisecond)
+// count as older than every numbered one.
+const ID_PATTERN = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z_([a-z-]+?)(?:_(\d+))?(?:_nr(\d{1,15}))?\.wirplan$/u;
 
 /** Where a plan's backups live. */
 export interface BackupPlace {
@@ -50,12 +55,34 @@ export function backupDirs(place: BackupPlace): [beside: string, fallback: strin
   return [`${place.planPath}.backups`, join(place.dataDir, 'Sicherungen', `${basename(place.planPath)}-${hash}`)];
 }
 
-export function parseBackupId(id: string): { createdAt: string; kind: BackupKind } | null {
+export function parseBackupId(id: string): { createdAt: string; kind: BackupKind; seq: number } | null {
   const m = ID_PATTERN.exec(id);
   if (!m) return null;
   const kind = KIND_OF_SLUG.get(m[6]);
   if (!kind) return null;
-  return { createdAt: `${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`, kind };
+  return { createdAt: `${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`, kind, seq: m[8] ? Number(m[8]) : 0 };
+}
+
+/** Newest first: by running number, then (names without one) by time stamp, then by name. */
+export function newestFirst(a: { id: string; createdAt: string; seq: number }, b: { id: string; createdAt: string; seq: number }): number {
+  if (a.seq !== b.seq) return b.seq - a.seq;
+  if (a.createdAt !== b.createdAt) return b.createdAt.localeCompare(a.createdAt);
+  return b.id.localeCompare(a.id);
+}
+
+/** The backup names in a plan's folders (unreadable folders are skipped). */
+function namesIn(dirs: readonly string[]): { dir: string; name: string }[] {
+  const out: { dir: string; name: string }[] = [];
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) out.push({ dir, name });
+  }
+  return out;
 }
 
 function stampOf(iso: string): string {
@@ -101,10 +128,17 @@ export function finishCopy(file: string): void {
   fsyncPath(file);
 }
 
+/** The next running number: one more than any backup of the plan has, in either folder. */
+function nextSeq(dirs: readonly string[]): number {
+  let max = 0;
+  for (const { name } of namesIn(dirs)) max = Math.max(max, parseBackupId(name)?.seq ?? 0);
+  return max + 1;
+}
+
 function uniqueName(dirs: readonly string[], iso: string, kind: BackupKind): string {
   const base = `${stampOf(iso)}_${SLUGS[kind]}`;
-  for (let n = 1; ; n++) {
-    const name = n === 1 ? `${base}.wirplan` : `${base}_${n}.wirplan`;
+  for (let n = nextSeq(dirs); ; n++) {
+    const name = `${base}_nr${String(n).padStart(6, '0')}.wirplan`;
     if (!dirs.some((d) => existsSync(join(d, name)))) return name;
   }
 }
@@ -224,44 +258,49 @@ function inspect(file: string, kind: BackupKind): { ok: boolean; measureCount: n
   }
 }
 
-interface Found { id: string; path: string; createdAt: string; kind: BackupKind; sizeBytes: number }
+interface Found { id: string; path: string; createdAt: string; kind: BackupKind; seq: number; sizeBytes: number }
 
-/** The backup files of a plan, newest first, not yet looked into. */
+/** The backup files of a plan, newest first (running number), not yet looked into. */
 function findAll(place: BackupPlace): Found[] {
   const out: Found[] = [];
-  for (const dir of backupDirs(place)) {
-    let names: string[];
+  for (const { dir, name: id } of namesIn(backupDirs(place))) {
+    const parsed = parseBackupId(id);
+    if (!parsed) continue;
+    const path = join(dir, id);
+    let sizeBytes: number;
     try {
-      names = readdirSync(dir);
+      sizeBytes = statSync(path).size;
     } catch {
       continue;
     }
-    for (const id of names) {
-      const parsed = parseBackupId(id);
-      if (!parsed) continue;
-      const path = join(dir, id);
-      let sizeBytes: number;
-      try {
-        sizeBytes = statSync(path).size;
-      } catch {
-        continue;
-      }
-      out.push({ id, path, createdAt: parsed.createdAt, kind: parsed.kind, sizeBytes });
-    }
+    out.push({ id, path, ...parsed, sizeBytes });
   }
-  return out.sort((a, b) => (a.createdAt === b.createdAt ? b.id.localeCompare(a.id) : b.createdAt.localeCompare(a.createdAt)));
+  return out.sort(newestFirst);
 }
 
-const withContents = (f: Found): BackupInfo => ({ ...f, kindLabel: BACKUP_KIND_LABELS[f.kind], ...inspect(f.path, f.kind) });
+const withContents = ({ seq: _seq, ...f }: Found): BackupInfo => ({ ...f, kindLabel: BACKUP_KIND_LABELS[f.kind], ...inspect(f.path, f.kind) });
+
+/** The plan's revision: the newest Änderungsprotokoll entry (0 for a plan without one). */
+function revisionOf(db: Db): number {
+  return db.prepare('SELECT COALESCE(MAX(seq), 0) FROM change_log').pluck().get() as number;
+}
 
 /**
- * True when the newest backup was written after the plan file (and its WAL) last changed: a backup
- * on open would then copy the same content again, so opening can skip it.
+ * True when the newest backup holds what the plan holds: written after the plan file (and its WAL)
+ * last changed, and at the plan's revision. A backup on open would then copy the same content again,
+ * so opening can skip it. The revision guards against a clock that went back, where a change made
+ * after the backup carries an older time than the backup itself.
  */
-export function hasBackupSinceLastChange(place: BackupPlace): boolean {
+export function hasBackupSinceLastChange(place: BackupPlace, plan: Db): boolean {
   const newest = findAll(place)[0];
-  if (!newest) return false;
+  if (!newest || newest.kind === 'kept') return false;
   try {
+    const copy = new Database(newest.path, { readonly: true, fileMustExist: true });
+    try {
+      if (revisionOf(copy) !== revisionOf(plan)) return false;
+    } finally {
+      copy.close();
+    }
     const backupMs = statSync(newest.path).mtimeMs;
     const planMs = statSync(place.planPath).mtimeMs;
     // An empty WAL is what opening creates; only one with frames holds changes.
@@ -303,25 +342,18 @@ export function findBackup(place: BackupPlace, id: string): string | null {
  */
 export function rotateBackups(place: BackupPlace, nowIso: string): void {
   const now = new Date(nowIso).getTime();
-  const routine: { path: string; createdAt: string }[] = [];
-  for (const dir of backupDirs(place)) {
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
+  const routine: { id: string; path: string; createdAt: string; seq: number }[] = [];
+  for (const { dir, name } of namesIn(backupDirs(place))) {
+    // Leftovers of a backup cut short (crash, full disk): never a valid backup.
+    if (name.endsWith('.tmp') || name.endsWith('.tmp-journal')) {
+      removeQuietly(join(dir, name));
       continue;
     }
-    for (const name of names) {
-      // Leftovers of a backup cut short (crash, full disk): never a valid backup.
-      if (name.endsWith('.tmp') || name.endsWith('.tmp-journal')) {
-        removeQuietly(join(dir, name));
-        continue;
-      }
-      const parsed = parseBackupId(name);
-      if (parsed && ROTATING.has(parsed.kind)) routine.push({ path: join(dir, name), createdAt: parsed.createdAt });
-    }
+    const parsed = parseBackupId(name);
+    if (parsed && ROTATING.has(parsed.kind)) routine.push({ id: name, path: join(dir, name), createdAt: parsed.createdAt, seq: parsed.seq });
   }
-  routine.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  // The newest by running number are kept whatever the clock says.
+  routine.sort(newestFirst);
   const daysSeen = new Set<string>();
   routine.forEach((b, i) => {
     const day = b.createdAt.slice(0, 10);

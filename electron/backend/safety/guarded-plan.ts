@@ -62,6 +62,10 @@ export class GuardedPlan {
   /** The change count whose failed write-back the planner was already told about. */
   private reportedUnsynced = -1;
   private lastSyncAttemptMs = 0;
+  /** The last routine or on-open backup that failed, until one succeeds again: shown to the planner. */
+  private backupFailure: { message: string; at: string } | null = null;
+  /** Grows with every backup written or failed, so the window reloads what shows backups. */
+  backupEvents = 0;
   private queue: Promise<void> = Promise.resolve();
   private closed = false;
 
@@ -82,6 +86,33 @@ export class GuardedPlan {
     return { planPath: this.path, dataDir: this.opts.dataDir };
   }
 
+  /** What the planner is told while backups fail (German), or null while they work. */
+  get backupProblem(): string | null {
+    const f = this.backupFailure;
+    if (!f) return null;
+    return `Die automatische Sicherung ist am ${formatDateTime(f.at)} fehlgeschlagen: ${f.message} Ihre Änderungen werden weiter im Plan gespeichert; `
+      + 'die Sicherung wird mit der nächsten Änderung erneut versucht. Bitte Speicherplatz und Schreibrechte prüfen oder den Plan mit „Plan speichern unter“ an einem anderen Ort sichern.';
+  }
+
+  /** Records a failed backup (also the one on open, before this object existed). */
+  noteBackupFailed(e: unknown): void {
+    console.error('[backup] backup failed', e);
+    const message = e instanceof AppError ? e.message : 'Die Sicherungsdatei konnte nicht geschrieben werden.';
+    this.backupFailure = { message, at: this.opts.owner.now() };
+    this.backupEvents++;
+  }
+
+  private noteBackupWritten(): void {
+    this.backupFailure = null;
+    this.backupEvents++;
+  }
+
+  /** Milliseconds since the last backup; a clock that went back counts as "long ago" (a backup is due). */
+  private sinceBackupMs(now: number): number {
+    const elapsed = now - this.lastBackupMs;
+    return elapsed < 0 ? Number.POSITIVE_INFINITY : elapsed;
+  }
+
   private nowMs(): number {
     const t = new Date(this.opts.owner.now()).getTime();
     return Number.isNaN(t) ? Date.now() : t;
@@ -94,7 +125,7 @@ export class GuardedPlan {
     // A write-back that failed is retried with the next change, and quietly every 30 s on reads.
     const syncDue = this.workingCopy !== null && n !== this.changesAtSync
       && (n !== this.reportedUnsynced || this.nowMs() - this.lastSyncAttemptMs >= RETRY_SYNC_MS);
-    const backupDue = n !== this.changesAtBackup && this.nowMs() - this.lastBackupMs >= this.opts.backupIntervalMs;
+    const backupDue = n !== this.changesAtBackup && this.sinceBackupMs(this.nowMs()) >= this.opts.backupIntervalMs;
     if (!syncDue && !backupDue) return;
     // One at a time: a later snapshot must never be overtaken by an earlier one.
     const run = this.queue.then(() => this.sync());
@@ -118,16 +149,22 @@ export class GuardedPlan {
         throw e;
       }
     }
-    if (n !== this.changesAtBackup && now - this.lastBackupMs >= this.opts.backupIntervalMs) {
+    if (n !== this.changesAtBackup && this.sinceBackupMs(now) >= this.opts.backupIntervalMs) {
       try {
         await writeBackup(this.db, this.place, 'periodic', this.opts.owner.now());
         this.changesAtBackup = n;
         this.lastBackupMs = now;
+        this.noteBackupWritten();
+      } catch (e) {
+        // A missed routine backup must not fail the planner's change: shown, and tried again in a minute.
+        this.noteBackupFailed(e);
+        this.lastBackupMs = now - this.opts.backupIntervalMs + 60_000;
+        return;
+      }
+      try {
         rotateBackups(this.place, this.opts.owner.now());
       } catch (e) {
-        // A missed routine backup must not fail the planner's change; try again in a minute.
-        console.error('[backup] routine backup failed', e);
-        this.lastBackupMs = now - this.opts.backupIntervalMs + 60_000;
+        console.error('[backup] rotation failed', e);
       }
     }
   }
@@ -135,7 +172,9 @@ export class GuardedPlan {
   /** A backup now, with the online backup API; its path. */
   async backupNow(kind: 'restore' | 'periodic'): Promise<string> {
     await this.queue;
-    return writeBackup(this.db, this.place, kind, this.opts.owner.now());
+    const path = await writeBackup(this.db, this.place, kind, this.opts.owner.now());
+    this.noteBackupWritten();
+    return path;
   }
 
   /** Closes the database and lets go of the lock; a network plan's last changes are written back first. */
@@ -156,9 +195,10 @@ export class GuardedPlan {
   }
 }
 
-function openedPlan(path: string, db: Db, lock: PlanLock, wc: WorkingCopy | null, opts: SafetyOptions): GuardedPlan {
+function openedPlan(path: string, db: Db, lock: PlanLock, wc: WorkingCopy | null, opts: SafetyOptions, backupFailure: unknown = null): GuardedPlan {
   preferImmediateTransactions(db);
   const plan = new GuardedPlan(path, db, lock, wc, opts);
+  if (backupFailure !== null) plan.noteBackupFailed(backupFailure);
   try {
     rotateBackups(plan.place, opts.owner.now());
   } catch (e) {
@@ -187,6 +227,7 @@ export function openGuarded(path: string, opts: SafetyOptions, choices: OpenChoi
   }
   const lock = acquireLock(path, opts.owner);
   let db: Db | undefined;
+  let backupFailure: unknown = null;
   try {
     if (choices.journal === 'keep-aside' && hasHotJournal(path)) keepJournalAside(path, opts.owner.now());
     const network = opts.isNetworkPath(path);
@@ -197,7 +238,7 @@ export function openGuarded(path: string, opts: SafetyOptions, choices: OpenChoi
         const migrating = fromVersion < LATEST_VERSION;
         // Nothing changed since the newest backup: another copy of the same content only costs time
         // (a third of a 5,000-measure plan's open). Network plans always get one from the share.
-        if (!migrating && !wc && hasBackupSinceLastChange(place)) return;
+        if (!migrating && !wc && hasBackupSinceLastChange(place, d)) return;
         try {
           writeBackupSync(d, place, migrating ? 'migration' : 'open', opts.owner.now());
         } catch (e) {
@@ -205,11 +246,11 @@ export function openGuarded(path: string, opts: SafetyOptions, choices: OpenChoi
           if (migrating) {
             throw new AppError('backup-failed', 'Vor der Umstellung auf das neue Dateiformat konnte keine Sicherung angelegt werden. Der Plan wurde deshalb nicht umgestellt und ist unverändert. Ist genug Speicherplatz frei?');
           }
-          console.error('[backup] backup on open failed', e);
+          backupFailure = e;
         }
       },
     });
-    return openedPlan(path, db, lock, wc, opts);
+    return openedPlan(path, db, lock, wc, opts, backupFailure);
   } catch (e) {
     db?.close();
     lock.release();

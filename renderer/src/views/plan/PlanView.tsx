@@ -14,6 +14,7 @@ import { navigate } from '../../lib/useRoute.ts';
 import { useWorkbench } from '../../useWorkbench.tsx';
 import { ViewHeading } from '../../components/ViewHeading.tsx';
 import { queryKey } from '../../data/cache.ts';
+import { Backups, BackupsForDialog } from './Backups.tsx';
 
 export function PlanView() {
   const wb = useWorkbench();
@@ -44,6 +45,7 @@ export function PlanView() {
           <p>Mit „Neuer Plan…“ legen Sie einen leeren Plan an, mit „Demoplan anlegen…“ einen Beispielplan des Landkreises Musterland.</p>
         </section>
       )}
+      {info ? <Backups key={info.path} /> : null}
       <Recent />
     </>
   );
@@ -143,6 +145,7 @@ function Recent() {
   const wb = useWorkbench();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [backupsOf, setBackupsOf] = useState<{ path: string; title: string } | null>(null);
 
   async function open(path: string) {
     if (!(await confirmLeave())) return;
@@ -180,12 +183,16 @@ function Recent() {
                   {current ? <span className="badge">geöffnet</span>
                     : !r.exists ? <span className="badge warn">Datei fehlt</span>
                     : <button type="button" className="button small" disabled={busy} onClick={() => void open(r.path)} aria-label={`„${r.title}“ öffnen`}>Öffnen</button>}
+                  {r.failed !== undefined && !current
+                    ? <button type="button" className="button small" disabled={busy} onClick={() => setBackupsOf({ path: r.path, title: r.title })} aria-label={`Sicherungen von „${r.title}“`}>Sicherungen…</button>
+                    : null}
                 </div>
               </li>
             );
           })}
         </ul>
       )}
+      {backupsOf ? <BackupsForDialog path={backupsOf.path} title={backupsOf.title} onClose={() => setBackupsOf(null)} /> : null}
     </section>
   );
 }

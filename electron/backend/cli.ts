@@ -4,8 +4,9 @@
 //   export  writes the committee document (DOCX)
 //   sync    syncs a plan file with the shared plan on the Kreis's PostgreSQL
 //   merge   takes over the changes of a copy of the plan (field by field; Konflikte kept, listed)
+//   import  takes over a workbook (XLSX) through the UI's importer: all rows or none
 // Exit codes: 0 in order, 1 a problem was found, 2 the call itself was wrong.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,7 @@ import {
 import { LATEST_VERSION } from './db/migrations/index.ts';
 import { checkPlanFile, hasHotJournal, HOT_JOURNAL_MESSAGE, openForCheck, type CheckConnection } from './db/open.ts';
 import { expandSeries } from '../../shared/domain/series.ts';
+import { IMPORT_KINDS, MAX_IMPORT_BYTES, SHEET_NAMES } from '../../shared/domain/exchange.ts';
 import { AppError } from './errors.ts';
 import { buildPlanDocx } from './export/docx.ts';
 import { loadSnapshot } from './export/snapshot.ts';
@@ -57,6 +59,11 @@ Aufruf:
       übernimmt die Änderungen aus einer Kopie desselben Plans in die Plandatei;
       ein Feld, das auf beiden Seiten verschieden geändert wurde, ist ein Konflikt
       (beide Werte bleiben erhalten und werden aufgelistet)
+  werkbank import <datei.wirplan> --xlsx <arbeitsmappe.xlsx>
+      übernimmt Akteure, Maßnahmen, Zuständigkeiten und Budgetpositionen aus einer
+      Arbeitsmappe (Blätter und Spalten wie beim Excel-Export der Werkbank), mit
+      derselben Prüfung wie in der Werkbank: alle Zeilen oder keine; bei einer
+      fehlerhaften Zeile bleibt der Plan unverändert und die Zeilen werden genannt
   werkbank export <datei.wirplan> --bericht <ausgabe.docx> [--stichtag JJJJ-MM-TT] [--anonym] [--force]
       schreibt den Sachstandsbericht (Mitteilungsvorlage, zur Kenntnis) zum
       Stichtag (ohne Angabe: heute), verglichen mit dem letzten festgeschriebenen Bericht
@@ -65,6 +72,7 @@ Optionen:
   --docx <datei>       Ziel des Word-Exports
   --vorlage <datei>    Ziel der Sitzungsvorlage (Word)
   --bericht <datei>    Ziel des Sachstandsberichts (Word)
+  --xlsx <datei>       Arbeitsmappe, die eingelesen wird (nur bei import)
   --stichtag <datum>   Stichtag des Sachstandsberichts, JJJJ-MM-TT
   --anonym             Personennamen anonymisieren: nur Organisationseinheiten,
                        keine Ansprechpersonen, Kontaktdaten oder Bearbeiter:in
@@ -102,10 +110,11 @@ interface Parsed {
   server?: string;
   size: string | null;
   seed: string | null;
+  xlsx: string | null;
 }
 
 function parse(argv: string[]): Parsed {
-  const p: Parsed = { command: null, positionals: [], docx: null, vorlage: null, anonym: false, bericht: null, stichtag: null, dataDir: null, force: false, help: false, size: null, seed: null };
+  const p: Parsed = { command: null, positionals: [], docx: null, vorlage: null, anonym: false, bericht: null, stichtag: null, dataDir: null, force: false, help: false, size: null, seed: null, xlsx: null };
   const valueOf = (name: string, i: number, inline: string | undefined): [string, number] => {
     if (inline !== undefined) {
       if (inline === '') throw new UsageError(`Bei „${name}“ fehlt die Angabe.`);
@@ -166,6 +175,9 @@ function parse(argv: string[]): Parsed {
         break;
       case '--seed':
         [p.seed, i] = valueOf(name, i, inline);
+        break;
+      case '--xlsx':
+        [p.xlsx, i] = valueOf(name, i, inline);
         break;
       default:
         throw new UsageError(`Unbekannte Option „${name}“.`);
@@ -499,6 +511,84 @@ async function cmdMerge(p: Parsed, o: Output): Promise<number> {
   return EXIT_OK;
 }
 
+async function cmdImport(p: Parsed, o: Output): Promise<number> {
+  if (p.docx !== null || p.vorlage !== null || p.bericht !== null || p.stichtag !== null || p.anonym || p.force || p.server !== undefined || p.size !== null || p.seed !== null) {
+    throw new UsageError('„import“ kennt nur die Option --xlsx (und --data-dir).');
+  }
+  const file = resolve(onePositional(p, 'die Plandatei und mit „--xlsx <arbeitsmappe.xlsx>“ die Arbeitsmappe'));
+  if (p.xlsx === null) throw new UsageError('Bitte mit „--xlsx <arbeitsmappe.xlsx>“ angeben, welche Arbeitsmappe eingelesen wird.');
+  const xlsx = resolve(p.xlsx);
+  if (!/\.xlsx$/iu.test(xlsx)) throw new UsageError(`„--xlsx“ erwartet eine Excel-Arbeitsmappe mit der Endung .xlsx, nicht „${basename(xlsx)}“. Ältere .xls-Dateien bitte zuerst als .xlsx speichern.`);
+  const size = statSync(xlsx, { throwIfNoEntry: false });
+  if (!size) throw new UsageError(`Die Arbeitsmappe „${xlsx}“ gibt es nicht.`);
+  if (!size.isFile()) throw new UsageError(`„${xlsx}“ ist keine Datei.`);
+  if (xlsx === file) throw new UsageError('Plandatei und Arbeitsmappe sind dieselbe Datei.');
+  const check = checkPlanFile(file);
+  if (!check.ok) {
+    o.err(check.message);
+    return EXIT_PROBLEM;
+  }
+  // Checked before reading, so a huge file is never held in memory (the contract refuses it anyway).
+  if (size.size > MAX_IMPORT_BYTES) {
+    o.err(`Die Datei ist zu groß (höchstens ${Math.floor(MAX_IMPORT_BYTES / 1_000_000)} MB). Der Plan ist unverändert.`);
+    return EXIT_PROBLEM;
+  }
+  let base64: string;
+  try {
+    base64 = readFileSync(xlsx).toString('base64');
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    o.err(`Die Arbeitsmappe „${xlsx}“ konnte nicht gelesen werden${code === 'EACCES' || code === 'EPERM' ? ' (keine Leseberechtigung)' : code === 'EBUSY' ? ' (sie ist in einem anderen Programm geöffnet)' : ''}. Der Plan ist unverändert.`);
+    return EXIT_PROBLEM;
+  }
+  const fileName = basename(xlsx);
+  const started = performance.now();
+  // The UI's path: the contract's dispatcher (input schema, read-only refusal, afterwards the safety
+  // hooks) and the exchange handlers, i.e. import.preview's suggested mapping, then import.apply.
+  const { createClient, createHandlers } = await import('./backend.ts');
+  return withSession(p.dataDir, async (s) => {
+    const api = createClient(createHandlers(s));
+    // The workbook is read (zip check, limits) before the plan is opened: a refused file never
+    // takes the lock, a backup or anything else of the plan.
+    const preview = await api['import.preview']({ fileName, base64 });
+    const mapped = IMPORT_KINDS.filter((k) => preview.mapping[k]);
+    if (mapped.length === 0) {
+      o.err(`In der Arbeitsmappe „${fileName}“ wurde kein Tabellenblatt erkannt (erwartet: ${IMPORT_KINDS.map((k) => SHEET_NAMES[k]).join(', ')}, mit Spaltenüberschriften wie beim Excel-Export). Es wurde nichts übernommen; der Plan ist unverändert. Von Hand zuordnen lassen sich die Spalten in der Werkbank (Export › „Aus Excel oder CSV importieren“).`);
+      return EXIT_PROBLEM;
+    }
+    s.open(file);
+    // Someone else writes the plan (its lock): it was opened read-only and is not written.
+    if (s.readOnly) {
+      o.err(`${s.readOnly.message} Der Import wurde nicht ausgeführt; der Plan ist unverändert.`);
+      return EXIT_PROBLEM;
+    }
+    const run = { fileName, base64, mapping: preview.mapping };
+    let result;
+    try {
+      result = await api['import.apply'](run);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== 'import-invalid') throw e;
+      o.err(e.message);
+      // Every faulty row, as the UI's row-by-row check lists them (import.validate writes nothing).
+      const report = await api['import.validate'](run);
+      const bad = report.rows.filter((r) => !r.ok);
+      for (const r of bad.slice(0, 50)) o.err(`Blatt „${r.sheet}“ – ${r.errors.join(' ')}`);
+      if (bad.length > 50) o.err(`… und ${plural(bad.length - 50, 'weitere fehlerhafte Zeile', 'weitere fehlerhafte Zeilen')}.`);
+      return EXIT_PROBLEM;
+    }
+    for (const n of preview.notes) o.out(`Hinweis: ${n}`);
+    o.out(result.summary);
+    const sheets = mapped.map((k) => `„${preview.mapping[k]?.sheet ?? SHEET_NAMES[k]}“`).join(', ');
+    const changed = IMPORT_KINDS.reduce((n, k) => n + result.report.counts[k].create + result.report.counts[k].update, 0);
+    const from = `${plural(result.report.rows.length, 'Zeile', 'Zeilen')} aus ${mapped.length === 1 ? 'dem Blatt' : 'den Blättern'} ${sheets} geprüft`;
+    const ms = Math.round(performance.now() - started);
+    o.out(changed > 0
+      ? `${from} und in „${file}“ übernommen (ein Schritt im Änderungsprotokoll, rückgängig zu machen in der Werkbank; ${ms} ms).`
+      : `${from}; der Plan enthält schon alles, nichts geändert (${ms} ms).`);
+    return EXIT_OK;
+  });
+}
+
 async function cmdSync(p: Parsed, o: Output): Promise<number> {
   if (p.docx !== null || p.vorlage !== null || p.anonym || p.force) throw new UsageError('„sync“ kennt die Optionen --docx, --vorlage, --anonym und --force nicht.');
   const file = resolve(onePositional(p, 'die Plandatei'));
@@ -533,6 +623,7 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
       (p.help || p.command === 'help' ? o.out : o.err)(HELP);
       return p.help || p.command === 'help' ? EXIT_OK : EXIT_USAGE;
     }
+    if (p.xlsx !== null && p.command !== 'import') throw new UsageError('„--xlsx“ gilt nur für „import“.');
     switch (p.command) {
       case 'demo': return await cmdDemo(p, o);
       case 'generate': return cmdGenerate(p, o);
@@ -540,7 +631,8 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
       case 'export': return await cmdExport(p, o);
       case 'sync': return await cmdSync(p, o);
       case 'merge': return await cmdMerge(p, o);
-      default: throw new UsageError(`Unbekannter Befehl „${p.command}“. Bekannt sind: demo, generate, check, export, merge, sync.`);
+      case 'import': return await cmdImport(p, o);
+      default: throw new UsageError(`Unbekannter Befehl „${p.command}“. Bekannt sind: demo, generate, check, export, import, merge, sync.`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

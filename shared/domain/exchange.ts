@@ -120,6 +120,8 @@ export function kindForHeaders(headers: readonly string[], sheetName = ''): Impo
 // ---- Contract shapes ----
 
 const MAX_FILE_BASE64 = 28_000_000; // ~20 MB file
+/** The largest import file the contract takes, in bytes (what MAX_FILE_BASE64 decodes to). */
+export const MAX_IMPORT_BYTES = (MAX_FILE_BASE64 / 4) * 3;
 
 export const importFileSchema = z.object({
   fileName: z.string({ error: 'Dateiname fehlt.' }).trim().min(1, { error: 'Dateiname fehlt.' }).max(500)

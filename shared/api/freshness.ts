@@ -48,11 +48,15 @@ export const WRITES_UNLOGGED: Partial<Record<Method, readonly EntityKind[]>> = {
   'views.save': ['view'],
   'views.delete': ['view'],
   'prefs.set': ['pref'],
+  // The sync bookkeeping (cursor, pushed marks, last sync, last error) is not in the Änderungsprotokoll.
+  'sync.run': ['sync'],
 };
 
 /** What a refused call may still have written outside the plan: a refused open marks the file in the recent list. */
 export const WRITES_WHEN_REFUSED: Partial<Record<Method, readonly EntityKind[]>> = {
   'plan.open': ['recent'],
+  // A failed sync records its error (and "offline") for sync.status.
+  'sync.run': ['sync'],
 };
 
 const MEASURE_ROW = ['measure', 'budget', 'responsibility', 'actor'] as const;

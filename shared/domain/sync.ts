@@ -40,6 +40,8 @@ export interface SyncStatus {
   lastSyncAt: string | null;
   /** German message of the last failed attempt (offline, refused), null after a successful sync. */
   lastError: string | null;
+  /** True when the last attempt failed because the server could not be reached (the status line says „offline“). */
+  offline: boolean;
   conflicts: number;
 }
 

@@ -103,6 +103,18 @@ describe('freshness of responses', () => {
     expect(env.touched).toEqual([]);
   });
 
+  it('a refused sync (server unreachable) still says it touched the sync state, so the status line refetches', async () => {
+    const env = await call('sync.run', { server: { url: 'postgres://planer@127.0.0.1:1/werkbank?sslmode=disable', password: 'x' } });
+    expect(env.ok).toBe(false);
+    expect(env.touched).toEqual(['sync']);
+    expect(dependsOn('sync.status', env.touched!)).toBe(true);
+    expect(dependsOn('sync.conflicts', env.touched!)).toBe(true);
+    expect(dependsOn('measures.list', env.touched!)).toBe(false);
+    const status = await ok<{ offline: boolean; lastError: string | null }>('sync.status');
+    expect(status.value.offline).toBe(true);
+    expect(status.value.lastError).toMatch(/nicht erreichbar \(offline\)/);
+  });
+
   it('deleting a measure touches the rows that go with it; its undo too; a status edit does not touch the responsibilities list', async () => {
     const { value: rows } = await ok<MeasureRow[]>('measures.list');
     const m = rows[0]!;

@@ -18,7 +18,8 @@ function findBin(): string {
   throw new Error('PostgreSQL binaries not found under /usr/lib/postgresql/*/bin');
 }
 
-async function freePort(): Promise<number> {
+/** A port on 127.0.0.1 nobody listens on right now (also: a closed port for "server unreachable"). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);

@@ -123,10 +123,11 @@ describe('sync with the shared plan on PostgreSQL', () => {
     expect(pending).toBeGreaterThan(0);
     await expect(a.api['sync.run']({ server: offline })).rejects.toThrow(/nicht erreichbar \(offline\).*nächsten Abgleich/);
     expect(pendingCount(a.session.db)).toBe(pending);
+    expect(await a.api['sync.status']({})).toMatchObject({ offline: true, pending, lastError: expect.stringMatching(/offline/) });
     await a.api['measures.update']({ id: world.measures[2], patch: { description: 'Noch eine Änderung im Zug' } });
     const back = await a.api['sync.run']({ server: server('anna') });
     expect(back.pushed).toBeGreaterThan(pending);
-    expect(back.status.pending).toBe(0);
+    expect(back.status).toMatchObject({ pending: 0, offline: false, lastError: null });
     await b.api['sync.run']({ server: server('bernd') });
     const got = await b.api['measures.get']({ id: world.measures[2] });
     expect([got.measure.title, got.measure.description]).toEqual(['Unterwegs geändert', 'Noch eine Änderung im Zug']);
@@ -187,7 +188,7 @@ describe('sync with the shared plan on PostgreSQL', () => {
     const err2 = await a.api['sync.run']({ server: { url: srv.cluster.url('niemand', 'egal-4711') } }).catch((e: Error) => e);
     expect((err2 as Error).message).toMatch(/Anmeldung am Server fehlgeschlagen: das Passwort für „niemand“ ist falsch \(oder die Rolle gibt es nicht\)/);
     expect(pendingCount(a.session.db)).toBe(pending);
-    expect((await a.api['sync.status']({})).lastError).toMatch(/^Anmeldung am Server fehlgeschlagen/);
+    expect(await a.api['sync.status']({})).toMatchObject({ offline: false, lastError: expect.stringMatching(/^Anmeldung am Server fehlgeschlagen/) });
     close(a);
   });
 

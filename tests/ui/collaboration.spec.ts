@@ -51,7 +51,7 @@ test('takes over a copy: preview, apply, decide the Konflikt; axe clean', async 
 
   const open = page.getByRole('table', { name: '1 offener Konflikt' });
   await expect(open).toBeVisible();
-  const keep = open.getByRole('button', { name: /meinen Wert behalten/u });
+  const keep = open.getByRole('button', { name: /^Meinen Wert behalten: /u });
   await keep.focus();
   await expect(keep).toBeFocused();
   await page.keyboard.press('Enter');

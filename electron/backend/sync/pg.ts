@@ -100,6 +100,7 @@ export function syncStatus(db: Db): SyncStatus {
     pending: server ? pendingCount(db) : pendingCount(db),
     lastSyncAt: getState(db, 'last_sync_at'),
     lastError: getState(db, 'last_error'),
+    offline: getState(db, 'last_error_code') === 'sync-offline',
     conflicts: (stmt(db, 'SELECT COUNT(*) AS n FROM sync_conflicts WHERE resolved IS NULL').get() as { n: number }).n,
   };
 }
@@ -205,10 +206,16 @@ export async function syncWithServer(db: Db, ctx: ChangeContext, conn: ServerArg
     db.transaction(() => {
       setState(db, 'last_sync_at', ctx.now());
       setState(db, 'last_error', null);
+      setState(db, 'last_error_code', null);
     })();
   } catch (e) {
     const err = serverError(e, conn);
-    try { setState(db, 'last_error', err.message); } catch { /* the plan may be closed meanwhile */ }
+    try {
+      db.transaction(() => {
+        setState(db, 'last_error', err.message);
+        setState(db, 'last_error_code', err.code);
+      })();
+    } catch { /* the plan may be closed meanwhile */ }
     throw err;
   } finally {
     await client.end().catch(() => {});

@@ -1,5 +1,6 @@
 // Zusammenarbeit: take over the changes of a copy of the plan (a colleague's laptop, a mail
-// attachment) field by field; a field changed differently on both sides is a Konflikt, decided here.
+// attachment) field by field, or sync with the shared plan on the Kreis's server; a field changed
+// differently on both sides is a Konflikt, decided here.
 import { useId, useState } from 'react';
 import type { CopyPreview, MergeOutcome } from '../../../../shared/domain/sync.ts';
 import { ErrorAlert, StatusLine } from '../../components/Messages.tsx';
@@ -8,6 +9,7 @@ import { useBackend } from '../../backend/useBackend.tsx';
 import { usePlanData } from '../../data/usePlanData.ts';
 import { messageOf } from '../../lib/format.ts';
 import { useWorkbench } from '../../useWorkbench.tsx';
+import { ServerSyncSection } from './ServerSyncSection.tsx';
 import '../views.css';
 
 const n = (count: number, one: string, many: string) => `${count.toLocaleString('de-DE')} ${count === 1 ? one : many}`;
@@ -59,7 +61,7 @@ export function CollaborationView() {
       <div className="view-head">
         <ViewHeading>Zusammenarbeit</ViewHeading>
         <p className="lead">
-          Änderungen aus einer Kopie dieses Plans übernehmen, Feld für Feld. Wurde dasselbe Feld hier und in der Kopie
+          Änderungen aus einer Kopie dieses Plans übernehmen oder mit dem gemeinsamen Plan auf dem Server abgleichen, Feld für Feld. Wurde dasselbe Feld hier und in der Kopie (oder auf dem Server)
           verschieden geändert, ist das ein Konflikt: beide Werte bleiben erhalten, Sie entscheiden unten.
         </p>
       </div>
@@ -100,6 +102,7 @@ export function CollaborationView() {
           {outcome ? `Übernommen: ${n(outcome.changes, 'Änderung', 'Änderungen')} an ${n(outcome.entities, 'Eintrag', 'Einträgen')}, ${n(outcome.conflicts.length, 'Konflikt', 'Konflikte')}.` : null}
         </StatusLine>
       </section>
+      <ServerSyncSection readOnly={readOnly !== null} />
       <section aria-labelledby={`${id}-conflicts`}>
         <h2 id={`${id}-conflicts`}>Offene Konflikte</h2>
         {conflicts.data && conflicts.data.length === 0 ? <p>Keine offenen Konflikte.</p> : null}
@@ -112,9 +115,9 @@ export function CollaborationView() {
                 <tr key={c.id}>
                   <td>{c.label}</td><td>{c.mine}</td><td>{c.theirs}</td><td>{c.source}</td>
                   <td>
-                    <button type="button" disabled={busy || readOnly !== null} onClick={() => void decide(c.id, 'mine')} aria-label={`${c.label}: meinen Wert behalten`}>Meine behalten</button>
+                    <button type="button" disabled={busy || readOnly !== null} onClick={() => void decide(c.id, 'mine')} aria-label={`Meinen Wert behalten: ${c.label}`}>Meinen Wert behalten</button>
                     {' '}
-                    <button type="button" disabled={busy || readOnly !== null} onClick={() => void decide(c.id, 'theirs')} aria-label={`${c.label}: deren Wert übernehmen`}>Deren übernehmen</button>
+                    <button type="button" disabled={busy || readOnly !== null} onClick={() => void decide(c.id, 'theirs')} aria-label={`Deren Wert übernehmen: ${c.label}`}>Deren Wert übernehmen</button>
                   </td>
                 </tr>
               ))}

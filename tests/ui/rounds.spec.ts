@@ -200,7 +200,8 @@ test('Beteiligungsrunde: sheets out and back in, the agenda, a foreign sheet ref
   expect(await viewText(page)).toBe(shown);
 });
 
-test('undoing a sheet import and a new rater: the round shows what a reload shows', async ({ page, workbench }) => {
+test('a group\'s median into the Nutzwertanalyse; undo and redo of an import, closing, removing a rater: the round shows what a reload shows', async ({ page, workbench }) => {
+  test.setTimeout(180_000);
   await openRounds(page);
   await page.getByLabel('Name der Runde').fill('Sommer');
   await page.getByRole('button', { name: 'Runde anlegen' }).click();
@@ -211,24 +212,72 @@ test('undoing a sheet import and a new rater: the round shows what a reload show
   await expect(page.getByRole('status').filter({ hasText: /^Bogen von/u })).toContainText('12 Bewertungen, 60 Felder leer.');
   await page.getByRole('button', { name: 'Bogen einlesen' }).click();
   const table = page.getByRole('table', { name: /^Bewertungen je Maßnahme und Kriterium/u });
-  await expect(table.locator('tbody tr')).toHaveCount(12);
+  const rows = table.locator('tbody tr');
+  await expect(rows).toHaveCount(12);
   await expect(page.getByText('60 Felder ohne Bewertung sind nicht aufgeführt.')).toBeVisible();
-
   const undo = page.getByRole('banner').getByRole('button', { name: /^Rückgängig/u });
+  const redo = page.getByRole('banner').getByRole('button', { name: /^Wiederherstellen/u });
+
+  // One group's median: the group must be chosen; 12 fields are written as whole scores.
+  const m1 = scalar<string>(workbench, 'SELECT id FROM measures WHERE code = ?', sheet.codes[0]);
+  const c1 = scalar<string>(workbench, 'SELECT id FROM criteria WHERE name = ?', sheet.criteria[0]);
+  const score = () => scalar<number | undefined>(workbench, 'SELECT score FROM criterion_scores WHERE measure_id = ? AND criterion_id = ? AND rater = 1', m1, c1) ?? null;
+  const old = score();
+  await page.getByLabel('Welcher Wert?').selectOption({ label: 'Median einer Gruppe' });
+  await page.getByRole('button', { name: 'Übernehmen…' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Bitte die Gruppe wählen, deren Median übernommen wird.');
+  await page.getByRole('form', { name: 'Ergebnis übernehmen' }).getByLabel('Gruppe').selectOption({ label: 'Gemeinden' });
+  await page.getByRole('button', { name: 'Übernehmen…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'In die Nutzwertanalyse übernehmen?' });
+  await expect(dialog).toContainText('Der Median der Gruppe Gemeinden der Runde „Sommer“ wird für 12 Felder');
+  await dialog.getByRole('button', { name: 'Übernehmen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'in die Nutzwertanalyse übernommen' })).toContainText('Median der Gruppe Gemeinden in die Nutzwertanalyse übernommen');
+  expect(score()).toBe(8);
+  await undo.click();
+  await expect(undo).toHaveAccessibleName(/Bewertungsbogen von „Gemeinde Musterdorf“ eingelesen/u);
+  expect(score()).toBe(old);
+
+  // Undo and redo of the import; after each the page equals a reload.
   await undo.click();
   await expect(table).toHaveCount(0);
   await expect(page.getByText('Noch keine Bewertungen eingelesen.')).toBeVisible();
   await expect(page.getByRole('row', { name: /^Gemeinde Musterdorf /u })).toContainText('noch nicht zurück');
   expect(scalar(workbench, 'SELECT COUNT(*) FROM round_scores')).toBe(0);
-  await undo.click();
-  await expect(page.getByRole('row', { name: /^Gemeinde Musterdorf /u })).toHaveCount(0);
+  await redo.click();
+  await expect(rows).toHaveCount(12);
+  await expect(page.getByRole('row', { name: /^Gemeinde Musterdorf /u })).toContainText('12 Bewertungen');
   const shown = await viewText(page);
   await page.reload();
   await expect(page.getByRole('heading', { level: 2, name: 'Runde „Sommer“' })).toBeVisible();
+  await expect(rows).toHaveCount(12);
   expect(await viewText(page)).toBe(shown);
 
-  // Undo the round itself: the page falls back to the empty state, as a reload would.
+  // Closed: no sheet is read in; reopened: again.
+  await page.getByRole('button', { name: 'Runde abschließen' }).click();
+  await expect(page.getByRole('link', { name: 'Sommer' }).locator('..')).toContainText('(abgeschlossen, 1 von 1 Bogen zurück)');
+  await expect(page.getByLabel('Bewertungsbogen (.xlsx)')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Runde wieder öffnen' }).click();
+  await expect(page.getByLabel('Bewertungsbogen (.xlsx)')).toBeVisible();
+
+  // Removing a rater asks first; undo brings the rater back with the sheet.
+  await page.getByRole('button', { name: 'Entfernen aus der Runde: Gemeinde Musterdorf' }).click();
+  await page.getByRole('dialog', { name: 'Bewertende Stelle entfernen?' }).getByRole('button', { name: 'Entfernen' }).click();
+  await expect(page.getByRole('row', { name: /^Gemeinde Musterdorf /u })).toHaveCount(0);
+  await expect(page.getByText('Noch keine Bewertungen eingelesen.')).toBeVisible();
   await undo.click();
+  await expect(page.getByRole('row', { name: /^Gemeinde Musterdorf /u })).toContainText('12 Bewertungen');
+  await expect(rows).toHaveCount(12);
+
+  // Back to before the round: the page falls back to the empty state, as a reload would.
+  await undo.click(); // reopen
+  await expect(page.getByLabel('Bewertungsbogen (.xlsx)')).toHaveCount(0);
+  await undo.click(); // close
+  await expect(page.getByLabel('Bewertungsbogen (.xlsx)')).toBeVisible();
+  await undo.click(); // import
+  await expect(page.getByText('Noch keine Bewertungen eingelesen.')).toBeVisible();
+  await undo.click(); // rater
+  await expect(page.getByRole('row', { name: /^Gemeinde Musterdorf /u })).toHaveCount(0);
+  await undo.click(); // round
   await expect(page.getByText('Noch keine Bewertungsrunde.')).toBeVisible();
   const empty = await viewText(page);
   await page.reload();

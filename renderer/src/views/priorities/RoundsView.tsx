@@ -123,10 +123,10 @@ function RoundSection({ id, onStatus }: { id: string; onStatus: (s: string, hash
     <>
       <RoundHead r={r} onStatus={onStatus} />
       <RatersPanel r={r} onStatus={onStatus} />
-      {r.status === 'offen' ? <SheetImport key={wb.externalRevision} r={r} onStatus={onStatus} /> : null}
+      {r.status === 'offen' ? <SheetImport key={`import-${wb.externalRevision}`} r={r} onStatus={onStatus} /> : null}
       <ErrorAlert message={agg.error} />
       {agg.data ? <AggregatePanel r={r} agg={agg.data} /> : null}
-      {agg.data ? <ApplyPanel r={r} agg={agg.data} onStatus={onStatus} /> : null}
+      {agg.data ? <ApplyPanel key={`apply-${wb.externalRevision}`} r={r} agg={agg.data} onStatus={onStatus} /> : null}
     </>
   );
 }

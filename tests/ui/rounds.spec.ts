@@ -166,8 +166,11 @@ test('Beteiligungsrunde: sheets out and back in, the agenda, a foreign sheet ref
   const score = (m: string, c: string) => scalar<number | undefined>(workbench, 'SELECT score FROM criterion_scores WHERE measure_id = ? AND criterion_id = ? AND rater = 1', m, c) ?? null;
   const old31 = score(m3, crit(s1.criteria[1]));
   const old10 = score(m1, crit(s1.criteria[0]));
+  // The section links jump past the long table.
+  await page.getByRole('navigation', { name: 'Abschnitte der Runde' }).getByRole('link', { name: 'In die Nutzwertanalyse übernehmen' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'In die Nutzwertanalyse übernehmen' })).toBeFocused();
   await page.getByLabel('Welcher Wert?').selectOption({ label: 'Median aller Bewertungen' });
-  await tabTo(page, page.getByRole('button', { name: 'Übernehmen…' }));
+  await tabTo(page, page.getByRole('button', { name: 'Übernehmen…' }), { max: 4 });
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'In die Nutzwertanalyse übernehmen?' });
   await expect(dialog).toContainText('für 72 Felder');

@@ -23,6 +23,26 @@ import './priorities.css';
 
 const roundHref = (id: string) => hrefFor({ view: 'beteiligung', roundId: id });
 
+/** The headings of the round's sections (one round on the page), for the section links. */
+const SECTIONS = { raters: 'round-raters', import: 'round-import', result: 'round-result', apply: 'round-apply' } as const;
+
+/** Links to the sections of a long page (the result table may have hundreds of rows). */
+function SectionLinks({ open, rated }: { open: boolean; rated: boolean }) {
+  const links: [string, string][] = [
+    [SECTIONS.raters, 'Bewertende Stellen'],
+    ...(open ? [[SECTIONS.import, 'Bogen einlesen'] as [string, string]] : []),
+    [SECTIONS.result, 'Ergebnis'],
+    ...(rated ? [[SECTIONS.apply, 'In die Nutzwertanalyse übernehmen'] as [string, string]] : []),
+  ];
+  return (
+    <nav className="section-nav" aria-label="Abschnitte der Runde">
+      {links.map(([target, label]) => (
+        <a key={target} className="link-cta" href={`#${target}`} onClick={(e) => { e.preventDefault(); document.getElementById(target)?.focus(); }}>{label}</a>
+      ))}
+    </nav>
+  );
+}
+
 export function RoundsView({ roundId }: { roundId?: string }) {
   const list = usePlanData('rounds.list', {});
   const rounds = list.data;
@@ -122,6 +142,7 @@ function RoundSection({ id, onStatus }: { id: string; onStatus: (s: string, hash
   return (
     <>
       <RoundHead r={r} onStatus={onStatus} />
+      <SectionLinks open={r.status === 'offen'} rated={(agg.data?.ratingCount ?? 0) > 0} />
       <RatersPanel r={r} onStatus={onStatus} />
       {r.status === 'offen' ? <SheetImport key={`import-${wb.externalRevision}`} r={r} onStatus={onStatus} /> : null}
       <ErrorAlert message={agg.error} />
@@ -219,8 +240,8 @@ function RatersPanel({ r, onStatus }: { r: RoundDetail; onStatus: (s: string) =>
   }
 
   return (
-    <section className="panel" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Bewertende Stellen ({r.raters.length})</h2>
+    <section className="panel" aria-labelledby={SECTIONS.raters}>
+      <h2 id={SECTIONS.raters} tabIndex={-1}>Bewertende Stellen ({r.raters.length})</h2>
       {r.raters.length === 0 ? <p className="muted">Noch niemand eingetragen. Unten Name und Gruppe angeben; danach lässt sich für jede Stelle ein eigener Bewertungsbogen herunterladen.</p> : (
         <div className="table-wrap">
           <table className="data-table compact">
@@ -319,8 +340,8 @@ function SheetImport({ r, onStatus }: { r: RoundDetail; onStatus: (s: string) =>
   // The sheet names its own round; read in from this round's page, it must be this round's.
   const otherRound = check?.ok && check.roundId !== r.id;
   return (
-    <section className="panel" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Ausgefüllten Bewertungsbogen einlesen</h2>
+    <section className="panel" aria-labelledby={SECTIONS.import}>
+      <h2 id={SECTIONS.import} tabIndex={-1}>Ausgefüllten Bewertungsbogen einlesen</h2>
       <p className="hint">Der Bogen wird zuerst geprüft (Plan, Runde, bewertende Stelle, Prüfsumme, Liste der Maßnahmen, Werte 0–10); eingelesen wird er ganz – oder gar nicht.</p>
       <div className="field">
         <label htmlFor={`${id}-f`}>Bewertungsbogen (.xlsx)</label>
@@ -371,8 +392,8 @@ function AggregatePanel({ r, agg }: { r: RoundDetail; agg: RoundAggregate }) {
   const rows = agendaOrder(agg);
   const unrated = agg.cells.length - rows.length;
   return (
-    <section className="panel" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Ergebnis und Verhandlungsagenda</h2>
+    <section className="panel" aria-labelledby={SECTIONS.result}>
+      <h2 id={SECTIONS.result} tabIndex={-1}>Ergebnis und Verhandlungsagenda</h2>
       {agg.ratingCount === 0 ? <p className="muted">Noch keine Bewertungen eingelesen.</p> : (
         <>
           <p className="hint">
@@ -456,8 +477,8 @@ function ApplyPanel({ r, agg, onStatus }: { r: RoundDetail; agg: RoundAggregate;
   }
 
   return (
-    <section className="panel" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>In die Nutzwertanalyse übernehmen</h2>
+    <section className="panel" aria-labelledby={SECTIONS.apply}>
+      <h2 id={SECTIONS.apply} tabIndex={-1}>In die Nutzwertanalyse übernehmen</h2>
       <p className="hint">
         Der gewählte Wert wird für jedes bewertete Feld als „Bewertung 1“ der <a href={hrefFor({ view: 'prioritaeten' })}>Nutzwertanalyse</a> eingetragen,
         auf ganze Punkte gerundet (6,5 → 7); eine Zweitbewertung dieser Felder wird entfernt. Felder ohne Bewertung in der Runde bleiben, wie sie sind.

@@ -105,8 +105,11 @@ test('Beteiligungsrunde: sheets out and back in, the agenda, a foreign sheet ref
   await expect(page.getByRole('status').filter({ hasText: /^Bogen von/u })).toHaveText('Bogen von „Fachdienst Integration“ (Verwaltung): 72 Bewertungen, 0 Felder leer.');
   expect(changes(workbench)).toBe(before);
   await audit(page, 'rounds-check', { fullPage: true });
-  await page.getByRole('button', { name: 'Bogen einlesen' }).click();
+  await expect(page.getByText('Gewählte Datei: fachdienst.xlsx')).toBeVisible();
+  await page.getByRole('button', { name: 'Bogen einlesen' }).press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'eingelesen:' })).toContainText('Bewertungsbogen von „Fachdienst Integration“ eingelesen: 72 Bewertungen.');
+  // The next sheet is chosen from the file field, which has the focus again.
+  await expect(page.getByLabel('Bewertungsbogen (.xlsx)')).toBeFocused();
   await chooseSheet(page, 'beirat.xlsx', s2.buffer);
   await expect(page.getByRole('status').filter({ hasText: /^Bogen von/u })).toContainText('Bogen von „Beirat MI“ (Beirat für Migration und Integration): 72 Bewertungen');
   await page.getByRole('button', { name: 'Bogen einlesen' }).click();

@@ -3,7 +3,7 @@
 // aggregate per measure and criterion is shown with the items where the groups disagree most
 // first (the Verhandlungsagenda), and one chosen aggregate can go into the Nutzwertanalyse.
 // The round shown is part of the address (#/beteiligung/<id>), so a reload shows the same.
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { countOf } from '../../../../shared/domain/plural.ts';
 import {
   AGGREGATE_MODE_LABELS, AGGREGATE_MODES, chosenValue, formatScore, RATER_GROUP_LABELS, RATER_GROUPS, ROUND_STATUS_LABELS,
@@ -302,14 +302,21 @@ function SheetImport({ r, onStatus }: { r: RoundDetail; onStatus: (s: string) =>
   const [check, setCheck] = useState<SheetCheck | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [inputKey, setInputKey] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  const refocus = useRef(false);
+  const [chosen, setChosen] = useState<string | null>(null);
 
   function reset() {
-    setFile(null); setCheck(null); setInputKey((k) => k + 1);
+    setFile(null); setCheck(null); setChosen(null);
+    refocus.current = true;
   }
+  // The buttons of the preview go: the focus moves to the file field (once it is enabled again) for the next sheet.
+  useEffect(() => {
+    if (refocus.current && !busy) { refocus.current = false; input.current?.focus(); }
+  });
 
   async function choose(f: File | undefined) {
-    setError(null); setCheck(null); setFile(null);
+    setError(null); setCheck(null); setFile(null); setChosen(f?.name ?? null);
     if (!f) return;
     setBusy(true);
     try {
@@ -345,8 +352,11 @@ function SheetImport({ r, onStatus }: { r: RoundDetail; onStatus: (s: string) =>
       <p className="hint">Der Bogen wird zuerst geprüft (Plan, Runde, bewertende Stelle, Prüfsumme, Liste der Maßnahmen, Werte 0–10); eingelesen wird er ganz – oder gar nicht.</p>
       <div className="field">
         <label htmlFor={`${id}-f`}>Bewertungsbogen (.xlsx)</label>
-        <input key={inputKey} id={`${id}-f`} type="file" accept=".xlsx" disabled={busy} onChange={(e) => void choose(e.target.files?.[0])} />
+        {/* Emptied after each choice, so the same file, corrected, can be chosen again. */}
+        <input ref={input} id={`${id}-f`} type="file" accept=".xlsx" disabled={busy}
+          onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; void choose(f); }} />
       </div>
+      {chosen ? <p className="muted small">Gewählte Datei: {chosen}</p> : null}
       {check && !check.ok ? (
         <div role="alert" className="alert">
           <p className="strong">Dieser Bogen kann nicht eingelesen werden; es wird nichts geändert.</p>

@@ -124,6 +124,7 @@ test('Beteiligungsrunde: sheets out and back in, the agenda, a foreign sheet ref
   ]);
   const rows = table.locator('tbody tr');
   await expect(rows).toHaveCount(72);
+  await expect(page.getByText(/^144 Bewertungen aus 2 Bögen\./u)).toContainText('(72 Punkte auf der Agenda). Median bei gerader Anzahl');
   const first = rows.first();
   await expect(first.getByRole('rowheader')).toContainText(s1.codes[2]);
   await expect(first.locator('td')).toHaveText([s1.criteria[1], '5,5', '3,25–7,75', '1–10', '2', '1', '10', '9 (Beirat für Migration und Integration höher als Verwaltung)']);
@@ -220,7 +221,7 @@ test('a group\'s median into the Nutzwertanalyse; undo and redo of an import, cl
   const table = page.getByRole('table', { name: /^Bewertungen je Maßnahme und Kriterium/u });
   const rows = table.locator('tbody tr');
   await expect(rows).toHaveCount(12);
-  await expect(page.getByText('60 Felder ohne Bewertung sind nicht aufgeführt.')).toBeVisible();
+  await expect(page.getByText('60 Felder ohne Bewertung sind nicht aufgeführt.')).toContainText('12 Bewertungen aus 1 Bogen. Noch nichts auf der Verhandlungsagenda: Dafür braucht es Bewertungen aus mindestens zwei Gruppen, deren Mediane auseinanderliegen. Median bei gerader Anzahl');
   const undo = page.getByRole('banner').getByRole('button', { name: /^Rückgängig/u });
   const redo = page.getByRole('banner').getByRole('button', { name: /^Wiederherstellen/u });
 

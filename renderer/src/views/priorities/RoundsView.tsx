@@ -408,7 +408,9 @@ function AggregatePanel({ r, agg }: { r: RoundDetail; agg: RoundAggregate }) {
         <>
           <p className="hint">
             {countOf(agg.ratingCount, 'Bewertung', 'Bewertungen')} aus {countOf(r.raters.filter((x) => x.returned).length, 'Bogen', 'Bögen')}.
-            Oben stehen die Maßnahmen und Kriterien, bei denen die Mediane der Gruppen am weitesten auseinanderliegen ({countOf(agg.agenda.length, 'Punkt', 'Punkte')} auf der Agenda).
+            {agg.agenda.length > 0
+              ? ` Oben stehen die Maßnahmen und Kriterien, bei denen die Mediane der Gruppen am weitesten auseinanderliegen (${countOf(agg.agenda.length, 'Punkt', 'Punkte')} auf der Agenda). `
+              : ' Noch nichts auf der Verhandlungsagenda: Dafür braucht es Bewertungen aus mindestens zwei Gruppen, deren Mediane auseinanderliegen. '}
             Median bei gerader Anzahl: Mittel der beiden mittleren Werte; Quartile wie QUARTIL.INKL in Excel.
             {unrated > 0 ? ` ${countOf(unrated, 'Feld', 'Felder')} ohne Bewertung sind nicht aufgeführt.` : ''}
           </p>

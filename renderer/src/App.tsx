@@ -24,6 +24,7 @@ import { FinanzplanView } from './views/money/FinanzplanView.tsx';
 import { OptimierungView } from './views/priorities/OptimierungView.tsx';
 import { PrioritiesView } from './views/priorities/PrioritiesView.tsx';
 import { SzenarienView } from './views/priorities/SzenarienView.tsx';
+import { RoundsView } from './views/priorities/RoundsView.tsx';
 import { LeaveGuard } from './forms/LeaveGuard.tsx';
 import { SaveNote } from './forms/SaveNote.tsx';
 import { SkipToTable } from './forms/SkipToTable.tsx';
@@ -47,6 +48,7 @@ const NAV: { view: ViewName; label: string; also?: ViewName[] }[] = [
   { view: 'finanzplan', label: 'Finanzplan' },
   { view: 'optimierung', label: 'Optimierung' },
   { view: 'szenarien', label: 'Szenarien' },
+  { view: 'beteiligung', label: 'Beteiligung' },
   { view: 'umsetzung', label: 'Umsetzung', also: ['umsetzung-massnahme', 'fortschreibung'] },
   { view: 'protokoll', label: 'Protokoll' },
   { view: 'zusammenarbeit', label: 'Zusammenarbeit' },
@@ -58,7 +60,7 @@ const DOC_TITLES: Record<ViewName, string> = {
   akteure: 'Akteure', finanzen: 'Finanzen', export: 'Export',
   auslastung: 'Auslastung der Akteure', matrix: 'Zuständigkeitsmatrix', abdeckung: 'Abdeckung', fragen: 'Fragen-Werkstatt',
   zeitplan: 'Zeitplan', protokoll: 'Änderungsprotokoll',
-  prioritaeten: 'Prioritäten', finanzplan: 'Finanzplan', optimierung: 'Optimierung', szenarien: 'Szenarien',
+  prioritaeten: 'Prioritäten', finanzplan: 'Finanzplan', optimierung: 'Optimierung', szenarien: 'Szenarien', beteiligung: 'Beteiligungsrunde',
   zusammenarbeit: 'Zusammenarbeit',
   umsetzung: 'Umsetzung', 'umsetzung-massnahme': 'Umsetzung einer Maßnahme', fortschreibung: 'Fortschreibung',
 };
@@ -174,6 +176,7 @@ function View({ route }: { route: Route }) {
     case 'finanzplan': return <FinanzplanView />;
     case 'optimierung': return <OptimierungView />;
     case 'szenarien': return <SzenarienView />;
+    case 'beteiligung': return <RoundsView roundId={route.roundId} />;
     case 'zusammenarbeit': return <CollaborationView />;
     case 'umsetzung': return <SteuerungView />;
     case 'umsetzung-massnahme': return <UmsetzungMeasureView key={route.id} id={route.id} />;

@@ -21,6 +21,7 @@ export type Route =
   | { view: 'finanzplan' }
   | { view: 'optimierung' }
   | { view: 'szenarien' }
+  | { view: 'beteiligung'; roundId?: string }
   | { view: 'zusammenarbeit' }
   | { view: 'umsetzung' }
   | { view: 'umsetzung-massnahme'; id: string }
@@ -51,6 +52,7 @@ export function parseHash(hash: string): Route {
     case 'finanzplan': return { view: 'finanzplan' };
     case 'optimierung': return { view: 'optimierung' };
     case 'szenarien': return { view: 'szenarien' };
+    case 'beteiligung': return parts[1] ? { view: 'beteiligung', roundId: parts[1] } : { view: 'beteiligung' };
     case 'zusammenarbeit': return { view: 'zusammenarbeit' };
     case 'umsetzung': return parts[1] ? { view: 'umsetzung-massnahme', id: parts[1] } : { view: 'umsetzung' };
     case 'fortschreibung': return { view: 'fortschreibung' };
@@ -63,6 +65,7 @@ export function hrefFor(route: Route): string {
     case 'katalog': return route.baustelleId ? `#/katalog/${encodeURIComponent(route.baustelleId)}` : '#/katalog';
     case 'massnahme': return `#/massnahme/${encodeURIComponent(route.id)}`;
     case 'umsetzung-massnahme': return `#/umsetzung/${encodeURIComponent(route.id)}`;
+    case 'beteiligung': return route.roundId ? `#/beteiligung/${encodeURIComponent(route.roundId)}` : '#/beteiligung';
     case 'neu': return route.baustelleId ? `#/massnahme/neu/${encodeURIComponent(route.baustelleId)}` : '#/massnahme/neu';
     case 'fragen':
       if (!route.baustelleId) return '#/fragen';

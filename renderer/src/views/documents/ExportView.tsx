@@ -2,10 +2,10 @@
 // (#/export) offers the Sitzungsvorlage, the plain plan as DOCX, the festgeschriebene Stände and
 // XLSX export/import; the longer tasks are pages of their own (#/export/vorlage, #/export/import,
 // #/export/stand/<id>, see documents/subRoute.ts).
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useBackend } from '../../backend/useBackend.tsx';
 import { ErrorAlert, StatusLine } from '../../components/Messages.tsx';
-import { messageOf } from '../../lib/format.ts';
+import { useDownload } from '../../lib/useDownload.ts';
 import { useWorkbench } from '../../useWorkbench.tsx';
 import { requestHeadingFocus, ViewHeading } from '../../components/ViewHeading.tsx';
 import { ImportPage } from './ImportPage.tsx';
@@ -45,28 +45,6 @@ export function ExportView() {
     case 'stand': return <SnapshotDiffPage key={page.id} snapshotId={page.id} />;
     case 'overview': return <ExportOverview />;
   }
-}
-
-/** Generates a file in the backend and hands it to the user; one status line per action. */
-function useDownload() {
-  const { transport } = useBackend();
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  async function run(what: string, make: () => Promise<{ fileName: string; base64: string }>) {
-    setBusy(true); setError(null); setStatus(`${what} wird erstellt …`);
-    try {
-      const { fileName, base64 } = await make();
-      const saved = await transport.saveFile(fileName, base64);
-      setStatus(saved ? `„${fileName}“ wurde erstellt.${transport.kind === 'web' ? ' Sie finden die Datei in Ihren Downloads.' : ''}` : 'Export abgebrochen.');
-    } catch (e) {
-      setStatus(null);
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { busy, status, error, run };
 }
 
 function ExportOverview() {

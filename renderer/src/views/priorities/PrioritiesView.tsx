@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { ErrorAlert, StatusLine } from '../../components/Messages.tsx';
 import { ViewHeading } from '../../components/ViewHeading.tsx';
+import { hrefFor } from '../../lib/useRoute.ts';
 import { useWorkbench } from '../../useWorkbench.tsx';
 import { usePlanData } from '../../data/usePlanData.ts';
 import { CriteriaEditor } from './CriteriaEditor.tsx';
@@ -33,7 +34,8 @@ export function PrioritiesView() {
         <ViewHeading>Prioritäten</ViewHeading>
         <p className="lead">
           Nutzwertanalyse: Jede Maßnahme wird nach gewichteten Kriterien bewertet. Das Ergebnis ist eine nachvollziehbare Rangfolge –
-          die Grundlage, um Prioritäten gemeinsam auszuhandeln, wenn das Geld nicht für alles reicht.
+          die Grundlage, um Prioritäten gemeinsam auszuhandeln, wenn das Geld nicht für alles reicht. Viele Beteiligte bewerten lassen:{' '}
+          <a href={hrefFor({ view: 'beteiligung' })}>Beteiligungsrunde</a>.
         </p>
         <nav className="section-nav" aria-label="Abschnitte">
           <a className="link-cta" href="#sec-rangfolge" onClick={(e) => { e.preventDefault(); document.getElementById('sec-rangfolge')?.focus(); }}>Rangfolge</a>

@@ -34,6 +34,8 @@ describe('werkbank export --bericht', () => {
     const doc = part(unzip(readFileSync(out)), 'word/document.xml');
     expect(doc).toContain('Stand 01.12.2026');
     expect(doc).toContain('anonymisierte Fassung');
+    // German counts: the status that is a noun takes its plural.
+    expect(doc).toContain('Der Plan umfasst 12 Maßnahmen: 2 Ideen, 2 in Planung');
     for (const person of ['Yildiz', 'Brandt', 'Keller', 'Nowak', 'Osei', 'Haddad', 'Vogt']) expect(doc).not.toContain(person);
   });
 

@@ -18,6 +18,7 @@ import {
 } from '../../../shared/domain/monitoring.ts';
 import { MEASURE_STATUS_LABELS, MEASURE_STATUSES } from '../../../shared/domain/enums.ts';
 import { formatCents } from '../../../shared/domain/money.ts';
+import { statusCount } from '../../../shared/domain/plural.ts';
 import { compareCodes } from '../../../shared/domain/nutzwert.ts';
 import { diffSnapshot } from '../../../shared/domain/snapshot-diff.ts';
 import type { SnapshotDiff } from '../../../shared/domain/vorlage.ts';
@@ -155,7 +156,7 @@ function stand(d: BerichtData): Block[] {
   const rows = o.rows;
   const out: Block[] = [h1('Stand der Umsetzung')];
   const byStatus = MEASURE_STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length] as const).filter(([, c]) => c > 0);
-  out.push(text(`Der Plan umfasst ${n(rows.length, 'Maßnahme', 'Maßnahmen')}: ${byStatus.map(([s, c]) => `${c} ${MEASURE_STATUS_LABELS[s]}`).join(', ') || 'keine'}. `
+  out.push(text(`Der Plan umfasst ${n(rows.length, 'Maßnahme', 'Maßnahmen')}: ${byStatus.map(([s, c]) => statusCount(c, MEASURE_STATUS_LABELS[s])).join(', ') || 'keine'}. `
     + `Ampel: ${AMPEL_ORDER.filter((a) => o.totals.counts[a] > 0).map((a) => `${o.totals.counts[a]} ${AMPEL_LABELS[a]}`).join(', ') || 'keine'}.`));
   out.push(h2('Ampel je Baustelle'));
   const shown = AMPEL_ORDER;

@@ -132,9 +132,9 @@ describe('merge of plan copies', () => {
     const s = await setup();
     const m = await s.a.api['measures.create']({ title: 'Alt', baustelleId: s.baustelleId });
     s.a.session.close();
-    // Make it a plan of schema 9 (before the sync migration): no change table, no plan id.
+    // Make it a plan of schema 9 (before the sync migration): no change table, no plan id, no history indexes (11).
     const db = new Database(s.a.path);
-    db.exec("DROP TABLE sync_changes; DROP TABLE sync_state; DROP TABLE sync_conflicts; DELETE FROM meta WHERE key = 'plan_id'; PRAGMA user_version = 9;");
+    db.exec("DROP INDEX change_log_entity_id; DROP INDEX change_log_measure; DROP INDEX change_log_depends; DROP INDEX change_log_actor; DROP TABLE sync_changes; DROP TABLE sync_state; DROP TABLE sync_conflicts; DELETE FROM meta WHERE key = 'plan_id'; PRAGMA user_version = 9;");
     db.close();
     copyFileSync(s.a.path, s.bPath);
     s.a.session.open(s.a.path);

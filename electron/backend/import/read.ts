@@ -153,6 +153,8 @@ async function readXlsx(bytes: Buffer): Promise<Table[]> {
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
+    // The planner gets the German reason; the cause goes to the local log for whoever supports them.
+    console.error('[import] workbook unreadable:', e);
     throw new AppError('invalid', 'Die Datei lässt sich nicht als Excel-Arbeitsmappe (.xlsx) lesen. Bitte die Datei in Excel oder LibreOffice als .xlsx speichern.');
   }
   // In the workbook's order of sheets (the archive may store them in any order).

@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import yauzl from 'yauzl';
 import { AppError } from '../errors.ts';
 import { checkXlsxArchive } from './zip-guard.ts';
 
@@ -69,6 +70,7 @@ async function* utf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<str
 }
 
 interface ReaderInternals {
+  parse(): AsyncGenerator<{ eventType: string; value: unknown }>;
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseStyles(entry: Readable): Promise<void>;
@@ -97,7 +99,58 @@ function streamingReader(bytes: Buffer): ExcelJS.stream.xlsx.WorkbookReader {
   r._parseStyles = (entry) => base.styles(entry.setEncoding('utf8'));
   r._parseSharedStrings = (entry) => base.strings(entry.setEncoding('utf8'));
   r._parseWorksheet = (iterator, sheetNo) => base.sheet(utf8(iterator), sheetNo);
+  r.parse = () => partsInOrder(bytes, r);
   return reader;
+}
+
+/** The archive's entries by name (yauzl reads the central directory of the buffer; nothing inflated yet). */
+function openArchive(bytes: Buffer): Promise<{ zip: yauzl.ZipFile; entries: Map<string, yauzl.Entry> }> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true }, (err, zip) => {
+      if (err || !zip) return reject(err ?? new Error('no archive'));
+      const entries = new Map<string, yauzl.Entry>();
+      zip.on('entry', (e: yauzl.Entry) => { entries.set(e.fileName, e); zip.readEntry(); });
+      zip.on('end', () => resolve({ zip, entries }));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
+  return new Promise((resolve, reject) => zip.openReadStream(entry, (err, stream) => (err || !stream ? reject(err ?? new Error('no stream')) : resolve(stream))));
+}
+
+/**
+ * Replaces exceljs's single streaming pass over the archive (unzipper's Parse, entries in stored
+ * order), which races on Node ≥ 18: a worksheet can be parsed before xl/workbook.xml, and reading
+ * then fails now and then with "Cannot read properties of undefined (reading 'sheets')"
+ * (exceljs#3064; workbooks written by exceljs trigger it). Here the parts are taken from the
+ * central directory in dependency order — relationships, workbook, shared strings, styles — and
+ * then the worksheets in number order, each still streamed row by row.
+ */
+async function* partsInOrder(bytes: Buffer, r: ReaderInternals): AsyncGenerator<{ eventType: string; value: unknown }> {
+  const { zip, entries } = await openArchive(bytes);
+  try {
+    const part = (name: string) => entries.get(name);
+    const rels = part('xl/_rels/workbook.xml.rels');
+    if (rels) await r._parseRels(await openEntry(zip, rels));
+    const workbook = part('xl/workbook.xml');
+    if (workbook) await r._parseWorkbook(await openEntry(zip, workbook));
+    const shared = part('xl/sharedStrings.xml');
+    if (shared) yield* r._parseSharedStrings(await openEntry(zip, shared)) as AsyncGenerator<{ eventType: string; value: unknown }>;
+    const styles = part('xl/styles.xml');
+    if (styles) await r._parseStyles(await openEntry(zip, styles));
+    const sheets = [...entries.keys()]
+      .map((name) => /^xl\/worksheets\/sheet(\d+)\.xml$/u.exec(name))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .sort((a, b) => Number(a[1]) - Number(b[1]));
+    for (const m of sheets) {
+      yield* r._parseWorksheet(await openEntry(zip, entries.get(m[0])!), m[1]) as Generator<{ eventType: string; value: unknown }>;
+    }
+  } finally {
+    zip.close();
+  }
 }
 
 /**

@@ -39,6 +39,8 @@ test('a planner keeps the actor directory', async ({ page, workbench }) => {
 
   await row.getByRole('button', { name: 'Volkshochschule Musterland löschen' }).click();
   await page.getByRole('dialog', { name: 'Akteur löschen?' }).getByRole('button', { name: 'Löschen' }).click();
+  // The list behind the modal dialog updates first; the page takes input again once the dialog is gone.
+  await expect(page.getByRole('dialog', { name: 'Akteur löschen?' })).toBeHidden();
   await expect(main.getByText('0 von 16 Akteuren')).toBeVisible();
   expect(scalar(workbench, "SELECT COUNT(*) FROM actors WHERE name = 'Volkshochschule Musterland'")).toBe(0);
 

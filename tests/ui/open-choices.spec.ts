@@ -230,14 +230,18 @@ test('the recent list offers the same choices: journal put aside, cleaned copy',
   expect(sha256File(other)).toBe(hash);
 });
 
-test('while a plan is checked the Open dialog says "Plan wird geprüft…", and "Abbrechen" stops the check', async ({ page, workbench }) => {
-  // A plan of ~170 MB: its check takes seconds (the cancel below comes within a fraction of one).
-  const p = await planFile(workbench.dir, 'Großer Plan', 'Großer Plan');
-  const db = new Database(p);
+/** Grows a closed plan to ~170 MB of valid rows: its check then takes seconds (a cancel comes within a fraction of one). */
+function makeSlowToCheck(path: string): void {
+  const db = new Database(path);
   const add = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
   const filler = 'x'.repeat(3000);
   db.transaction(() => { for (let i = 0; i < 40_000; i++) add.run(`filler-${i}`, `${filler}${i}`); })();
   db.close();
+}
+
+test('while a plan is checked the Open dialog says "Plan wird geprüft…", and "Abbrechen" stops the check', async ({ page, workbench }) => {
+  const p = await planFile(workbench.dir, 'Großer Plan', 'Großer Plan');
+  makeSlowToCheck(p);
   const before = statSync(p);
   const demo = workbench.session.path!;
 
@@ -258,4 +262,31 @@ test('while a plan is checked the Open dialog says "Plan wird geprüft…", and 
   expect([after.size, after.mtimeMs]).toEqual([before.size, before.mtimeMs]);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+});
+
+test('the recent list shows a slow check too, and its "Abbrechen" stops it', async ({ page, workbench }) => {
+  const demo = workbench.session.path!;
+  const other = join(workbench.dir, 'Anderer Plan.wirplan');
+  await createPlanInUi(page, other, 'Anderer Plan');
+  const recent = page.getByRole('region', { name: 'Zuletzt geöffnete Pläne' });
+  await recent.getByRole('button', { name: /^„Maßnahmenplan „Gemeinsam in Musterland“ 2026–2029“ öffnen$/u }).click();
+  await expect(page.getByRole('banner')).toContainText('Gemeinsam in Musterland');
+  makeSlowToCheck(other);
+  const before = statSync(other);
+
+  await recent.getByRole('button', { name: /^„Anderer Plan“ öffnen$/u }).click();
+  await expect(recent.getByRole('status').filter({ hasText: 'Plan wird geprüft…' })).toBeVisible();
+  const cancel = recent.getByRole('button', { name: 'Abbrechen' });
+  await expect(cancel).toBeFocused();
+  // (No axe run while busy: it would take longer than the check it is meant to interrupt.)
+  await page.keyboard.press('Enter');
+  await expect(recent.getByRole('alert')).toContainText('Das Öffnen wurde abgebrochen.');
+  await expect(cancel).toHaveCount(0);
+  await expect(recent.getByText('Plan wird geprüft…')).toHaveCount(0);
+  // "Abbrechen" went away with the check: the focus waits on the list's heading, not on the page.
+  await expect(recent.getByRole('heading', { name: 'Zuletzt geöffnete Pläne' })).toBeFocused();
+  await audit(page, 'recent-cancelled');
+  expect(workbench.session.path).toBe(demo);
+  const after = statSync(other);
+  expect([after.size, after.mtimeMs]).toEqual([before.size, before.mtimeMs]);
 });

@@ -290,3 +290,22 @@ test('the recent list shows a slow check too, and its "Abbrechen" stops it', asy
   const after = statSync(other);
   expect([after.size, after.mtimeMs]).toEqual([before.size, before.mtimeMs]);
 });
+
+test('a damaged plan in the recent list: its refusal\'s "Sicherungen…" takes the focus and opens the backups', async ({ page, workbench }) => {
+  const demo = workbench.session.path!;
+  workbench.session.open(demo); // the open takes a backup
+  await createPlanInUi(page, join(workbench.dir, 'Anderer Plan.wirplan'), 'Anderer Plan');
+  zeroMiddlePage(demo);
+  const recent = page.getByRole('region', { name: 'Zuletzt geöffnete Pläne' });
+  await recent.getByRole('button', { name: /^„Landkreis Musterland“ öffnen$/u }).click();
+  await expect(recent.getByRole('alert')).toContainText('Die letzte intakte Sicherung ist vom');
+  const choice = recent.getByRole('group', { name: /^Möglichkeiten für/u }).getByRole('button', { name: 'Sicherungen…' });
+  await expect(choice).toBeFocused();
+  await audit(page, 'recent-damaged');
+  await page.keyboard.press('Enter');
+  const list = page.getByRole('dialog', { name: /^Sicherungen von „Landkreis Musterland/u });
+  await expect(list.getByRole('row').nth(1)).toContainText('12 Maßnahmen');
+  await page.keyboard.press('Escape');
+  await expect(list).toBeHidden();
+  await expect(choice).toBeFocused();
+});

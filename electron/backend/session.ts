@@ -77,6 +77,12 @@ export class Session {
     return g instanceof GuardedPlan ? g.backupProblem : null;
   }
 
+  /** Where opening the current plan moved a hot -journal (choice 'keep-aside'), or null. */
+  get journalAside(): string | null {
+    const g = this.current?.guard;
+    return g instanceof GuardedPlan ? g.journalAside : null;
+  }
+
   /** Grows with every backup of the open plan written or failed (see changes/freshness.ts). */
   get backupEvents(): number {
     const g = this.current?.guard;

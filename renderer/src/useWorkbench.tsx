@@ -47,7 +47,15 @@ export interface Workbench extends WorkbenchState {
   /** A success message shown in the status line of the view with this hash (default: the current one). */
   notify: (text: string, hash?: string) => void;
   notice: Notice | null;
+  /**
+   * What an open from the recent list did by a choice (journal put aside, cleaned copy), shown there while
+   * that plan is open; kept here because the view remounts while the new plan loads.
+   */
+  openReport: OpenReportNote | null;
+  setOpenReport: (report: OpenReportNote | null) => void;
 }
+
+export interface OpenReportNote { text: string; path: string }
 
 const WorkbenchContext = createContext<Workbench | null>(null);
 const NO_MEASURES: MeasureRow[] = [];
@@ -59,6 +67,7 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
   const { invalidateAll, read } = useBackend();
   const { revision, externalRevision } = useDataRevisions();
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [openReport, setOpenReport] = useState<OpenReportNote | null>(null);
   const infoQ = usePlanInfo();
   const recentQ = useQuery({ queryKey: queryKey('plan.recent', {}), queryFn: () => read('plan.recent', {}) });
   const catalogue = usePlanData('catalogue.get', {});
@@ -82,7 +91,8 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
     loaded, info, catalogue: cat, index,
     measures: measures.data ?? NO_MEASURES, actors: actors.data ?? NO_ACTORS, responsibilities: responsibilities.data ?? NO_RESPONSIBILITIES,
     totals: totals.data, recent: recentQ.data ?? NO_RECENT, loadError, revision, externalRevision, refresh, notify, notice,
-  }), [loaded, info, cat, index, measures.data, actors.data, responsibilities.data, totals.data, recentQ.data, loadError, revision, externalRevision, refresh, notify, notice]);
+    openReport, setOpenReport,
+  }), [loaded, info, cat, index, measures.data, actors.data, responsibilities.data, totals.data, recentQ.data, loadError, revision, externalRevision, refresh, notify, notice, openReport]);
   return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
 }
 

@@ -114,6 +114,8 @@ export interface PlanInfo {
   readOnly: ReadOnlyInfo | null;
   /** Why the automatic backups of this plan currently fail (German, for a warning), or null while they work. */
   backupProblem: string | null;
+  /** Only from plan.open with journal 'keep-aside': where the hot -journal was moved (kept for recovery). */
+  journalAside?: string;
 }
 
 /** Who writes a plan that this window only reads; message: "Nur lesen – geöffnet von … auf … seit …". */

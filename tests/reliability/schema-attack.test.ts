@@ -243,9 +243,12 @@ describe('hot journal', () => {
     }
     expect(state(p)).toEqual(before);
     expect(existsSync(`${p}-journal`)).toBe(true);
-    await b.ok('plan.open', { path: p, journal: 'keep-aside' });
+    const info = await b.ok<{ journalAside?: string }>('plan.open', { path: p, journal: 'keep-aside' });
     expect(existsSync(`${p}-journal`)).toBe(false);
     expect(readdirSync(dir).some((f) => f.startsWith('journal.wirplan.journal-beiseite-'))).toBe(true);
+    // The open says where the journal went.
+    expect(info.journalAside).toMatch(/journal\.wirplan\.journal-beiseite-\w+$/u);
+    expect(existsSync(info.journalAside!)).toBe(true);
     b.session.close();
   });
 });

@@ -6,7 +6,7 @@ import { backupDirs } from '../../electron/backend/safety/backup.ts';
 import { zeroMiddlePage } from '../reliability/helpers/corrupt.ts';
 import { audit } from './documents-helpers.ts';
 import { expect, test } from './fixtures.ts';
-import { scalar } from './helpers.ts';
+import { createPlanInUi, scalar } from './helpers.ts';
 
 test('a planner restores a backup from the Plan view; the state before is kept and the view equals a reload', async ({ page, workbench }) => {
   const header = page.getByRole('banner');
@@ -88,14 +88,8 @@ test('a plan that no longer opens is restored from its backups through the recen
   const demo = workbench.session.path!;
   workbench.session.open(demo);
   // Another plan is open while the demo's file gets damaged (a lost sector).
-  const other = join(workbench.dir, 'Anderer Plan.wirplan');
   const header = page.getByRole('banner');
-  await header.getByRole('button', { name: 'Neuer Plan…' }).click();
-  const create = page.getByRole('dialog', { name: 'Neuen Plan anlegen' });
-  await create.getByLabel('Titel des Plans').fill('Anderer Plan');
-  await create.getByLabel('Dateipfad').fill(other);
-  await create.getByRole('button', { name: 'Plan anlegen' }).click();
-  await expect(header).toContainText('Anderer Plan');
+  await createPlanInUi(page, join(workbench.dir, 'Anderer Plan.wirplan'), 'Anderer Plan');
   zeroMiddlePage(demo);
 
   const recent = page.getByRole('region', { name: 'Zuletzt geöffnete Pläne' });

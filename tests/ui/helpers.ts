@@ -35,6 +35,17 @@ export async function openView(page: Page, label: ViewLabel): Promise<void> {
   await expect(page.locator('#main-heading')).toBeVisible();
 }
 
+/** Creates a new, empty plan through "Neuer Plan…" (so that the plan open before is closed). */
+export async function createPlanInUi(page: Page, path: string, title: string): Promise<void> {
+  const header = page.getByRole('banner');
+  await header.getByRole('button', { name: 'Neuer Plan…' }).click();
+  const create = page.getByRole('dialog', { name: 'Neuen Plan anlegen' });
+  await create.getByLabel('Titel des Plans').fill(title);
+  await create.getByLabel('Dateipfad').fill(path);
+  await create.getByRole('button', { name: 'Plan anlegen' }).click();
+  await expect(header).toContainText(title);
+}
+
 /** Presses Tab (or Shift+Tab) until `target` has the focus; fails after `max` presses. */
 export async function tabTo(page: Page, target: Locator, opts: { max?: number; back?: boolean } = {}): Promise<void> {
   const max = opts.max ?? 60;

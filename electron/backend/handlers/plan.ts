@@ -75,7 +75,9 @@ export function planHandlers(s: Session) {
     'plan.open': async ({ path, journal }) => {
       // Checked in the check worker first (deadline, memory cap), then opened.
       await s.openChecked(path, { journal });
-      return opened(s);
+      const info = opened(s);
+      const aside = journal === 'keep-aside' ? s.journalAside : null;
+      return aside ? { ...info, journalAside: aside } : info;
     },
     'plan.cancelOpen': () => s.cancelOpen(),
     'plan.openCleanCopy': async ({ path }) => {

@@ -66,6 +66,8 @@ export class GuardedPlan {
   private backupFailure: { message: string; at: string } | null = null;
   /** Grows with every backup written or failed, so the window reloads what shows backups. */
   backupEvents = 0;
+  /** Where this open moved a hot -journal (choice 'keep-aside'), or null. */
+  journalAside: string | null = null;
   private queue: Promise<void> = Promise.resolve();
   private closed = false;
 
@@ -228,8 +230,9 @@ export function openGuarded(path: string, opts: SafetyOptions, choices: OpenChoi
   const lock = acquireLock(path, opts.owner);
   let db: Db | undefined;
   let backupFailure: unknown = null;
+  let journalAside: string | null = null;
   try {
-    if (choices.journal === 'keep-aside' && hasHotJournal(path)) keepJournalAside(path, opts.owner.now());
+    if (choices.journal === 'keep-aside' && hasHotJournal(path)) journalAside = keepJournalAside(path, opts.owner.now());
     const network = opts.isNetworkPath(path);
     const wc = network ? WorkingCopy.prepare(path, opts.dataDir, place, opts.owner.now()) : null;
     db = openPlanDb(wc?.path ?? path, {
@@ -250,7 +253,9 @@ export function openGuarded(path: string, opts: SafetyOptions, choices: OpenChoi
         }
       },
     });
-    return openedPlan(path, db, lock, wc, opts, backupFailure);
+    const plan = openedPlan(path, db, lock, wc, opts, backupFailure);
+    plan.journalAside = journalAside;
+    return plan;
   } catch (e) {
     db?.close();
     lock.release();

@@ -1,6 +1,6 @@
 // The file actions of the plan (like Word's "Datei" menu). On the desktop the host's file
 // dialog picks the path; in the browser (dev server, tests) a dialog asks for it.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { PlanInfo } from '../../../shared/domain/types.ts';
 import { useBackend } from '../backend/useBackend.tsx';
 import { folderOf, messageOf } from '../lib/format.ts';
@@ -9,6 +9,8 @@ import { useWorkbench } from '../useWorkbench.tsx';
 import { Dialog } from './Dialog.tsx';
 import { ErrorAlert } from './Messages.tsx';
 import { confirmLeave } from '../forms/LeaveGuard.tsx';
+import { BackupsForDialog } from '../views/plan/Backups.tsx';
+import { OpenChoiceButtons, OpenProgress, OpenReport, fileNameOf, openFailure, openPlan, type OpenChoice, type OpenFailure, type OpenMode, type OpenResult } from './OpenChoices.tsx';
 
 export type FileAction = 'new' | 'open' | 'saveAs' | 'demo';
 
@@ -44,20 +46,24 @@ export function FileMenu() {
   const wb = useWorkbench();
   const [dialog, setDialog] = useState<FileAction | null>(null);
   const [hostError, setHostError] = useState<string | null>(null);
+  // A refused open from the host's file dialog: the Open dialog shows it with its choices.
+  const [refused, setRefused] = useState<OpenFailure | null>(null);
+  // "Sicherungen…" of a refused open: the Open dialog closes and the backups dialog takes its place.
+  const [backupsOf, setBackupsOf] = useState<string | null>(null);
 
-  async function perform(action: FileAction, path: string, meta?: { title?: string; landkreis?: string }): Promise<PlanInfo> {
+  async function perform(action: FileAction, path: string, meta?: { title?: string; landkreis?: string }, mode: OpenMode = 'plain'): Promise<Pick<OpenResult, 'info'> & Partial<OpenResult>> {
     switch (action) {
-      case 'new': return call('plan.new', { path, title: meta?.title, landkreis: meta?.landkreis });
-      case 'open': return call('plan.open', { path });
-      case 'saveAs': return call('plan.saveAs', { path });
-      case 'demo': return call('plan.createDemo', { path });
+      case 'new': return { info: await call('plan.new', { path, title: meta?.title, landkreis: meta?.landkreis }) };
+      case 'open': return openPlan(call, path, mode);
+      case 'saveAs': return { info: await call('plan.saveAs', { path }) };
+      case 'demo': return { info: await call('plan.createDemo', { path }) };
     }
   }
 
-  async function done(action: FileAction, info: PlanInfo) {
-    const text = action === 'saveAs'
+  async function done(action: FileAction, { info, notice }: { info: PlanInfo; notice?: string }) {
+    const text = notice ?? (action === 'saveAs'
       ? `Der Plan wurde als „${info.fileName}“ gespeichert. Sie arbeiten jetzt in dieser Datei.`
-      : action === 'open' ? `Plan „${info.title}“ geöffnet.` : `Plan „${info.title}“ angelegt und geöffnet.`;
+      : `Plan „${info.title}“ angelegt und geöffnet.`);
     if (action === 'saveAs') { wb.notify(text); return; }
     const target = hrefFor({ view: 'plan' });
     wb.notify(text, target);
@@ -66,6 +72,7 @@ export function FileMenu() {
 
   async function start(action: FileAction) {
     setHostError(null);
+    setRefused(null);
     // Another plan replaces this one: unsaved input is saved first, or the planner is asked.
     if (action !== 'saveAs' && !(await confirmLeave())) return;
     if (action === 'new' || transport.kind === 'web') { setDialog(action); return; }
@@ -74,8 +81,14 @@ export function FileMenu() {
       const path = await transport.choosePlanPath(action === 'open' ? 'open' : 'save', suggested);
       if (path === null) { setDialog(action); return; }
       if (!path) return; // cancelled in the host's dialog
-      const info = await perform(action, path);
-      await done(action, info);
+      try {
+        await done(action, await perform(action, path));
+      } catch (e) {
+        if (action !== 'open') throw e;
+        // The refusal may offer choices: shown in the Open dialog, on the chosen path.
+        setRefused(openFailure(path, e));
+        setDialog('open');
+      }
     } catch (e) {
       setHostError(messageOf(e));
     }
@@ -102,54 +115,90 @@ export function FileMenu() {
       {dialog ? (
         <PathDialog
           action={dialog}
-          initialPath={suggestion(dialog, wb.info)}
+          initialPath={refused?.path ?? suggestion(dialog, wb.info)}
+          initialFailure={refused}
           browse={transport.kind === 'electron' ? (name) => transport.choosePlanPath(dialog === 'open' ? 'open' : 'save', name) : undefined}
-          onClose={() => setDialog(null)}
-          onSubmit={async (path, meta) => {
-            const info = await perform(dialog, path, meta);
-            setDialog(null);
-            await done(dialog, info);
+          onClose={() => { setDialog(null); setRefused(null); }}
+          onSubmit={async (path, meta, mode) => {
+            const result = await perform(dialog, path, meta, mode);
+            // An open by a choice reports in the dialog what it did; the planner closes it.
+            if (!result.report) { setDialog(null); setRefused(null); }
+            await done(dialog, result);
+            return result.report;
           }}
+          onCancelOpen={async () => { await call('plan.cancelOpen', {}); }}
+          onBackups={(path) => { setDialog(null); setRefused(null); setBackupsOf(path); }}
         />
       ) : null}
+      {backupsOf ? <BackupsForDialog path={backupsOf} title={fileNameOf(backupsOf)} onClose={() => setBackupsOf(null)} /> : null}
     </>
   );
 }
 
-function PathDialog({ action, initialPath, onClose, onSubmit, browse }: {
+function PathDialog({ action, initialPath, initialFailure, onClose, onSubmit, onCancelOpen, onBackups, browse }: {
   action: FileAction;
   initialPath: string;
+  /** An open already refused (from the host's file dialog), shown with its choices. */
+  initialFailure?: OpenFailure | null;
   onClose: () => void;
-  onSubmit: (path: string, meta?: { title?: string; landkreis?: string }) => Promise<void>;
+  /** Resolves with a report to show in place of the form, or nothing when the dialog goes. */
+  onSubmit: (path: string, meta?: { title?: string; landkreis?: string }, mode?: OpenMode) => Promise<string | undefined>;
+  /** Stops the check of the open in progress. */
+  onCancelOpen: () => Promise<void>;
+  /** "Sicherungen…" of a refused open: this dialog closes, the backups of `path` are shown. */
+  onBackups: (path: string) => void;
   browse?: (suggestedName?: string) => Promise<string | null | undefined>;
 }) {
   const [path, setPath] = useState(initialPath);
   const [title, setTitle] = useState('Maßnahmenplan Zusammenhalt');
   const [landkreis, setLandkreis] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<OpenFailure | null>(initialFailure ?? null);
+  const [busy, setBusy] = useState<OpenMode | null>(null);
+  const [report, setReport] = useState<string | null>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const pathId = useId();
   const hintId = useId();
   const errorId = useId();
+  const error = failure?.message ?? null;
+  const opening = action === 'open' && busy !== null;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
+  async function run(target: string, mode: OpenMode) {
+    setBusy(mode);
+    setFailure(null);
     try {
-      await onSubmit(path.trim(), action === 'new' ? { title, landkreis } : undefined);
+      const shown = await onSubmit(target, action === 'new' ? { title, landkreis } : undefined, mode);
+      if (shown) {
+        setReport(shown);
+        setBusy(null);
+      }
     } catch (err) {
-      setError(messageOf(err));
-      setBusy(false);
+      setFailure(openFailure(target, err));
+      setBusy(null);
     }
   }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    void run(path.trim(), 'plain');
+  }
+
+  function choose(choice: OpenChoice, f: OpenFailure) {
+    if (choice === 'backups') { onBackups(f.path); return; }
+    // The choice's button goes away while the file is opened: the focus waits on "Abbrechen".
+    cancelRef.current?.focus();
+    void run(f.path, choice);
+  }
+
+  // While an open is checked, "Abbrechen" (and Escape) stop the check; the refusal then says so.
+  const cancel = () => { if (opening) void onCancelOpen(); else onClose(); };
 
   const hint = action === 'open'
     ? 'Vollständiger Pfad einer vorhandenen Plandatei mit der Endung .wirplan.'
     : 'Vollständiger Pfad der neuen Datei mit der Endung .wirplan. Eine vorhandene Datei wird nie überschrieben.';
 
   return (
-    <Dialog title={TITLES[action]} onClose={onClose} description={action === 'saveAs' ? 'Legt eine Kopie des aktuellen Plans an und arbeitet in der Kopie weiter.' : undefined}>
+    <Dialog title={report ? 'Plan geöffnet' : TITLES[action]} onClose={cancel} description={action === 'saveAs' ? 'Legt eine Kopie des aktuellen Plans an und arbeitet in der Kopie weiter.' : undefined}>
+      {report ? <OpenReport report={report} onDismiss={onClose} dismissLabel="Schließen" /> : (
       <form onSubmit={submit} noValidate className="form">
         {action === 'new' ? (
           <>
@@ -183,11 +232,18 @@ function PathDialog({ action, initialPath, onClose, onSubmit, browse }: {
           <p id={hintId} className="hint">{hint}</p>
         </div>
         <ErrorAlert message={error} id={errorId} />
+        {action === 'open' ? (
+          <>
+            <OpenChoiceButtons failure={failure} busy={busy !== null} onChoose={choose} />
+            <OpenProgress busy={busy} />
+          </>
+        ) : null}
         <div className="form-actions">
-          <button type="submit" className="button primary" disabled={busy}>{SUBMIT[action]}</button>
-          <button type="button" className="button" onClick={onClose}>Abbrechen</button>
+          <button type="submit" className="button primary" disabled={busy !== null}>{SUBMIT[action]}</button>
+          <button type="button" className="button" onClick={cancel} ref={cancelRef}>Abbrechen</button>
         </div>
       </form>
+      )}
     </Dialog>
   );
 }

@@ -9,7 +9,8 @@ import { MEASURE_STATUSES, MEASURE_STATUS_LABELS } from '../../../../shared/doma
 import { formatCents } from '../../../../shared/domain/money.ts';
 import { useBackend } from '../../backend/useBackend.tsx';
 import { ErrorAlert } from '../../components/Messages.tsx';
-import { formatDate, formatDateTime, messageOf, parseYear } from '../../lib/format.ts';
+import { OpenChoiceButtons, OpenProgress, OpenReport, openFailure, openPlan, type OpenChoice, type OpenFailure, type OpenMode } from '../../components/OpenChoices.tsx';
+import { formatDate, formatDateTime, parseYear } from '../../lib/format.ts';
 import { navigate } from '../../lib/useRoute.ts';
 import { useWorkbench } from '../../useWorkbench.tsx';
 import { ViewHeading } from '../../components/ViewHeading.tsx';
@@ -143,28 +144,59 @@ function PeriodFields({ first, last, save }: { first: number | null; last: numbe
 function Recent() {
   const { call } = useBackend();
   const wb = useWorkbench();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<OpenFailure | null>(null);
+  const [busy, setBusy] = useState<OpenMode | null>(null);
+  // What an open by a choice did (where the journal went, what the cleaned copy left out), while that plan is open.
+  const report = wb.openReport && wb.openReport.path === wb.info?.path ? wb.openReport.text : null;
   const [backupsOf, setBackupsOf] = useState<{ path: string; title: string } | null>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const choicesRef = useRef<HTMLDivElement>(null);
+  const titleOf = (path: string) => wb.recent.find((r) => r.path === path)?.title ?? path;
 
-  async function open(path: string) {
+  async function open(path: string, mode: OpenMode = 'plain') {
     if (!(await confirmLeave())) return;
-    setBusy(true); setError(null);
+    setBusy(mode); setFailure(null); wb.setOpenReport(null);
+    // The clicked button is disabled or goes away meanwhile: the focus waits on "Abbrechen".
+    requestAnimationFrame(() => cancelRef.current?.focus());
     try {
-      const info = await call('plan.open', { path });
-      wb.notify(`Plan „${info.title}“ geöffnet.`);
+      const result = await openPlan(call, path, mode);
+      wb.notify(result.notice);
       navigate({ view: 'plan' });
+      if (result.report) wb.setOpenReport({ text: result.report, path: result.info.path });
     } catch (e) {
-      setError(messageOf(e));
+      setFailure(openFailure(path, e));
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
+  }
+
+  // A refusal's first choice takes the focus; without one, a focus lost with "Abbrechen" goes to the list's heading.
+  useEffect(() => {
+    if (!failure) return;
+    const choice = choicesRef.current?.querySelector<HTMLElement>('button');
+    if (choice) choice.focus();
+    else if (!document.activeElement || document.activeElement === document.body) document.getElementById('recent-h')?.focus();
+  }, [failure]);
+
+  function choose(choice: OpenChoice, f: OpenFailure) {
+    if (choice === 'backups') setBackupsOf({ path: f.path, title: titleOf(f.path) });
+    else void open(f.path, choice);
   }
 
   return (
     <section className="panel" aria-labelledby="recent-h">
-      <h2 id="recent-h">Zuletzt geöffnete Pläne</h2>
-      <ErrorAlert message={error} />
+      <h2 id="recent-h" tabIndex={-1}>Zuletzt geöffnete Pläne</h2>
+      <ErrorAlert message={failure?.message} />
+      {report ? <OpenReport report={report} onDismiss={() => { wb.setOpenReport(null); document.getElementById('recent-h')?.focus(); }} dismissLabel="Hinweis ausblenden" /> : null}
+      <div ref={choicesRef}>
+        <OpenChoiceButtons failure={failure} busy={busy !== null} onChoose={choose} name={failure ? titleOf(failure.path) : undefined} />
+      </div>
+      <OpenProgress busy={busy} />
+      {busy ? (
+        <div className="form-actions">
+          <button type="button" className="button" ref={cancelRef} onClick={() => { void call('plan.cancelOpen', {}); }}>Abbrechen</button>
+        </div>
+      ) : null}
       {wb.recent.length === 0 ? <p className="muted">Noch keine Pläne geöffnet.</p> : (
         <ul className="recent-list">
           {wb.recent.map((r) => {
@@ -182,9 +214,9 @@ function Recent() {
                 <div className="recent-state">
                   {current ? <span className="badge">geöffnet</span>
                     : !r.exists ? <span className="badge warn">Datei fehlt</span>
-                    : <button type="button" className="button small" disabled={busy} onClick={() => void open(r.path)} aria-label={`„${r.title}“ öffnen`}>Öffnen</button>}
+                    : <button type="button" className="button small" disabled={busy !== null} onClick={() => void open(r.path)} aria-label={`„${r.title}“ öffnen`}>Öffnen</button>}
                   {r.failed !== undefined && !current
-                    ? <button type="button" className="button small" disabled={busy} onClick={() => setBackupsOf({ path: r.path, title: r.title })} aria-label={`Sicherungen von „${r.title}“`}>Sicherungen…</button>
+                    ? <button type="button" className="button small" disabled={busy !== null} onClick={() => setBackupsOf({ path: r.path, title: r.title })} aria-label={`Sicherungen von „${r.title}“`}>Sicherungen…</button>
                     : null}
                 </div>
               </li>

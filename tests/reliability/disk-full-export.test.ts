@@ -3,33 +3,23 @@
 // root and mount; skipped with the reason if not), through the CLI export, the Electron host's
 // save (writeFileAtomic, what host:saveFile runs) and plan.saveAs.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statfsSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, rmSync, statfsSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeWriteError, writeFileAtomic } from '../../electron/backend/safety/atomic.ts';
 import type { MeasureRow } from '../../shared/domain/types.ts';
+import { mountSmallDisk } from './helpers/small-disk.ts';
 import { backend, looksGerman, makePlanFile, sha256File, tempDir } from './helpers/plans.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/werkbank.mjs');
 const dir = tempDir();
-const mountPoint = join(dir, 'klein');
-let mounted = false;
+const disk = mountSmallDisk(dir, 4 * 1024);
+const { mountPoint, reason } = disk;
 afterAll(() => {
-  if (mounted) execFileSync('umount', [mountPoint]);
+  disk.unmount();
   rmSync(dir, { recursive: true, force: true });
 });
-
-function mountSmallDisk(sizeKb: number): string | null {
-  mkdirSync(mountPoint, { recursive: true });
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKb}k`, 'tmpfs', mountPoint], { stdio: 'pipe' });
-    mounted = true;
-    return null;
-  } catch (e) {
-    return `mount -t tmpfs ist hier nicht erlaubt (${String((e as { stderr?: Buffer }).stderr ?? e).trim()})`;
-  }
-}
 
 const free = () => { const st = statfsSync(mountPoint); return st.bavail * st.bsize; };
 
@@ -58,8 +48,6 @@ function werkbank(...args: string[]) {
 }
 
 const leftovers = () => readdirSync(mountPoint).filter((n) => !n.startsWith('fueller-') && !n.startsWith('Plan.docx') && n !== 'vorhanden.bin');
-
-const reason = mountSmallDisk(4 * 1024);
 
 describe.skipIf(reason !== null)(`a full disk while writing files (tmpfs of 4 MiB)${reason ? ` – übersprungen: ${reason}` : ''}`, () => {
   it('CLI export: the previous document stays intact, exit 1 with a German message, no temp file left', async () => {

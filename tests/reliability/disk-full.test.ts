@@ -3,31 +3,20 @@
 // max_page_count, and for real on a small tmpfs (needs root and mount; skipped with the reason if not).
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, rmSync, statfsSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync, statfsSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Measure } from '../../shared/domain/types.ts';
+import { mountSmallDisk } from './helpers/small-disk.ts';
 import { backend, fingerprint, looksGerman, makePlanFile, tempDir } from './helpers/plans.ts';
 
 const dir = tempDir();
-const mountPoint = join(dir, 'klein');
-let mounted = false;
+const disk = mountSmallDisk(dir, 3 * 1024);
+const { mountPoint, reason } = disk;
 afterAll(() => {
-  if (mounted) execFileSync('umount', [mountPoint]);
+  disk.unmount();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** Mounts a small tmpfs; the reason when that is not possible here (no root, no mount in a container). */
-function mountSmallDisk(sizeKb: number): string | null {
-  mkdirSync(mountPoint, { recursive: true });
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKb}k`, 'tmpfs', mountPoint], { stdio: 'pipe' });
-    mounted = true;
-    return null;
-  } catch (e) {
-    return `mount -t tmpfs ist hier nicht erlaubt (${String((e as { stderr?: Buffer }).stderr ?? e).trim()})`;
-  }
-}
 
 const big = (n: number) => `Ausführliche Beschreibung ${n}: ${'Zusammenhalt vor Ort braucht Zeit, Räume und Menschen. '.repeat(300)}`;
 
@@ -64,7 +53,6 @@ describe('disk full', () => {
     check.close();
   });
 
-  const reason = mountSmallDisk(3 * 1024);
   it.skipIf(reason !== null)(`a real full disk (tmpfs of 3 MiB)${reason ? ` – übersprungen: ${reason}` : ''}`, async () => {
     const plan = await makePlanFile(dir, 'vorlage.wirplan');
     const path = join(mountPoint, 'plan.wirplan');

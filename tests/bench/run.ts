@@ -138,7 +138,7 @@ try {
       for (const x of Array.isArray(r) ? r : [r]) {
         applyTargets(x);
         rows.push(x);
-        console.log(`  ${x.size}  ${x.step.trim().padEnd(62)} ${fmt(x.ours).padEnd(28)} floor ${fmt(x.floor).padEnd(28)} ${ratio(x)}`);
+        console.log(`  ${x.size}  ${x.step.trim().padEnd(62)} ${fmt(x.ours).padEnd(28)} floor ${fmt(x.floor).padEnd(28)} ${ratio(x)}${x.ours === null && x.note ? `  (${x.note})` : ''}`);
       }
     };
     console.log(`Size ${size}: ${JSON.stringify(PLAN_SIZES[size])}`);

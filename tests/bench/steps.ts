@@ -5,8 +5,8 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { copyFileSync, existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { CATALOGUE } from '../../shared/catalogue/index.ts';
@@ -424,7 +424,7 @@ export async function benchDocx(ctx: BenchContext, opts: { isolate?: boolean } =
       try {
         result = await docxInChild(planPath(ctx), ctx.runs.slow);
       } finally {
-        await ctx.api['plan.open']({ path: planPath(ctx) });
+        await reopenAfterChild(ctx, planPath(ctx));
       }
     } else {
       result = await docxRuns(ctx.api, ctx.runs.slow);
@@ -563,6 +563,17 @@ export async function benchVorlage(ctx: BenchContext): Promise<BenchRow> {
   } catch (e) {
     return naRow(ctx, step, e);
   } finally {
+    await reopenAfterChild(ctx, path);
+  }
+}
+
+/** Opens the plan again after an export child; when that fails, says what lies beside the file before giving up. */
+async function reopenAfterChild(ctx: BenchContext, path: string): Promise<void> {
+  try {
     await ctx.api['plan.open']({ path });
+  } catch (e) {
+    const beside = readdirSync(dirname(path)).filter((n) => n.startsWith(basename(path)));
+    console.error(`[bench] reopening ${path} after the export child failed: ${e instanceof Error ? e.message : String(e)}; beside it: ${beside.join(', ')}; check: ${JSON.stringify(checkPlanFile(path))}`);
+    throw e;
   }
 }

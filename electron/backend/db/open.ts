@@ -44,17 +44,19 @@ export interface CheckConnection { db: Db; close: () => void }
  * read-only connection to a WAL-mode file would create -wal/-shm next to it and leave them (litter
  * beside a damaged file, WAL files on a network share), and SQLite would roll a hot -journal back
  * into it. With no -wal there is nothing to replay, so a copy, marked as rollback journal and opened
- * immutable, shows the same content: in memory for ordinary plans, as a private temp file beyond
- * 256 MiB (memory stays bounded whatever the file's size). With a -wal, SQLite must read it from disk.
+ * read-only, shows the same content: in memory for ordinary plans, as a private temp file beyond
+ * `inMemoryLimit` (memory stays bounded whatever the file's size). With a -wal, SQLite must read it
+ * from disk. (better-sqlite3 opens no URI file names, so no `?immutable=1`: a read-only connection to
+ * a private copy in rollback mode writes nothing beside it either.)
  */
-export function openForCheck(path: string): CheckConnection {
+export function openForCheck(path: string, inMemoryLimit = IN_MEMORY_LIMIT): CheckConnection {
   if (existsSync(`${path}-wal`)) {
     const db = new Database(path, { readonly: true, fileMustExist: true });
     distrust(db);
     return { db, close: () => db.close() };
   }
   const size = statSync(path).size;
-  if (size <= IN_MEMORY_LIMIT) {
+  if (size <= inMemoryLimit) {
     const bytes = readFileSync(path);
     if (bytes[18] === 2) bytes[18] = 1;
     if (bytes[19] === 2) bytes[19] = 1;
@@ -73,7 +75,7 @@ export function openForCheck(path: string): CheckConnection {
     } finally {
       closeSync(fd);
     }
-    db = new Database(`file:${encodeURI(copy)}?immutable=1`, { readonly: true, fileMustExist: true });
+    db = new Database(copy, { readonly: true, fileMustExist: true });
     distrust(db);
     const opened = db;
     return { db: opened, close: () => { opened.close(); rmSync(dir, { recursive: true, force: true }); } };
@@ -164,7 +166,9 @@ export function checkPlanFile(path: string, opts: CheckOptions = {}): PlanFileCh
       return fail('damaged', 'Die Plandatei ist beschädigt (Integritätsprüfung fehlgeschlagen). Bitte eine Sicherung öffnen.');
     }
     return { ok: true, code: 'ok', message: 'Die Plandatei ist in Ordnung.', schemaVersion: version };
-  } catch {
+  } catch (e) {
+    // The planner gets the German verdict; the cause goes to the local log for whoever supports them.
+    console.error('[check] plan file unreadable:', path, e);
     return fail('damaged', 'Die Plandatei ist beschädigt und kann nicht gelesen werden. Bitte eine Sicherung öffnen.');
   } finally {
     conn?.close();

@@ -66,7 +66,7 @@ describe('backups and a clock that goes back', () => {
   });
 
   it('rotation keeps the backups written last even when their time stamps are a year older', async () => {
-    const { dir, clock, path, b } = await setup('2026-09-01T08:00:00.000Z');
+    const { clock, path, b } = await setup('2026-09-01T08:00:00.000Z');
     const backupsNow = () => b.ok<BackupInfo[]>('plan.backups');
     // Two weeks of work, a backup each day; then the clock falls back a year.
     for (let day = 1; day <= 14; day++) {
@@ -90,7 +90,6 @@ describe('backups and a clock that goes back', () => {
     expect(ids.slice(1, 4).reverse()).toEqual(lastWritten);
     expect(after.filter((x) => x.kind === 'open' || x.kind === 'periodic').length).toBeGreaterThanOrEqual(KEEP_LAST);
     b.session.close();
-    expect(dir).toBeTruthy();
   });
 
   it('a backup on open is taken when the plan changed after the newest backup, even if its file time says otherwise', async () => {

@@ -2,7 +2,7 @@
 // nothing), map the columns per sheet, check (import.validate: a report per row, writes nothing),
 // and take over (import.apply: all rows or none, one undo step) – only after the planner confirms
 // a report without errors.
-import { useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import {
   IMPORT_KINDS, SHEET_NAMES, type ImportApplyResult, type ImportKind, type ImportMapping, type ImportPreview, type ImportReport,
   type ImportRowReport, type ImportSheet,
@@ -124,6 +124,9 @@ export function ImportPage() {
     }
   }
 
+  // Focus goes to "Übernommen" once it is on screen (an animation frame after setResult may come before React renders it).
+  useEffect(() => { if (result) doneRef.current?.focus(); }, [result]);
+
   async function apply() {
     if (!loaded || !mapping || !report?.ok) return;
     setBusy('apply'); setApplyError(null); setStatus('Die Zeilen werden übernommen …');
@@ -131,7 +134,6 @@ export function ImportPage() {
       const r = await call('import.apply', { fileName: loaded.fileName, base64: loaded.base64, mapping });
       setResult(r);
       setStatus(null);
-      requestAnimationFrame(() => doneRef.current?.focus());
     } catch (err) {
       setStatus(null);
       setApplyError(`${messageOf(err)} Es wurde nichts übernommen.`);
